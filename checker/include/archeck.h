@@ -1,0 +1,223 @@
+/*
+ * archeck.h - the one public header of libarcheck.
+ *
+ * libarcheck checks Chinese local-government annual reports on rule-of-law
+ * government (法治政府建设年度报告) against a YAML rule set and writes audit
+ * reports.  The pipeline is: bytes -> arc_doc (normalised text, title,
+ * section tree) -> arc_check (rule kinds instantiated by an arc_ruleset)
+ * -> arc_findings -> arc_writer (csv, text, ...).
+ *
+ * Conventions (see docs/CONVENTIONS.md):
+ *  - Functions that can fail return 0 on success or a negative arc_status and
+ *    fill *err (if err is non-NULL) with a message, the file and, where known,
+ *    the line, column and rule id.  Results come back through the first
+ *    out-parameter, which is left NULL on failure.
+ *  - Every handle has a _new/_load/_parse constructor and a _free destructor;
+ *    _free(NULL) is a no-op.  The caller owns what a constructor returns.
+ *  - Strings are UTF-8.  Pointers returned by accessors borrow from the handle
+ *    and stay valid until it is freed.
+ *  - The library never prints, exits or keeps mutable global state; handles
+ *    are not shared between threads while being mutated, but a loaded
+ *    arc_ruleset is read-only and may be used by many threads at once.
+ */
+#ifndef ARCHECK_H
+#define ARCHECK_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define ARC_VERSION "0.1.0"
+
+/* Status codes returned by library functions (0 = success). */
+typedef enum {
+    ARC_OK = 0,
+    ARC_ENOMEM = -1, /* out of memory */
+    ARC_EIO = -2,    /* a file could not be read or written */
+    ARC_EPARSE = -3, /* a rule file or input is malformed */
+    ARC_EINVAL = -4, /* invalid argument */
+    ARC_EENCODING = -5 /* input is not valid UTF-8 */
+} arc_status;
+
+/* Details of a failure.  line/column are 1-based, 0 when unknown. */
+typedef struct {
+    int code;
+    char file[512];
+    int line;
+    int column;
+    char rule[64];
+    char message[1024];
+} arc_error;
+
+typedef enum {
+    ARC_SEV_INFO = 0,
+    ARC_SEV_WARNING = 1,
+    ARC_SEV_ERROR = 2
+} arc_severity;
+
+/* "error", "warning" or "info". */
+const char *arc_severity_name(arc_severity sev);
+
+/* Parses "error"/"warning"/"info"; returns -1 for anything else. */
+int arc_severity_parse(const char *name);
+
+/* ---------------------------------------------------------------- rules */
+
+typedef struct arc_ruleset arc_ruleset;
+
+/*
+ * Loads a rule set from a YAML file.  Unknown keys, wrong types, unknown rule
+ * kinds and invalid PCRE2 patterns are rejected with file:line:col, the rule
+ * id and (for patterns) PCRE2's own message.  Every pattern is compiled once
+ * here, with JIT where available.
+ */
+int arc_ruleset_load(arc_ruleset **out, const char *path, arc_error *err);
+
+/* As arc_ruleset_load, from a buffer; `name` is used in error messages. */
+int arc_ruleset_load_buffer(arc_ruleset **out, const char *name,
+                            const char *yaml, size_t len, arc_error *err);
+
+void arc_ruleset_free(arc_ruleset *rs);
+
+/* Number of rules, and the id / description / severity of rule i. */
+size_t arc_ruleset_rule_count(const arc_ruleset *rs);
+const char *arc_ruleset_rule_id(const arc_ruleset *rs, size_t i);
+const char *arc_ruleset_rule_description(const arc_ruleset *rs, size_t i);
+arc_severity arc_ruleset_rule_severity(const arc_ruleset *rs, size_t i);
+
+/* ------------------------------------------------------------- document */
+
+typedef struct arc_doc arc_doc;
+
+/*
+ * Parses a report.  `data` must hold the file's bytes (a UTF-8 BOM is
+ * skipped); it is copied, so the caller may free it afterwards.  `rs`
+ * supplies document-level settings (site chrome, title endings); it may be
+ * NULL.  Returns ARC_EENCODING with the line and column of the first bad
+ * byte when the data is not UTF-8.
+ */
+int arc_doc_parse(arc_doc **out, const char *path, const char *data,
+                  size_t len, const arc_ruleset *rs, arc_error *err);
+
+/* Reads `path` and parses it as arc_doc_parse does. */
+int arc_doc_load(arc_doc **out, const char *path, const arc_ruleset *rs,
+                 arc_error *err);
+
+void arc_doc_free(arc_doc *doc);
+
+const char *arc_doc_path(const arc_doc *doc);
+
+/* The recognised title ("" when none), joined if it spans two lines. */
+const char *arc_doc_title(const arc_doc *doc);
+
+/* The normalised text (full-width digits, letters, brackets, colons and
+ * spaces folded to ASCII; CRLF folded to LF). */
+const char *arc_doc_text(const arc_doc *doc, size_t *len);
+
+/*
+ * Maps a byte offset in the normalised text to the 1-based line and column
+ * (in characters) of the original file, and to the original byte offset.
+ */
+void arc_doc_position(const arc_doc *doc, size_t norm_offset, int *line,
+                      int *column, size_t *orig_offset);
+
+/* Section tree: headings recognised by their numbering. */
+typedef enum {
+    ARC_NUM_CN_DUN = 0,  /* 一、 */
+    ARC_NUM_CN_PAREN,    /* (一) （一） */
+    ARC_NUM_ARABIC,      /* 1. 1、 1． */
+    ARC_NUM_ARABIC_PAREN,/* (1) （1） */
+    ARC_NUM_CN_SHI,      /* 一是 */
+    ARC_NUM_STYLE_COUNT
+} arc_numbering;
+
+typedef struct {
+    int level;             /* 1 = top-level heading */
+    arc_numbering style;
+    int number;            /* value of the numbering label */
+    int parent;            /* index of the parent section, -1 at top */
+    size_t line_start;     /* normalised offset of the heading line */
+    size_t label_start;    /* the numbering label (e.g. "二、") */
+    size_t label_end;
+    size_t title_start;    /* heading text after the label */
+    size_t title_end;
+    size_t body_start;     /* own body: up to the first child heading */
+    size_t body_end;
+    size_t end;            /* end of the whole part, children included */
+    int inline_body;       /* body began on the heading line after 。 */
+} arc_section;
+
+size_t arc_doc_section_count(const arc_doc *doc);
+const arc_section *arc_doc_section(const arc_doc *doc, size_t i);
+
+/* ------------------------------------------------------------- findings */
+
+typedef struct {
+    const char *path;
+    int line;          /* 1-based, 0 for a finding about the whole document */
+    int column;        /* 1-based, in characters; 0 with line */
+    size_t offset;     /* byte offset in the original file (when line > 0) */
+    arc_severity severity;
+    const char *rule;
+    const char *section; /* required-part id, or "" */
+    const char *message;
+    const char *evidence; /* at most 80 characters, or "" */
+} arc_finding;
+
+typedef struct arc_findings arc_findings;
+
+int arc_findings_new(arc_findings **out);
+void arc_findings_free(arc_findings *f);
+size_t arc_findings_count(const arc_findings *f);
+const arc_finding *arc_findings_get(const arc_findings *f, size_t i);
+
+/* Appends a copy of `fi` (strings are copied). */
+int arc_findings_add(arc_findings *f, const arc_finding *fi);
+
+/* Sorts by path, line, column, then rule id (stable for equal keys). */
+void arc_findings_sort(arc_findings *f);
+
+/* Number of findings of severity `sev`. */
+size_t arc_findings_count_severity(const arc_findings *f, arc_severity sev);
+
+/* ---------------------------------------------------------------- check */
+
+/*
+ * Runs every enabled rule of `rs` on `doc` and appends the findings to
+ * `out`.  Findings of one document come out in text order.
+ */
+int arc_check(const arc_ruleset *rs, const arc_doc *doc, arc_findings *out,
+              arc_error *err);
+
+/* ---------------------------------------------------------------- output */
+
+typedef struct arc_writer arc_writer;
+
+/* Names of the output formats ("csv", "text"), NULL-terminated. */
+const char *const *arc_writer_formats(void);
+
+/*
+ * Opens a writer of `format` to `path`.  A path of "-" writes to `stream`
+ * (normally stdout) directly; any other path is written to a temporary file
+ * in the same directory and renamed over `path` by arc_writer_close, so a
+ * failed run never leaves a half-written report.
+ */
+int arc_writer_open(arc_writer **out, const char *format, const char *path,
+                    FILE *stream, arc_error *err);
+
+/* Writes findings (in the order given). */
+int arc_writer_write(arc_writer *w, const arc_findings *f, arc_error *err);
+
+/* Finishes the report and commits it (rename).  Frees w in all cases. */
+int arc_writer_close(arc_writer *w, arc_error *err);
+
+/* Discards an unfinished report (the temporary file is removed). */
+void arc_writer_abort(arc_writer *w);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,44 @@
+/* doc.h - the document model: normalised text, lines, title, section tree. */
+#ifndef ARC_DOC_H
+#define ARC_DOC_H
+
+#include "archeck.h"
+#include "regex.h"
+#include "text.h"
+
+/* Document-level settings a rule set provides (all optional). */
+typedef struct {
+    const arc_regex *chrome;      /* a whole line of site chrome */
+    const arc_regex *title_end;   /* how a title ends (joins split titles) */
+    const arc_regex *title_strip; /* trailing part of a title line to drop */
+    size_t max_title_chars;       /* longer lines are prose, not titles */
+    size_t max_heading_chars;     /* longer heading text carries its body */
+} arc_doc_opts;
+
+/* One line of the normalised text, without its LF. */
+typedef struct {
+    size_t start;
+    size_t end;
+    int heading; /* index of the section whose heading this is, or -1 */
+} arc_line;
+
+struct arc_doc {
+    char *path;
+    arc_text text;
+    char *title;
+    size_t title_start; /* normalised span of the title lines */
+    size_t title_end;
+    size_t body_start;  /* first offset after the title block */
+    arc_line *lines;
+    size_t nlines;
+    arc_section *sections;
+    size_t nsections;
+};
+
+int arc_doc_parse_opts(arc_doc **out, const char *path, const char *data,
+                       size_t len, const arc_doc_opts *opts, arc_error *err);
+
+/* Index of the line holding normalised offset off. */
+size_t arc_doc_line_at(const arc_doc *doc, size_t off);
+
+#endif

@@ -1,0 +1,252 @@
+/* eval.c - runs a rule set on a document: resolves the required parts once,
+ * then calls each rule kind; arc_emit turns spans into findings. */
+#include "eval.h"
+
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define ARC_EVIDENCE_CHARS 80
+
+int arc_eval_search(arc_eval *ctx, const arc_regex *re, size_t start,
+                    size_t end, size_t *ms, size_t *me)
+{
+    if (start >= end)
+        return 0;
+    int rc = arc_regex_search(re, ctx->m, ctx->doc->text.norm, end, start, 0,
+                              ms, me);
+    return rc > 0;
+}
+
+static int heading_matches(arc_eval *ctx, const arc_part_def *p,
+                           const arc_section *s)
+{
+    if (!p->nheading)
+        return 0;
+    size_t ms, me;
+    for (size_t g = 0; g < p->nheading; g++)
+        if (!arc_eval_search(ctx, p->heading[g], s->title_start, s->title_end,
+                             &ms, &me))
+            return 0;
+    return !(p->exclude && arc_eval_search(ctx, p->exclude, s->title_start,
+                                           s->title_end, &ms, &me));
+}
+
+static void hit_heading(arc_part_hit *h, const arc_doc *doc, size_t si)
+{
+    const arc_section *s = &doc->sections[si];
+    h->status = ARC_PART_HEADING;
+    h->section = (int)si;
+    h->start = s->line_start;
+    h->end = s->end;
+    h->at = s->label_start;
+    h->at_end = doc->lines[arc_doc_line_at(doc, s->line_start)].end;
+}
+
+/* Headings are searched level by level so that a part is found at the
+ * shallowest level it has a heading. */
+static void resolve_headings(arc_eval *ctx, int level)
+{
+    const arc_doc *doc = ctx->doc;
+    const arc_ruleset *rs = ctx->rs;
+    for (size_t si = 0; si < doc->nsections; si++) {
+        if (doc->sections[si].level != level)
+            continue;
+        for (size_t p = 0; p < rs->nparts; p++)
+            if (ctx->parts[p].status == ARC_PART_MISSING &&
+                heading_matches(ctx, &rs->parts[p], &doc->sections[si]))
+                hit_heading(&ctx->parts[p], doc, si);
+    }
+}
+
+static int claimed(const arc_eval *ctx, size_t si)
+{
+    for (size_t p = 0; p < ctx->rs->nparts; p++)
+        if (ctx->parts[p].section == (int)si)
+            return 1;
+    return 0;
+}
+
+/* Thematic part: the first run of top-level headings no other part claims
+ * (reports often title their measures by theme only). */
+static void resolve_thematic(arc_eval *ctx)
+{
+    const arc_doc *doc = ctx->doc;
+    for (size_t p = 0; p < ctx->rs->nparts; p++) {
+        arc_part_hit *h = &ctx->parts[p];
+        if (!ctx->rs->parts[p].thematic || h->status != ARC_PART_MISSING)
+            continue;
+        for (size_t si = 0; si < doc->nsections; si++) {
+            const arc_section *s = &doc->sections[si];
+            if (s->level != 1)
+                continue;
+            if (claimed(ctx, si)) {
+                if (h->status == ARC_PART_HEADING)
+                    break;
+                continue;
+            }
+            if (h->status == ARC_PART_MISSING)
+                hit_heading(h, doc, si);
+            else
+                h->end = s->end;
+        }
+    }
+}
+
+static void resolve_prose(arc_eval *ctx)
+{
+    const arc_doc *doc = ctx->doc;
+    /* The opening paragraph introduces the report; parts are looked for
+     * from the first heading on (or after the title when there is none). */
+    size_t from = doc->nsections ? doc->sections[0].line_start
+                                 : doc->body_start;
+    for (size_t p = 0; p < ctx->rs->nparts; p++) {
+        arc_part_hit *h = &ctx->parts[p];
+        const arc_part_def *d = &ctx->rs->parts[p];
+        if (h->status != ARC_PART_MISSING)
+            continue;
+        size_t best = (size_t)-1, best_end = 0;
+        for (size_t k = 0; k < d->nprose; k++) {
+            size_t ms, me;
+            if (arc_eval_search(ctx, d->prose[k], from, doc->text.norm_len,
+                                &ms, &me) &&
+                ms < best)
+                best = ms, best_end = me;
+        }
+        if (best == (size_t)-1)
+            continue;
+        const arc_line *ln = &doc->lines[arc_doc_line_at(doc, best)];
+        h->status = ARC_PART_PROSE;
+        h->start = ln->start;
+        h->end = ln->end;
+        h->at = best;
+        h->at_end = best_end > ln->end ? best_end : ln->end;
+    }
+}
+
+int arc_resolve_parts(arc_eval *ctx)
+{
+    size_t n = ctx->rs->nparts;
+    ctx->parts = calloc(n ? n : 1, sizeof *ctx->parts);
+    if (!ctx->parts)
+        return arc_err_nomem(ctx->err);
+    for (size_t p = 0; p < n; p++)
+        ctx->parts[p].section = -1;
+    int maxlevel = 0;
+    for (size_t si = 0; si < ctx->doc->nsections; si++)
+        if (ctx->doc->sections[si].level > maxlevel)
+            maxlevel = ctx->doc->sections[si].level;
+    if (maxlevel >= 1)
+        resolve_headings(ctx, 1);
+    resolve_thematic(ctx);
+    for (int level = 2; level <= maxlevel; level++)
+        resolve_headings(ctx, level);
+    resolve_prose(ctx);
+    return 0;
+}
+
+static const char *var_value(const arc_var *vars, size_t nvars,
+                             const char *key, size_t klen)
+{
+    for (size_t i = 0; i < nvars; i++)
+        if (strlen(vars[i].key) == klen && memcmp(vars[i].key, key, klen) == 0)
+            return vars[i].value;
+    return NULL;
+}
+
+static int expand(arc_buf *b, const char *tpl, const arc_var *vars,
+                  size_t nvars)
+{
+    const char *p = tpl;
+    while (*p) {
+        const char *open = strchr(p, '{');
+        const char *close = open ? strchr(open, '}') : NULL;
+        if (!open || !close) {
+            return arc_buf_puts(b, p);
+        }
+        const char *v = var_value(vars, nvars, open + 1,
+                                  (size_t)(close - open - 1));
+        if (arc_buf_append(b, p, (size_t)(open - p)))
+            return ARC_ENOMEM;
+        if (v ? arc_buf_puts(b, v)
+              : arc_buf_append(b, open, (size_t)(close - open + 1)))
+            return ARC_ENOMEM;
+        p = close + 1;
+    }
+    return 0;
+}
+
+/* The original text of [start, end), cut at the line end, spaces trimmed,
+ * at most ARC_EVIDENCE_CHARS characters. */
+static char *evidence(const arc_doc *doc, size_t start, size_t end)
+{
+    const arc_text *t = &doc->text;
+    size_t os = t->map[start], oe = t->map[end > t->norm_len ? t->norm_len
+                                                              : end];
+    while (os < oe && (t->orig[os] == ' ' || t->orig[os] == '\t'))
+        os++;
+    const char *nl = memchr(t->orig + os, '\n', oe - os);
+    if (nl)
+        oe = (size_t)(nl - t->orig);
+    while (oe > os && (t->orig[oe - 1] == '\r' || t->orig[oe - 1] == ' '))
+        oe--;
+    /* U+3000 ideographic spaces at either end carry no evidence. */
+    while (oe - os >= 3 && memcmp(t->orig + oe - 3, "\xE3\x80\x80", 3) == 0)
+        oe -= 3;
+    size_t k = arc_utf8_prefix(t->orig + os, oe - os, ARC_EVIDENCE_CHARS);
+    return arc_strndup(t->orig + os, k);
+}
+
+int arc_emit(arc_eval *ctx, const arc_rule *r, int part, size_t start,
+             size_t end, const arc_var *vars, size_t nvars)
+{
+    const arc_doc *doc = ctx->doc;
+    arc_finding f = {0};
+    f.path = doc->path;
+    f.severity = r->severity;
+    f.rule = r->id;
+    f.section = part >= 0 ? ctx->rs->parts[part].id : "";
+    char *ev = NULL;
+    if (start != ARC_WHOLE_DOC) {
+        arc_text_position(&doc->text, start, &f.line, &f.column, &f.offset);
+        if (!(ev = evidence(doc, start, end)))
+            return arc_err_nomem(ctx->err);
+    }
+    f.evidence = ev ? ev : "";
+
+    arc_var all[16];
+    size_t n = 0;
+    all[n++] = (arc_var){"part", part >= 0 ? ctx->rs->parts[part].name : ""};
+    all[n++] = (arc_var){"evidence", f.evidence};
+    all[n++] = (arc_var){"title", doc->title};
+    for (size_t i = 0; i < nvars && n < ARC_ARRAY_LEN(all); i++)
+        all[n++] = vars[i];
+    arc_buf msg = {0};
+    int rc = expand(&msg, r->message, all, n);
+    if (!rc) {
+        f.message = msg.data ? msg.data : "";
+        rc = arc_findings_add(ctx->out, &f);
+    }
+    arc_buf_free(&msg);
+    free(ev);
+    return rc ? arc_err_nomem(ctx->err) : 0;
+}
+
+int arc_check(const arc_ruleset *rs, const arc_doc *doc, arc_findings *out,
+              arc_error *err)
+{
+    arc_eval ctx = {rs, doc, out, NULL, NULL, 0, err};
+    int rc = arc_matcher_new(&ctx.m);
+    if (rc)
+        return arc_err_nomem(err);
+    rc = arc_resolve_parts(&ctx);
+    for (size_t i = 0; !rc && !ctx.halt && i < rs->nrules; i++) {
+        const arc_rule *r = &rs->rules[i];
+        if (r->enabled)
+            rc = r->kind->eval(r, &ctx);
+    }
+    free(ctx.parts);
+    arc_matcher_free(ctx.m);
+    return rc;
+}

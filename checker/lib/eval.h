@@ -1,0 +1,60 @@
+/* eval.h - what rule kinds see while they run: the document, the resolved
+ * required parts and arc_emit. */
+#ifndef ARC_EVAL_H
+#define ARC_EVAL_H
+
+#include "doc.h"
+#include "rules.h"
+
+typedef enum {
+    ARC_PART_MISSING = 0,
+    ARC_PART_PROSE,   /* only mentioned in prose under another heading */
+    ARC_PART_HEADING  /* has a heading of its own */
+} arc_part_status;
+
+/* Where a required part was found. */
+typedef struct {
+    arc_part_status status;
+    int section;  /* heading section index (ARC_PART_HEADING) or -1 */
+    size_t start; /* normalised span: the headed part, or the prose line */
+    size_t end;
+    size_t at;    /* where to point: the heading label or the prose match */
+    size_t at_end;
+} arc_part_hit;
+
+typedef struct arc_eval {
+    const arc_ruleset *rs;
+    const arc_doc *doc;
+    arc_findings *out;
+    arc_matcher *m;
+    arc_part_hit *parts; /* one per rs->parts */
+    int halt;            /* set by a rule to stop the rules after it */
+    arc_error *err;
+} arc_eval;
+
+/* Placeholder values for a message template: {key} -> value. */
+typedef struct {
+    const char *key;
+    const char *value;
+} arc_var;
+
+/*
+ * Emits a finding of rule r.  [start, end) is the normalised span the finding
+ * is about (its start gives line/column, its text the evidence); pass
+ * start == end == (size_t)-1 for a finding about the whole document.
+ * `part` is a part index or -1.  The message is r->message with {part}
+ * (the part's name), {evidence} and the given vars substituted.
+ */
+int arc_emit(arc_eval *ctx, const arc_rule *r, int part, size_t start,
+             size_t end, const arc_var *vars, size_t nvars);
+
+#define ARC_WHOLE_DOC ((size_t)-1)
+
+/* Searches the normalised text in [start, end) for `re`. */
+int arc_eval_search(arc_eval *ctx, const arc_regex *re, size_t start,
+                    size_t end, size_t *ms, size_t *me);
+
+/* Resolves the required parts of ctx->doc (done once before the rules). */
+int arc_resolve_parts(arc_eval *ctx);
+
+#endif

@@ -1,0 +1,73 @@
+/* part_order: parts listed in `order` must appear in that order (parts not
+ * listed, e.g. first_responsible, may stand anywhere). */
+#include "eval.h"
+
+#include "util.h"
+
+#include <stdlib.h>
+
+typedef struct {
+    int *parts;
+    size_t n;
+} params;
+
+static const char *const keys[] = {"order", NULL};
+
+static void free_params(void *p)
+{
+    params *ps = p;
+    if (ps)
+        free(ps->parts);
+    free(ps);
+}
+
+static int parse(arc_rule *r, const arc_node *node, const arc_load_ctx *cx,
+                 const arc_ruleset *rs)
+{
+    params *ps = calloc(1, sizeof *ps);
+    if (!ps)
+        return arc_err_nomem(cx->err);
+    r->params = ps;
+    char **ids;
+    size_t n;
+    int rc = arc_node_strs(cx, node, "order", 1, &ids, &n);
+    if (rc)
+        return rc;
+    if (n < 2)
+        rc = arc_node_fail(cx, arc_node_get(node, "order"),
+                           "order 至少需要两个部分");
+    if (!rc && !(ps->parts = calloc(n, sizeof *ps->parts)))
+        rc = arc_err_nomem(cx->err);
+    for (size_t i = 0; !rc && i < n; i++) {
+        ps->parts[i] = arc_ruleset_part(rs, ids[i]);
+        if (ps->parts[i] < 0)
+            rc = arc_node_fail(cx, arc_node_get(node, "order"),
+                               "“%s”不是 parts 中定义的部分", ids[i]);
+        ps->n = i + 1;
+    }
+    arc_strs_free(ids, n);
+    return rc;
+}
+
+static int eval(const arc_rule *r, arc_eval *ctx)
+{
+    const params *ps = r->params;
+    int prev = -1;
+    for (size_t i = 0; i < ps->n; i++) {
+        const arc_part_hit *h = &ctx->parts[ps->parts[i]];
+        if (h->status == ARC_PART_MISSING)
+            continue;
+        if (prev >= 0 && h->at < ctx->parts[prev].at) {
+            arc_var v[] = {{"before", ctx->rs->parts[prev].name}};
+            int rc = arc_emit(ctx, r, ps->parts[i], h->at, h->at_end, v, 1);
+            if (rc)
+                return rc;
+            continue; /* keep comparing with the later part */
+        }
+        prev = ps->parts[i];
+    }
+    return 0;
+}
+
+const arc_kind arc_kind_part_order = {"part_order", keys, parse, eval,
+                                      free_params};

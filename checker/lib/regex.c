@@ -1,0 +1,168 @@
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include "regex.h"
+
+#include "archeck.h"
+#include "util.h"
+
+#include <pcre2.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct arc_regex {
+    pcre2_code *code;
+};
+
+struct arc_matcher {
+    pcre2_match_data *md;
+    pcre2_match_context *mctx;
+    pcre2_jit_stack *jstack;
+    int ok;
+};
+
+/* Match data sized for the widest pattern we accept. */
+#define ARC_MAX_GROUPS 64
+
+int arc_regex_compile(arc_regex **out, const char *pattern, size_t len,
+                      char *msg, size_t msgsize, size_t *erroff)
+{
+    *out = NULL;
+    int ec;
+    PCRE2_SIZE off;
+    pcre2_code *code = pcre2_compile((PCRE2_SPTR)pattern, len,
+                                     PCRE2_UTF | PCRE2_UCP | PCRE2_MULTILINE,
+                                     &ec, &off, NULL);
+    if (!code) {
+        if (msg && msgsize) {
+            PCRE2_UCHAR buf[256];
+            pcre2_get_error_message(ec, buf, sizeof buf);
+            snprintf(msg, msgsize, "%s", (const char *)buf);
+        }
+        if (erroff)
+            *erroff = off;
+        return ARC_EPARSE;
+    }
+    uint32_t cap = 0;
+    pcre2_pattern_info(code, PCRE2_INFO_CAPTURECOUNT, &cap);
+    if (cap + 1 > ARC_MAX_GROUPS) {
+        pcre2_code_free(code);
+        if (msg && msgsize)
+            snprintf(msg, msgsize, "too many capture groups (max %d)",
+                     ARC_MAX_GROUPS - 1);
+        if (erroff)
+            *erroff = 0;
+        return ARC_EPARSE;
+    }
+    arc_regex *re = calloc(1, sizeof *re);
+    if (!re) {
+        pcre2_code_free(code);
+        return ARC_ENOMEM;
+    }
+    re->code = code;
+    /* Without JIT support the interpreter still matches correctly. */
+    (void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+    *out = re;
+    return 0;
+}
+
+int arc_regex_compile_words(arc_regex **out, const char *const *words,
+                            size_t n, char *msg, size_t msgsize)
+{
+    arc_buf b = {0};
+    int rc = arc_buf_puts(&b, "(?:");
+    for (size_t i = 0; i < n && !rc; i++) {
+        if (i)
+            rc = arc_buf_puts(&b, "|");
+        for (const char *w = words[i]; *w && !rc; w++) {
+            if (strchr("\\^$.|?*+()[]{}", *w))
+                rc = arc_buf_append(&b, "\\", 1);
+            if (!rc)
+                rc = arc_buf_append(&b, w, 1);
+        }
+    }
+    if (!rc)
+        rc = arc_buf_puts(&b, ")");
+    if (rc) {
+        arc_buf_free(&b);
+        return ARC_ENOMEM;
+    }
+    rc = arc_regex_compile(out, b.data, b.len, msg, msgsize, NULL);
+    arc_buf_free(&b);
+    return rc;
+}
+
+void arc_regex_free(arc_regex *re)
+{
+    if (!re)
+        return;
+    pcre2_code_free(re->code);
+    free(re);
+}
+
+int arc_regex_group(const arc_regex *re, const char *name)
+{
+    int n = pcre2_substring_number_from_name(re->code, (PCRE2_SPTR)name);
+    return n < 0 ? -1 : n;
+}
+
+int arc_matcher_new(arc_matcher **out)
+{
+    arc_matcher *m = calloc(1, sizeof *m);
+    if (!m)
+        return ARC_ENOMEM;
+    m->md = pcre2_match_data_create(ARC_MAX_GROUPS, NULL);
+    m->mctx = pcre2_match_context_create(NULL);
+    m->jstack = pcre2_jit_stack_create(32 * 1024, 512 * 1024, NULL);
+    if (!m->md || !m->mctx || !m->jstack) {
+        arc_matcher_free(m);
+        return ARC_ENOMEM;
+    }
+    pcre2_jit_stack_assign(m->mctx, NULL, m->jstack);
+    *out = m;
+    return 0;
+}
+
+void arc_matcher_free(arc_matcher *m)
+{
+    if (!m)
+        return;
+    pcre2_match_data_free(m->md);
+    pcre2_match_context_free(m->mctx);
+    pcre2_jit_stack_free(m->jstack);
+    free(m);
+}
+
+int arc_regex_search(const arc_regex *re, arc_matcher *m, const char *subject,
+                     size_t len, size_t start, int anchored, size_t *ms,
+                     size_t *me)
+{
+    uint32_t opts = PCRE2_NO_UTF_CHECK | (anchored ? PCRE2_ANCHORED : 0);
+    /* pcre2_match runs the JIT code itself when the options allow it and
+     * falls back to the interpreter for a match-time PCRE2_ANCHORED. */
+    int rc = pcre2_match(re->code, (PCRE2_SPTR)subject, len, start, opts,
+                         m->md, m->mctx);
+    m->ok = rc > 0;
+    if (rc == PCRE2_ERROR_NOMATCH)
+        return 0;
+    if (rc < 0)
+        return rc;
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
+    if (ms)
+        *ms = ov[0];
+    if (me)
+        *me = ov[1];
+    return 1;
+}
+
+int arc_matcher_group(const arc_matcher *m, int g, size_t *s, size_t *e)
+{
+    if (!m->ok || g < 0 || (uint32_t)g >= pcre2_get_ovector_count(m->md))
+        return 0;
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
+    if (ov[2 * g] == PCRE2_UNSET)
+        return 0;
+    *s = ov[2 * g];
+    *e = ov[2 * g + 1];
+    return 1;
+}
+

@@ -1,0 +1,50 @@
+/* regex.h - PCRE2 (UTF, JIT) behind a small interface.  The only module that
+ * includes pcre2.h.
+ *
+ * A compiled arc_regex is immutable and may be shared between threads; the
+ * mutable match state lives in an arc_matcher, one per thread of work. */
+#ifndef ARC_REGEX_H
+#define ARC_REGEX_H
+
+#include <stddef.h>
+
+typedef struct arc_regex arc_regex;
+typedef struct arc_matcher arc_matcher;
+
+/*
+ * Compiles `pattern` (UTF-8, PCRE2 syntax) in UTF mode with Unicode
+ * properties, and JIT-compiles it when the platform supports it.  On a
+ * syntax error returns ARC_EPARSE, writes PCRE2's message to msg and the
+ * 0-based character offset of the error to *erroff.
+ */
+int arc_regex_compile(arc_regex **out, const char *pattern, size_t len,
+                      char *msg, size_t msgsize, size_t *erroff);
+
+/* Compiles an alternation of literal words: (?:w1|w2|...). */
+int arc_regex_compile_words(arc_regex **out, const char *const *words,
+                            size_t n, char *msg, size_t msgsize);
+
+void arc_regex_free(arc_regex *re);
+
+/* Index of the named group, or -1. */
+int arc_regex_group(const arc_regex *re, const char *name);
+
+/* Creates match state able to serve any regex. */
+int arc_matcher_new(arc_matcher **out);
+void arc_matcher_free(arc_matcher *m);
+
+/*
+ * Searches subject[start..len) (the subject must be valid UTF-8; it is not
+ * re-checked).  Returns 1 and fills ms and me with the match, 0 when there is
+ * none, negative on a matching error (e.g. limits exceeded).
+ * `anchored` requires the match to start at `start`.
+ */
+int arc_regex_search(const arc_regex *re, arc_matcher *m, const char *subject,
+                     size_t len, size_t start, int anchored, size_t *ms,
+                     size_t *me);
+
+/* After a successful search: the span of group g (0 = whole match).
+ * Returns 0 when the group did not participate. */
+int arc_matcher_group(const arc_matcher *m, int g, size_t *s, size_t *e);
+
+#endif

@@ -1,0 +1,148 @@
+/* report.c - writers: format lookup and atomic files (temporary file in the
+ * target directory, fsync, rename). */
+#include "report.h"
+
+#include "util.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const arc_format *const formats[] = {&arc_format_csv,
+                                            &arc_format_text, NULL};
+
+const char *const *arc_writer_formats(void)
+{
+    static const char *const names[] = {"csv", "text", NULL};
+    return names;
+}
+
+static const arc_format *find(const char *name)
+{
+    for (const arc_format *const *f = formats; *f; f++)
+        if (strcmp((*f)->name, name) == 0)
+            return *f;
+    return NULL;
+}
+
+/* Creates a new file beside `path`.  Unlike mkstemp (mode 0600) the mode
+ * honours the umask, so the renamed report has the usual permissions. */
+static int open_temp(char *buf, size_t size, const char *path)
+{
+    unsigned long salt = (unsigned long)getpid() ^ (unsigned long)(uintptr_t)buf;
+    for (int attempt = 0; attempt < 100; attempt++) {
+        salt = salt * 6364136223846793005UL + 1442695040888963407UL;
+        snprintf(buf, size, "%s.tmp.%06lx", path, (salt >> 40) & 0xFFFFFF);
+        int fd = open(buf, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+        if (fd >= 0 || errno != EEXIST)
+            return fd;
+    }
+    return -1;
+}
+
+int arc_writer_open(arc_writer **out, const char *format, const char *path,
+                    FILE *stream, arc_error *err)
+{
+    *out = NULL;
+    const arc_format *fmt = find(format);
+    if (!fmt)
+        return arc_err(err, ARC_EINVAL, NULL, 0, 0, "未知的输出格式“%s”",
+                       format);
+    arc_writer *w = calloc(1, sizeof *w);
+    if (!w)
+        return arc_err_nomem(err);
+    w->fmt = fmt;
+    if (strcmp(path, "-") == 0) {
+        w->fp = stream;
+    } else {
+        size_t n = strlen(path);
+        w->path = arc_strdup(path);
+        w->tmp = malloc(n + 32);
+        if (!w->path || !w->tmp) {
+            arc_writer_abort(w);
+            return arc_err_nomem(err);
+        }
+        int fd = open_temp(w->tmp, n + 32, path);
+        if (fd < 0 || !(w->fp = fdopen(fd, "wb"))) {
+            int e = errno;
+            if (fd >= 0)
+                close(fd);
+            free(w->tmp);
+            w->tmp = NULL;
+            arc_writer_abort(w);
+            return arc_err(err, ARC_EIO, path, 0, 0, "无法写入：%s",
+                           strerror(e));
+        }
+    }
+    int rc = fmt->open(w);
+    if (rc) {
+        arc_writer_abort(w);
+        return rc == ARC_ENOMEM ? arc_err_nomem(err)
+                                : arc_err(err, rc, path, 0, 0, "无法写入");
+    }
+    *out = w;
+    return 0;
+}
+
+int arc_writer_write(arc_writer *w, const arc_findings *f, arc_error *err)
+{
+    for (size_t i = 0; i < arc_findings_count(f); i++) {
+        int rc = w->fmt->write(w, arc_findings_get(f, i));
+        if (rc)
+            return rc == ARC_ENOMEM
+                       ? arc_err_nomem(err)
+                       : arc_err(err, rc, w->path, 0, 0, "写入失败");
+    }
+    return 0;
+}
+
+void arc_writer_abort(arc_writer *w)
+{
+    if (!w)
+        return;
+    if (w->tmp) {
+        if (w->fp)
+            fclose(w->fp);
+        unlink(w->tmp);
+    }
+    free(w->state);
+    free(w->path);
+    free(w->tmp);
+    free(w);
+}
+
+int arc_writer_close(arc_writer *w, arc_error *err)
+{
+    int rc = w->fmt->close(w);
+    if (!rc && fflush(w->fp) != 0)
+        rc = ARC_EIO;
+    if (!rc && ferror(w->fp))
+        rc = ARC_EIO;
+    if (!w->tmp) {
+        free(w->state);
+        free(w);
+        return rc ? arc_err(err, ARC_EIO, "-", 0, 0, "写入标准输出失败") : 0;
+    }
+    int e = 0;
+    if (!rc && fsync(fileno(w->fp)) != 0)
+        rc = ARC_EIO, e = errno;
+    if (fclose(w->fp) != 0 && !rc)
+        rc = ARC_EIO, e = errno;
+    w->fp = NULL;
+    if (!rc && rename(w->tmp, w->path) != 0)
+        rc = ARC_EIO, e = errno;
+    if (rc) {
+        arc_err(err, ARC_EIO, w->path, 0, 0, "写入失败：%s",
+                e ? strerror(e) : "I/O 错误");
+        arc_writer_abort(w);
+        return ARC_EIO;
+    }
+    free(w->state);
+    free(w->path);
+    free(w->tmp);
+    free(w);
+    return 0;
+}

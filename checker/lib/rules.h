@@ -1,0 +1,72 @@
+/* rules.h - the loaded rule set and the rule-kind table. */
+#ifndef ARC_RULES_H
+#define ARC_RULES_H
+
+#include "archeck.h"
+#include "doc.h"
+#include "node.h"
+#include "regex.h"
+
+struct arc_eval;
+struct arc_rule;
+
+/*
+ * A rule kind: the generic check in C that YAML rules instantiate.  Adding a
+ * kind is one eval_<kind>.c file plus one row in arc_kinds (rules_kinds.c).
+ *   parse: reads the kind's own keys of `node` into r->params.
+ *   eval:  runs the check on ctx->doc and emits findings with arc_emit.
+ *   free:  releases r->params (params may be NULL).
+ */
+typedef struct {
+    const char *name;
+    const char *const *keys; /* the kind's own keys, NULL-terminated */
+    int (*parse)(struct arc_rule *r, const arc_node *node,
+                 const arc_load_ctx *cx, const struct arc_ruleset *rs);
+    int (*eval)(const struct arc_rule *r, struct arc_eval *ctx);
+    void (*free)(void *params);
+} arc_kind;
+
+extern const arc_kind *const arc_kinds[];
+
+/* One required part of the report (measures, shortcomings, ...). */
+typedef struct {
+    char *id;
+    char *name;           /* display name used in messages */
+    arc_regex **heading;  /* key-word groups a heading must all contain */
+    size_t nheading;
+    arc_regex *exclude;   /* words that disqualify a heading */
+    arc_regex **prose;    /* patterns that find the part as prose */
+    size_t nprose;
+    int thematic;         /* unclaimed top-level headings count as this part */
+} arc_part_def;
+
+typedef struct arc_rule {
+    char *id;
+    const arc_kind *kind;
+    arc_severity severity;
+    char *message;     /* template with {name} placeholders */
+    char *description;
+    int enabled;
+    void *params;
+} arc_rule;
+
+struct arc_ruleset {
+    char *path;
+    char *name;
+    arc_doc_opts doc;
+    arc_regex *chrome, *title_end, *title_strip; /* owned, used by doc */
+    arc_part_def *parts;
+    size_t nparts;
+    arc_rule *rules;
+    size_t nrules;
+};
+
+/* Index of the part with this id, or -1. */
+int arc_ruleset_part(const struct arc_ruleset *rs, const char *id);
+
+/* Reads a part-id key of a rule, checking it names a defined part. */
+int arc_rule_part_key(const arc_load_ctx *cx, const arc_node *node,
+                      const char *key, int required,
+                      const struct arc_ruleset *rs, int *out);
+
+#endif

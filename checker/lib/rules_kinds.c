@@ -1,0 +1,15 @@
+/* rules_kinds.c - the table of rule kinds.  One row per eval_<kind>.c. */
+#include "rules.h"
+
+extern const arc_kind arc_kind_doc_type;
+extern const arc_kind arc_kind_part_presence;
+extern const arc_kind arc_kind_part_order;
+extern const arc_kind arc_kind_part_requires;
+extern const arc_kind arc_kind_empty_heading;
+extern const arc_kind arc_kind_numbering;
+
+const arc_kind *const arc_kinds[] = {
+    &arc_kind_doc_type,      &arc_kind_part_presence, &arc_kind_part_order,
+    &arc_kind_part_requires, &arc_kind_empty_heading, &arc_kind_numbering,
+    NULL,
+};

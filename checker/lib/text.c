@@ -1,0 +1,290 @@
+#include "text.h"
+
+#include "archeck.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+size_t arc_utf8_decode(const char *str, size_t n, uint32_t *cp)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    if (n == 0)
+        return 0;
+    unsigned c = s[0];
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    size_t len;
+    uint32_t v, min;
+    if ((c & 0xE0) == 0xC0) {
+        len = 2, v = c & 0x1F, min = 0x80;
+    } else if ((c & 0xF0) == 0xE0) {
+        len = 3, v = c & 0x0F, min = 0x800;
+    } else if ((c & 0xF8) == 0xF0) {
+        len = 4, v = c & 0x07, min = 0x10000;
+    } else {
+        return 0;
+    }
+    if (n < len)
+        return 0;
+    for (size_t i = 1; i < len; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+        v = (v << 6) | (s[i] & 0x3F);
+    }
+    if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+        return 0;
+    *cp = v;
+    return len;
+}
+
+size_t arc_utf8_encode(uint32_t cp, char *out)
+{
+    unsigned char *o = (unsigned char *)out;
+    if (cp < 0x80) {
+        o[0] = (unsigned char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        o[0] = (unsigned char)(0xC0 | (cp >> 6));
+        o[1] = (unsigned char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        o[0] = (unsigned char)(0xE0 | (cp >> 12));
+        o[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+        o[2] = (unsigned char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    o[0] = (unsigned char)(0xF0 | (cp >> 18));
+    o[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
+    o[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+    o[3] = (unsigned char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+size_t arc_utf8_validate(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        /* ASCII fast path: most bytes of a report's markup are ASCII. */
+        if ((unsigned char)s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        size_t k = arc_utf8_decode(s + i, n - i, &cp);
+        if (!k)
+            return i;
+        i += k;
+    }
+    return n;
+}
+
+size_t arc_utf8_count(const char *s, size_t n)
+{
+    size_t c = 0;
+    for (size_t i = 0; i < n; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80)
+            c++;
+    return c;
+}
+
+size_t arc_utf8_prefix(const char *s, size_t n, size_t chars)
+{
+    size_t i = 0, c = 0;
+    while (i < n) {
+        if (((unsigned char)s[i] & 0xC0) != 0x80) {
+            if (c == chars)
+                break;
+            c++;
+        }
+        i++;
+    }
+    return i;
+}
+
+/* Zero-width characters copied from web pages are dropped. */
+#define ARC_DROP 0xFFFFFFFFu
+
+static uint32_t fold(uint32_t cp)
+{
+    if (cp >= 0xFF01 && cp <= 0xFF5E)
+        return cp - 0xFF01 + 0x21;
+    if (cp == 0x3000 || cp == 0x00A0 || (cp >= 0x2000 && cp <= 0x200A) ||
+        cp == 0x202F || cp == 0x205F)
+        return ' ';
+    if (cp == 0x200B || cp == 0xFEFF || cp == 0x200C || cp == 0x200D)
+        return ARC_DROP;
+    return cp;
+}
+
+int arc_text_init(arc_text *t, const char *data, size_t len)
+{
+    memset(t, 0, sizeof *t);
+    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+        t->bom = 3;
+        data += 3;
+        len -= 3;
+    }
+    t->orig = arc_strndup(data, len);
+    /* Folding never lengthens the text: every fold maps a 3-byte sequence
+     * to one byte, or CRLF to LF. */
+    t->norm = malloc(len + 1);
+    t->map = malloc((len + 1) * sizeof *t->map);
+    size_t cap = 0;
+    if (!t->orig || !t->norm || !t->map)
+        goto nomem;
+    if (arc_grow((void **)&t->lines, &cap, 64, sizeof *t->lines))
+        goto nomem;
+    t->lines[t->nlines++] = 0;
+
+    size_t o = 0, i = 0;
+    while (i < len) {
+        unsigned char c = (unsigned char)data[i];
+        if (c == '\r' || c == '\n') {
+            size_t k = (c == '\r' && i + 1 < len && data[i + 1] == '\n') ? 2 : 1;
+            t->map[o] = (uint32_t)i;
+            t->norm[o++] = '\n';
+            i += k;
+            if (arc_grow((void **)&t->lines, &cap, t->nlines + 1,
+                         sizeof *t->lines))
+                goto nomem;
+            t->lines[t->nlines++] = i;
+            continue;
+        }
+        if (c < 0x80) {
+            t->map[o] = (uint32_t)i;
+            t->norm[o++] = (char)c;
+            i++;
+            continue;
+        }
+        uint32_t cp = 0;
+        size_t k = arc_utf8_decode(data + i, len - i, &cp);
+        if (!k)
+            k = 1; /* caller validated; stay total anyway */
+        uint32_t f = fold(cp);
+        if (f == ARC_DROP) {
+            /* nothing: the next byte maps to its own original offset */
+        } else if (f != cp) {
+            t->map[o] = (uint32_t)i;
+            t->norm[o++] = (char)f;
+        } else {
+            for (size_t j = 0; j < k; j++) {
+                t->map[o] = (uint32_t)(i + j);
+                t->norm[o++] = data[i + j];
+            }
+        }
+        i += k;
+    }
+    t->map[o] = (uint32_t)len;
+    t->norm[o] = '\0';
+    t->norm_len = o;
+    t->orig_len = len;
+    return 0;
+nomem:
+    arc_text_free(t);
+    return ARC_ENOMEM;
+}
+
+void arc_text_free(arc_text *t)
+{
+    free(t->orig);
+    free(t->norm);
+    free(t->map);
+    free(t->lines);
+    memset(t, 0, sizeof *t);
+}
+
+void arc_text_orig_position(const arc_text *t, size_t orig_off, int *line,
+                            int *col)
+{
+    size_t lo = 0, hi = t->nlines;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (t->lines[mid] <= orig_off)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    *line = (int)lo + 1;
+    *col = (int)arc_utf8_count(t->orig + t->lines[lo],
+                               orig_off - t->lines[lo]) + 1;
+}
+
+void arc_text_position(const arc_text *t, size_t off, int *line, int *col,
+                       size_t *orig_off)
+{
+    if (off > t->norm_len)
+        off = t->norm_len;
+    size_t oo = t->map[off];
+    if (orig_off)
+        *orig_off = oo + t->bom;
+    arc_text_orig_position(t, oo, line, col);
+}
+
+/* Digits 一..九 and 两 / 〇 / 零; -1 for other characters. */
+static int cn_digit(uint32_t cp)
+{
+    static const uint32_t digits[] = {0x3007, 0x4E00, 0x4E8C, 0x4E09, 0x56DB,
+                                      0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D};
+    for (int i = 0; i < 10; i++)
+        if (digits[i] == cp)
+            return i;
+    if (cp == 0x4E24) /* 两 */
+        return 2;
+    if (cp == 0x96F6) /* 零 */
+        return 0;
+    return -1;
+}
+
+size_t arc_cn_small_number(const char *s, size_t n, int *value)
+{
+    /* Grammar: [d] 十 [d] | d, with d in 一..九 (两 only alone). */
+    size_t i = 0;
+    uint32_t cp;
+    int tens = -1, units = -1;
+    size_t k = arc_utf8_decode(s, n, &cp);
+    if (!k)
+        return 0;
+    int d = cn_digit(cp);
+    if (d >= 0) {
+        units = d;
+        i += k;
+        k = arc_utf8_decode(s + i, n - i, &cp);
+    }
+    if (k && cp == 0x5341) { /* 十 */
+        if (units == 0)
+            return 0;
+        tens = units < 0 ? 1 : units;
+        units = 0;
+        i += k;
+        k = arc_utf8_decode(s + i, n - i, &cp);
+        if (k && (d = cn_digit(cp)) > 0) {
+            units = d;
+            i += k;
+        }
+    }
+    if (tens < 0 && units < 0)
+        return 0;
+    *value = (tens < 0 ? 0 : tens * 10) + units;
+    return i;
+}
+
+char *arc_cn_small_render(int value, char *out)
+{
+    static const char *const d[] = {"",   "一", "二", "三", "四",
+                                    "五", "六", "七", "八", "九"};
+    out[0] = '\0';
+    if (value <= 0 || value > 99)
+        return out;
+    int tens = value / 10, units = value % 10;
+    if (tens > 1)
+        strcat(out, d[tens]);
+    if (tens)
+        strcat(out, "十");
+    strcat(out, d[units]);
+    return out;
+}

@@ -1,0 +1,76 @@
+/* text.h - UTF-8 handling and the normalised text with its map back to the
+ * original bytes, lines and columns. */
+#ifndef ARC_TEXT_H
+#define ARC_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/*
+ * Decodes one UTF-8 sequence at s (n bytes available).  Returns its length
+ * and stores the code point, or returns 0 for an invalid sequence
+ * (overlong forms, surrogates and values above U+10FFFF are invalid).
+ */
+size_t arc_utf8_decode(const char *s, size_t n, uint32_t *cp);
+
+/* Encodes cp into out (4 bytes room); returns the length. */
+size_t arc_utf8_encode(uint32_t cp, char *out);
+
+/* Returns the offset of the first invalid byte, or n when all is valid. */
+size_t arc_utf8_validate(const char *s, size_t n);
+
+/* Number of characters in s[0..n) (s valid UTF-8). */
+size_t arc_utf8_count(const char *s, size_t n);
+
+/* Byte length of the longest prefix of s[0..n) holding at most `chars`
+ * characters. */
+size_t arc_utf8_prefix(const char *s, size_t n, size_t chars);
+
+/*
+ * The normalised text: original bytes (BOM removed) plus a folded copy for
+ * matching.  Folding maps U+FF01..U+FF5E (full-width ASCII: digits, letters,
+ * brackets, colons, commas, percent ...) to ASCII, U+3000, no-break and
+ * other fixed-width spaces to a space, drops zero-width characters, and
+ * folds CRLF / CR to LF.  map[i] is the original byte offset of normalised byte i
+ * (map[norm_len] == orig_len).
+ */
+typedef struct {
+    char *orig;
+    size_t orig_len;
+    char *norm;
+    size_t norm_len;
+    uint32_t *map;
+    size_t *lines; /* original offsets of line starts */
+    size_t nlines;
+    size_t bom;    /* bytes of BOM skipped before orig */
+} arc_text;
+
+/*
+ * Builds t from `data`, which must be valid UTF-8 (checked by the caller with
+ * arc_utf8_validate).  Returns 0 or ARC_ENOMEM.
+ */
+int arc_text_init(arc_text *t, const char *data, size_t len);
+void arc_text_free(arc_text *t);
+
+/* 1-based line and character column of normalised offset `off`. */
+void arc_text_position(const arc_text *t, size_t off, int *line, int *col,
+                       size_t *orig_off);
+
+/* 1-based line and column of original offset `orig_off`. */
+void arc_text_orig_position(const arc_text *t, size_t orig_off, int *line,
+                            int *col);
+
+
+
+/*
+ * Reads a Chinese numeral of the kind used in headings and counts (一 … 九十九,
+ * 两, 〇/零 as 0) at s[0..n).  Returns the bytes consumed (0 if none) and
+ * stores the value.  Longer forms (百, 千, 万) belong to extract_num.
+ */
+size_t arc_cn_small_number(const char *s, size_t n, int *value);
+
+/* Writes value (1..99) as a Chinese numeral (十二, 二十) into out (16 bytes);
+ * returns out. */
+char *arc_cn_small_render(int value, char *out);
+
+#endif

@@ -1,0 +1,142 @@
+#include "util.h"
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int arc_err(arc_error *err, int code, const char *file, int line, int col,
+            const char *fmt, ...)
+{
+    if (!err)
+        return code;
+    err->code = code;
+    snprintf(err->file, sizeof err->file, "%s", file ? file : "");
+    err->line = line;
+    err->column = col;
+    err->rule[0] = '\0';
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    va_end(ap);
+    return code;
+}
+
+void arc_err_rule(arc_error *err, const char *rule)
+{
+    if (err && rule)
+        snprintf(err->rule, sizeof err->rule, "%s", rule);
+}
+
+int arc_err_nomem(arc_error *err)
+{
+    return arc_err(err, ARC_ENOMEM, NULL, 0, 0, "内存不足");
+}
+
+int arc_grow(void **buf, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap)
+        return 0;
+    size_t ncap = *cap ? *cap : 8;
+    while (ncap < need) {
+        if (ncap > SIZE_MAX / 2)
+            return ARC_ENOMEM;
+        ncap *= 2;
+    }
+    if (elem && ncap > SIZE_MAX / elem)
+        return ARC_ENOMEM;
+    void *p = realloc(*buf, ncap * elem);
+    if (!p)
+        return ARC_ENOMEM;
+    *buf = p;
+    *cap = ncap;
+    return 0;
+}
+
+char *arc_strndup(const char *s, size_t len)
+{
+    char *p = malloc(len + 1);
+    if (!p)
+        return NULL;
+    memcpy(p, s, len);
+    p[len] = '\0';
+    return p;
+}
+
+char *arc_strdup(const char *s)
+{
+    return arc_strndup(s, strlen(s));
+}
+
+int arc_buf_append(arc_buf *b, const char *s, size_t len)
+{
+    if (arc_grow((void **)&b->data, &b->cap, b->len + len + 1, 1))
+        return ARC_ENOMEM;
+    memcpy(b->data + b->len, s, len);
+    b->len += len;
+    b->data[b->len] = '\0';
+    return 0;
+}
+
+int arc_buf_puts(arc_buf *b, const char *s)
+{
+    return arc_buf_append(b, s, strlen(s));
+}
+
+int arc_buf_printf(arc_buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return ARC_EINVAL;
+    if (arc_grow((void **)&b->data, &b->cap, b->len + (size_t)n + 1, 1))
+        return ARC_ENOMEM;
+    va_start(ap, fmt);
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+    return 0;
+}
+
+void arc_buf_free(arc_buf *b)
+{
+    free(b->data);
+    b->data = NULL;
+    b->len = b->cap = 0;
+}
+
+int arc_read_file(char **out, size_t *len, const char *path, arc_error *err)
+{
+    *out = NULL;
+    *len = 0;
+    FILE *fp = fopen(path, "rb");
+    if (!fp)
+        return arc_err(err, ARC_EIO, path, 0, 0, "无法读取文件：%s",
+                       strerror(errno));
+    arc_buf b = {0};
+    char chunk[65536];
+    size_t n;
+    int rc = 0;
+    while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0) {
+        if (arc_buf_append(&b, chunk, n)) {
+            rc = arc_err_nomem(err);
+            break;
+        }
+    }
+    if (!rc && ferror(fp))
+        rc = arc_err(err, ARC_EIO, path, 0, 0, "读取文件失败：%s",
+                     strerror(errno));
+    fclose(fp);
+    if (rc) {
+        arc_buf_free(&b);
+        return rc;
+    }
+    if (!b.data && arc_buf_append(&b, "", 0))
+        return arc_err_nomem(err);
+    *out = b.data;
+    *len = b.len;
+    return 0;
+}

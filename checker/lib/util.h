@@ -1,0 +1,55 @@
+/* util.h - small shared helpers: error filling, growable buffers. */
+#ifndef ARC_UTIL_H
+#define ARC_UTIL_H
+
+#include "archeck.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+
+#define ARC_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+#if defined(__GNUC__)
+#define ARC_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#define ARC_PRINTF(f, a)
+#endif
+
+/*
+ * Fills *err (when err is non-NULL) and returns `code`, so that callers can
+ * write `return arc_err(err, ARC_EPARSE, file, line, col, "...")`.
+ * `file` may be NULL; line/col 0 mean unknown.
+ */
+int arc_err(arc_error *err, int code, const char *file, int line, int col,
+            const char *fmt, ...) ARC_PRINTF(6, 7);
+
+/* Sets the rule id of an already filled error (no-op for NULL). */
+void arc_err_rule(arc_error *err, const char *rule);
+
+/* Shorthand for an out-of-memory failure. */
+int arc_err_nomem(arc_error *err);
+
+/* Grows *buf (of *cap elements of size `elem`) to hold at least `need`.
+ * Returns 0 or ARC_ENOMEM (the old buffer is kept on failure). */
+int arc_grow(void **buf, size_t *cap, size_t need, size_t elem);
+
+/* Duplicates `len` bytes and NUL-terminates; NULL on ENOMEM. */
+char *arc_strndup(const char *s, size_t len);
+char *arc_strdup(const char *s);
+
+/* Growable NUL-terminated byte string. */
+typedef struct {
+    char *data;
+    size_t len;
+    size_t cap;
+} arc_buf;
+
+int arc_buf_append(arc_buf *b, const char *s, size_t len);
+int arc_buf_puts(arc_buf *b, const char *s);
+int arc_buf_printf(arc_buf *b, const char *fmt, ...) ARC_PRINTF(2, 3);
+void arc_buf_free(arc_buf *b);
+
+/* Reads a whole file.  *out is NUL-terminated (not counted in *len). */
+int arc_read_file(char **out, size_t *len, const char *path, arc_error *err);
+
+#endif
