@@ -201,9 +201,10 @@ const char *const *arc_writer_formats(void);
 
 /*
  * Opens a writer of `format` to `path`.  A path of "-" writes to `stream`
- * (normally stdout) directly; any other path is written to a temporary file
- * in the same directory and renamed over `path` by arc_writer_close, so a
- * failed run never leaves a half-written report.
+ * (normally stdout) directly; a path that exists and is not a regular file
+ * (/dev/null, a FIFO) is written in place; any other path is written to a
+ * temporary file in the same directory and renamed over `path` by
+ * arc_writer_close, so a failed run never leaves a half-written report.
  */
 int arc_writer_open(arc_writer **out, const char *format, const char *path,
                     FILE *stream, arc_error *err);

@@ -184,8 +184,7 @@ int arc_node_regex(const arc_load_ctx *cx, const arc_node *n, arc_regex **out)
             at.column += (int)arc_utf8_count(n->value, off > n->len ? n->len
                                                                      : off) +
                          (n->quoted ? 1 : 0);
-        return arc_node_fail(cx, &at, "无效的正则表达式：%s（位置 %zu）", msg,
-                             off);
+        return arc_node_fail(cx, &at, "无效的正则表达式：%s", msg);
     }
     return 0;
 }

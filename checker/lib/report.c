@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,8 +56,19 @@ int arc_writer_open(arc_writer **out, const char *format, const char *path,
     if (!w)
         return arc_err_nomem(err);
     w->fmt = fmt;
+    struct stat st;
     if (strcmp(path, "-") == 0) {
         w->fp = stream;
+    } else if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        /* A device or pipe (/dev/null, /dev/stdout, a FIFO) cannot be
+         * replaced by rename: write to it in place. */
+        if (!(w->fp = fopen(path, "wb")) || !(w->path = arc_strdup(path))) {
+            int e = errno;
+            arc_writer_abort(w);
+            return arc_err(err, ARC_EIO, path, 0, 0, "无法写入：%s",
+                           strerror(e));
+        }
+        w->own = 1;
     } else {
         size_t n = strlen(path);
         w->path = arc_strdup(path);
@@ -107,6 +119,8 @@ void arc_writer_abort(arc_writer *w)
         if (w->fp)
             fclose(w->fp);
         unlink(w->tmp);
+    } else if (w->own && w->fp) {
+        fclose(w->fp);
     }
     free(w->state);
     free(w->path);
@@ -122,9 +136,14 @@ int arc_writer_close(arc_writer *w, arc_error *err)
     if (!rc && ferror(w->fp))
         rc = ARC_EIO;
     if (!w->tmp) {
+        if (w->own && fclose(w->fp) != 0)
+            rc = ARC_EIO;
+        if (rc)
+            arc_err(err, ARC_EIO, w->path ? w->path : "-", 0, 0, "写入失败");
         free(w->state);
+        free(w->path);
         free(w);
-        return rc ? arc_err(err, ARC_EIO, "-", 0, 0, "写入标准输出失败") : 0;
+        return rc ? ARC_EIO : 0;
     }
     int e = 0;
     if (!rc && fsync(fileno(w->fp)) != 0)

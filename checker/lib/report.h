@@ -20,9 +20,10 @@ typedef struct {
 struct arc_writer {
     const arc_format *fmt;
     FILE *fp;
-    char *path;   /* final path, NULL when writing to a caller's stream */
+    char *path;   /* target path, NULL when writing to a caller's stream */
     char *tmp;    /* temporary file renamed to path at close */
     void *state;  /* format-specific */
+    int own;      /* fp opened here on a non-regular file: close it */
 };
 
 extern const arc_format arc_format_csv;

@@ -108,6 +108,24 @@ void arc_buf_free(arc_buf *b)
     b->len = b->cap = 0;
 }
 
+/* Chinese wording for the failures users meet; strerror for the rest. */
+static const char *io_reason(int e)
+{
+    switch (e) {
+    case ENOENT:
+        return "文件不存在";
+    case EACCES:
+    case EPERM:
+        return "没有读取权限";
+    case EISDIR:
+        return "这是一个目录";
+    case ENOTDIR:
+        return "路径中的某一级不是目录";
+    default:
+        return strerror(e);
+    }
+}
+
 int arc_read_file(char **out, size_t *len, const char *path, arc_error *err)
 {
     *out = NULL;
@@ -115,7 +133,7 @@ int arc_read_file(char **out, size_t *len, const char *path, arc_error *err)
     FILE *fp = fopen(path, "rb");
     if (!fp)
         return arc_err(err, ARC_EIO, path, 0, 0, "无法读取文件：%s",
-                       strerror(errno));
+                       io_reason(errno));
     arc_buf b = {0};
     char chunk[65536];
     size_t n;
@@ -127,8 +145,8 @@ int arc_read_file(char **out, size_t *len, const char *path, arc_error *err)
         }
     }
     if (!rc && ferror(fp))
-        rc = arc_err(err, ARC_EIO, path, 0, 0, "读取文件失败：%s",
-                     strerror(errno));
+        rc = arc_err(err, ARC_EIO, path, 0, 0, "无法读取文件：%s",
+                     io_reason(errno));
     fclose(fp);
     if (rc) {
         arc_buf_free(&b);

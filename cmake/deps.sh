@@ -1,0 +1,33 @@
+#!/bin/sh
+# deps.sh - installs the Debian packages archeck needs to build and test,
+# only those missing.  Sourced by run.sh and test.sh.
+ARC_PACKAGES="gcc cmake make pkg-config libyaml-dev libpcre2-dev libcsv-dev check"
+
+arc_install_deps() {
+  missing=""
+  for p in $ARC_PACKAGES; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
+      missing="$missing $p"
+  done
+  [ -z "$missing" ] && return 0
+  echo "安装缺少的软件包：$missing"
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null 2>&1 || {
+      echo "需要 root 权限安装：$missing（请用 root 运行或安装 sudo）" >&2
+      return 1
+    }
+    sudo=sudo
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq &&
+    $sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null
+}
+
+# arc_build DIR [cmake options...]: configures and builds into DIR.
+arc_build() {
+  dir=$1
+  shift
+  cmake -S . -B "$dir" "$@" >/dev/null &&
+    cmake --build "$dir" -j"$(nproc 2>/dev/null || echo 2)"
+}

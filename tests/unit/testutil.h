@@ -1,0 +1,30 @@
+/* testutil.h - helpers shared by the unit suites. */
+#ifndef ARC_TESTUTIL_H
+#define ARC_TESTUTIL_H
+
+#include "archeck.h"
+
+#include <check.h>
+
+/* Runs one suite and returns the process exit status. */
+int arc_test_run(Suite *s);
+
+/* Loads a rule set from a YAML string; fails the test on error. */
+arc_ruleset *arc_test_rules(const char *yaml);
+
+/* The shipped default rule set (rules/annual-report.yaml). */
+arc_ruleset *arc_test_default_rules(void);
+
+/* Parses a document from a string with rule set rs (may be NULL). */
+arc_doc *arc_test_doc(const char *text, const arc_ruleset *rs);
+
+/* Runs rs on text and returns the findings (sorted). */
+arc_findings *arc_test_check(const arc_ruleset *rs, const char *text);
+
+/* Number of findings with rule id `rule`. */
+size_t arc_test_count(const arc_findings *f, const char *rule);
+
+/* The first finding with rule id `rule`, or NULL. */
+const arc_finding *arc_test_find(const arc_findings *f, const char *rule);
+
+#endif
