@@ -124,6 +124,28 @@ const char *arc_doc_text(const arc_doc *doc, size_t *len);
 void arc_doc_position(const arc_doc *doc, size_t norm_offset, int *line,
                       int *column, size_t *orig_offset);
 
+/*
+ * The report year N: the first "N年" of the title, else of the sentence that
+ * opens the report ("2023年,…"); 0 when neither has one.
+ */
+int arc_doc_report_year(const arc_doc *doc);
+
+/* Where a publication date came from. */
+typedef enum {
+    ARC_PUB_NONE = 0,
+    ARC_PUB_LABEL,     /* 发布时间 / 发布日期 label (patterns from the rule set) */
+    ARC_PUB_TITLE,     /* a date printed beside the title */
+    ARC_PUB_SIGNATURE, /* the date under the signature at the end */
+    ARC_PUB_OVERRIDE   /* set with arc_doc_set_published (--published) */
+} arc_pub_source;
+
+/* The publication date: label first, then the date beside the title, then
+ * the signature date.  Returns its source (ARC_PUB_NONE: y/m/d untouched). */
+arc_pub_source arc_doc_published(const arc_doc *doc, int *y, int *m, int *d);
+
+/* Overrides the publication date (e.g. from the command line). */
+void arc_doc_set_published(arc_doc *doc, int y, int m, int d);
+
 /* Section tree: headings recognised by their numbering. */
 typedef enum {
     ARC_NUM_CN_DUN = 0,  /* 一、 */

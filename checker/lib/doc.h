@@ -3,6 +3,7 @@
 #define ARC_DOC_H
 
 #include "archeck.h"
+#include "extract.h"
 #include "regex.h"
 #include "text.h"
 
@@ -13,7 +14,21 @@ typedef struct {
     const arc_regex *title_strip; /* trailing part of a title line to drop */
     size_t max_title_chars;       /* longer lines are prose, not titles */
     size_t max_heading_chars;     /* longer heading text carries its body */
+    const arc_regex *published_label; /* 发布日期: … before a date */
 } arc_doc_opts;
+
+/* A year read from the text, with where it was read. */
+typedef struct {
+    int year;    /* 0 when absent */
+    size_t at;   /* normalised span of the year digits */
+    size_t end;
+} arc_year_at;
+
+typedef struct {
+    arc_pub_source source;
+    int y, m, d;
+    size_t at, end; /* normalised span (not for ARC_PUB_OVERRIDE) */
+} arc_pub_date;
 
 /* One line of the normalised text, without its LF. */
 typedef struct {
@@ -33,6 +48,11 @@ struct arc_doc {
     size_t nlines;
     arc_section *sections;
     size_t nsections;
+    arc_year_at title_year;   /* first "N年" in the title lines */
+    arc_year_at opening_year; /* "N年" opening the first paragraph */
+    int year;                 /* report year N: title, else opening; 0 */
+    arc_pub_date published;   /* the preferred publication date */
+    arc_pub_date signature;   /* the date under the signature, if any */
 };
 
 int arc_doc_parse_opts(arc_doc **out, const char *path, const char *data,

@@ -288,11 +288,112 @@ static int build_tree(arc_doc *doc, const arc_doc_opts *o, size_t *first)
     return 0;
 }
 
+#define UTF8_NIAN "\xE5\xB9\xB4" /* 年 */
+
+/* A plausible four-digit year followed by 年 at t[i]. */
+static int year_word(const char *t, size_t len, size_t i, arc_year_at *out)
+{
+    if (i + 7 > len)
+        return 0;
+    int y = 0;
+    for (size_t k = 0; k < 4; k++) {
+        if (t[i + k] < '0' || t[i + k] > '9')
+            return 0;
+        y = y * 10 + (t[i + k] - '0');
+    }
+    if ((i > 0 && t[i - 1] >= '0' && t[i - 1] <= '9') || y < 1990 ||
+        y > 2199 || memcmp(t + i + 4, UTF8_NIAN, 3) != 0)
+        return 0;
+    *out = (arc_year_at){y, i, i + 4};
+    return 1;
+}
+
+static void find_years(arc_doc *doc, const arc_doc_opts *o, arc_matcher *m,
+                       size_t first_heading_line)
+{
+    const char *t = doc->text.norm;
+    size_t len = doc->text.norm_len;
+    if (doc->title && doc->title[0])
+        for (size_t i = doc->title_start; i < doc->title_end; i++)
+            if (year_word(t, len, i, &doc->title_year))
+                break;
+    /* The opening sentence: the first line before the first heading (after
+     * the title, chrome skipped) that starts with a year. */
+    for (size_t li = arc_doc_line_at(doc, doc->body_start);
+         li < first_heading_line && li < doc->nlines; li++) {
+        const arc_line *ln = &doc->lines[li];
+        if (ln->start < doc->body_start || line_matches(o->chrome, m, t, ln))
+            continue;
+        size_t s = trim_start(t, ln->start, ln->end);
+        if (year_word(t, len, s, &doc->opening_year))
+            break;
+    }
+    doc->year = doc->title_year.year ? doc->title_year.year
+                                     : doc->opening_year.year;
+}
+
+static int pub_date(const char *t, size_t len, size_t i, arc_pub_source src,
+                    arc_pub_date *out)
+{
+    arc_date d;
+    if (!arc_date_at(t, len, i, 0, &d) || d.kind != ARC_DATE_DAY ||
+        !arc_date_valid(&d))
+        return 0;
+    *out = (arc_pub_date){src, d.year, d.month, d.day, d.start, d.end};
+    return 1;
+}
+
+/* Publication date: an explicit label, else a date beside the title, else
+ * the signature date (a line holding only a date near the end). */
+static void find_published(arc_doc *doc, const arc_doc_opts *o,
+                           arc_matcher *m)
+{
+    const char *t = doc->text.norm;
+    size_t len = doc->text.norm_len, ms, me;
+    size_t seen = 0;
+    for (size_t li = doc->nlines; li-- > 0 && seen < 8;) {
+        const arc_line *ln = &doc->lines[li];
+        size_t s = trim_start(t, ln->start, ln->end);
+        size_t e = trim_end(t, s, ln->end);
+        if (s == e)
+            continue;
+        seen++;
+        arc_pub_date p;
+        if (pub_date(t, len, s, ARC_PUB_SIGNATURE, &p) &&
+            trim_start(t, p.end, e) == e) {
+            doc->signature = p;
+            break;
+        }
+    }
+    if (o->published_label) {
+        size_t from = 0;
+        while (arc_regex_search(o->published_label, m, t, len, from, 0, &ms,
+                                &me) > 0) {
+            if (pub_date(t, len, trim_start(t, me, len), ARC_PUB_LABEL,
+                         &doc->published))
+                return;
+            from = me > ms ? me : ms + 1;
+        }
+    }
+    if (doc->title && doc->title[0]) {
+        size_t pos = doc->title_start;
+        arc_date d;
+        while (arc_date_next(t, doc->title_end, &pos, 0, &d))
+            if (d.kind == ARC_DATE_DAY && arc_date_valid(&d)) {
+                doc->published = (arc_pub_date){ARC_PUB_TITLE, d.year, d.month,
+                                                d.day, d.start, d.end};
+                return;
+            }
+    }
+    if (doc->signature.source != ARC_PUB_NONE)
+        doc->published = doc->signature;
+}
+
 int arc_doc_parse_opts(arc_doc **out, const char *path, const char *data,
                        size_t len, const arc_doc_opts *opts, arc_error *err)
 {
     *out = NULL;
-    static const arc_doc_opts defaults = {NULL, NULL, NULL, 60, 60};
+    static const arc_doc_opts defaults = {NULL, NULL, NULL, 60, 60, NULL};
     const arc_doc_opts *o = opts ? opts : &defaults;
     if (!path)
         path = "";
@@ -326,6 +427,8 @@ int arc_doc_parse_opts(arc_doc **out, const char *path, const char *data,
         goto fail;
     if (!doc->title && !(doc->title = arc_strdup("")))
         goto fail;
+    find_years(doc, o, m, first);
+    find_published(doc, o, m);
     arc_matcher_free(m);
     *out = doc;
     return 0;
@@ -391,4 +494,24 @@ size_t arc_doc_line_at(const arc_doc *doc, size_t off)
             hi = mid;
     }
     return lo;
+}
+
+int arc_doc_report_year(const arc_doc *doc)
+{
+    return doc->year;
+}
+
+arc_pub_source arc_doc_published(const arc_doc *doc, int *y, int *m, int *d)
+{
+    if (doc->published.source != ARC_PUB_NONE) {
+        *y = doc->published.y;
+        *m = doc->published.m;
+        *d = doc->published.d;
+    }
+    return doc->published.source;
+}
+
+void arc_doc_set_published(arc_doc *doc, int y, int m, int d)
+{
+    doc->published = (arc_pub_date){ARC_PUB_OVERRIDE, y, m, d, 0, 0};
 }

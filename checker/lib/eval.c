@@ -4,6 +4,7 @@
 
 #include "util.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,6 +18,18 @@ int arc_eval_search(arc_eval *ctx, const arc_regex *re, size_t start,
     int rc = arc_regex_search(re, ctx->m, ctx->doc->text.norm, end, start, 0,
                               ms, me);
     return rc > 0;
+}
+
+size_t arc_next_char(const arc_eval *ctx, size_t off)
+{
+    const char *t = ctx->doc->text.norm;
+    size_t n = ctx->doc->text.norm_len;
+    if (off >= n)
+        return n;
+    off++;
+    while (off < n && ((unsigned char)t[off] & 0xC0) == 0x80)
+        off++;
+    return off;
 }
 
 static int heading_matches(arc_eval *ctx, const arc_part_def *p,
@@ -201,10 +214,18 @@ static char *evidence(const arc_doc *doc, size_t start, size_t end)
 int arc_emit(arc_eval *ctx, const arc_rule *r, int part, size_t start,
              size_t end, const arc_var *vars, size_t nvars)
 {
+    return arc_emit_as(ctx, r, r->severity, r->message, part, start, end, vars,
+                       nvars);
+}
+
+int arc_emit_as(arc_eval *ctx, const arc_rule *r, arc_severity sev,
+                const char *message, int part, size_t start, size_t end,
+                const arc_var *vars, size_t nvars)
+{
     const arc_doc *doc = ctx->doc;
     arc_finding f = {0};
     f.path = doc->path;
-    f.severity = r->severity;
+    f.severity = sev;
     f.rule = r->id;
     f.section = part >= 0 ? ctx->rs->parts[part].id : "";
     char *ev = NULL;
@@ -215,15 +236,22 @@ int arc_emit(arc_eval *ctx, const arc_rule *r, int part, size_t start,
     }
     f.evidence = ev ? ev : "";
 
-    arc_var all[16];
+    char year[16] = "", next[16] = "";
+    if (doc->year) {
+        snprintf(year, sizeof year, "%d", doc->year);
+        snprintf(next, sizeof next, "%d", doc->year + 1);
+    }
+    arc_var all[20];
     size_t n = 0;
+    all[n++] = (arc_var){"year", year};
+    all[n++] = (arc_var){"next_year", next};
     all[n++] = (arc_var){"part", part >= 0 ? ctx->rs->parts[part].name : ""};
     all[n++] = (arc_var){"evidence", f.evidence};
     all[n++] = (arc_var){"title", doc->title};
     for (size_t i = 0; i < nvars && n < ARC_ARRAY_LEN(all); i++)
         all[n++] = vars[i];
     arc_buf msg = {0};
-    int rc = expand(&msg, r->message, all, n);
+    int rc = expand(&msg, message, all, n);
     if (!rc) {
         f.message = msg.data ? msg.data : "";
         rc = arc_findings_add(ctx->out, &f);

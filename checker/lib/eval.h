@@ -48,11 +48,20 @@ typedef struct {
 int arc_emit(arc_eval *ctx, const arc_rule *r, int part, size_t start,
              size_t end, const arc_var *vars, size_t nvars);
 
+/* As arc_emit, with another severity and message template (kinds that
+ * report several situations keep one template per situation). */
+int arc_emit_as(arc_eval *ctx, const arc_rule *r, arc_severity sev,
+                const char *message, int part, size_t start, size_t end,
+                const arc_var *vars, size_t nvars);
+
 #define ARC_WHOLE_DOC ((size_t)-1)
 
 /* Searches the normalised text in [start, end) for `re`. */
 int arc_eval_search(arc_eval *ctx, const arc_regex *re, size_t start,
                     size_t end, size_t *ms, size_t *me);
+
+/* Offset of the character after the one at `off` (for empty matches). */
+size_t arc_next_char(const arc_eval *ctx, size_t off);
 
 /* Resolves the required parts of ctx->doc (done once before the rules). */
 int arc_resolve_parts(arc_eval *ctx);

@@ -50,15 +50,25 @@ typedef struct arc_rule {
     void *params;
 } arc_rule;
 
+/* Publication due date, relative to the report year N: before
+ * N+year_offset-month-day (publishing on that day is borderline). */
+typedef struct {
+    int year_offset;
+    int month;
+    int day;
+} arc_deadline;
+
 struct arc_ruleset {
     char *path;
     char *name;
     arc_doc_opts doc;
-    arc_regex *chrome, *title_end, *title_strip; /* owned, used by doc */
+    /* owned; doc points at them */
+    arc_regex *chrome, *title_end, *title_strip, *published_label;
     arc_part_def *parts;
     size_t nparts;
     arc_rule *rules;
     size_t nrules;
+    arc_deadline deadline;
 };
 
 /* Index of the part with this id, or -1. */

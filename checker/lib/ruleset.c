@@ -1,16 +1,21 @@
 /* ruleset.c - builds an arc_ruleset from the YAML tree. */
 #include "rules.h"
 
+#include "extract.h"
 #include "util.h"
+
+#include <stdio.h>
 
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const top_keys[] = {"version", "name", "description",
-                                       "document", "parts", "rules", NULL};
+static const char *const top_keys[] = {"version", "name",  "description",
+                                       "document", "parts", "deadline",
+                                       "rules",    NULL};
+static const char *const deadline_keys[] = {"due", "year_offset", NULL};
 static const char *const doc_keys[] = {"chrome", "title_end", "title_strip",
                                        "max_title_chars", "max_heading_chars",
-                                       NULL};
+                                       "published_label", NULL};
 static const char *const part_keys[] = {"id", "name", "heading", "exclude",
                                         "prose", "thematic", NULL};
 static const char *const rule_keys[] = {"id", "kind", "severity", "message",
@@ -55,6 +60,9 @@ static int load_document(arc_ruleset *rs, const arc_node *n,
         rc = arc_node_regex_key(cx, n, "title_end", 0, &rs->title_end);
     if (!rc)
         rc = arc_node_regex_key(cx, n, "title_strip", 0, &rs->title_strip);
+    if (!rc)
+        rc = arc_node_regex_key(cx, n, "published_label", 0,
+                                &rs->published_label);
     v = (long)rs->doc.max_title_chars;
     if (!rc && !(rc = arc_node_int(cx, n, "max_title_chars", 0, 1, 1000, &v)))
         rs->doc.max_title_chars = (size_t)v;
@@ -65,6 +73,7 @@ static int load_document(arc_ruleset *rs, const arc_node *n,
     rs->doc.chrome = rs->chrome;
     rs->doc.title_end = rs->title_end;
     rs->doc.title_strip = rs->title_strip;
+    rs->doc.published_label = rs->published_label;
     return rc;
 }
 
@@ -111,6 +120,33 @@ static int load_part(arc_part_def *p, const arc_node *n, const arc_load_ctx *cx)
     if (!rc && !p->nheading && !p->thematic)
         rc = arc_node_fail(cx, n, "部分“%s”需要 heading 关键词组或 "
                                   "thematic: true", p->id);
+    return rc;
+}
+
+/* deadline: {due: "MM-DD", year_offset: n}; default 04-01 of N+1. */
+static int load_deadline(arc_ruleset *rs, const arc_node *n,
+                         const arc_load_ctx *cx)
+{
+    rs->deadline = (arc_deadline){1, 4, 1};
+    if (!n)
+        return 0;
+    int rc = arc_node_keys(cx, n, deadline_keys, NULL);
+    long off = 1;
+    char *due = NULL;
+    if (!rc)
+        rc = arc_node_int(cx, n, "year_offset", 0, 0, 5, &off);
+    if (!rc)
+        rc = arc_node_str(cx, n, "due", 1, &due);
+    if (rc)
+        return rc;
+    int m = 0, d = 0;
+    char tail;
+    if (sscanf(due, "%d-%d%c", &m, &d, &tail) != 2 ||
+        d < 1 || d > arc_days_in_month(0, m))
+        rc = arc_node_fail(cx, arc_node_get(n, "due"),
+                           "due 应为“月-日”，如 04-01");
+    free(due);
+    rs->deadline = (arc_deadline){(int)off, m, d};
     return rc;
 }
 
@@ -179,6 +215,8 @@ static int load_tree(arc_ruleset *rs, const arc_node *root, arc_load_ctx *cx)
         rc = arc_node_str(cx, root, "name", 0, &rs->name);
     if (!rc)
         rc = load_document(rs, arc_node_get(root, "document"), cx);
+    if (!rc)
+        rc = load_deadline(rs, arc_node_get(root, "deadline"), cx);
     if (rc)
         return rc;
 
@@ -284,6 +322,7 @@ void arc_ruleset_free(arc_ruleset *rs)
     arc_regex_free(rs->chrome);
     arc_regex_free(rs->title_end);
     arc_regex_free(rs->title_strip);
+    arc_regex_free(rs->published_label);
     free(rs->path);
     free(rs->name);
     free(rs);

@@ -83,6 +83,17 @@ size_t arc_utf8_validate(const char *s, size_t n)
     return n;
 }
 
+uint32_t arc_utf8_before(const char *s, size_t i)
+{
+    if (i == 0)
+        return 0;
+    size_t b = i - 1;
+    while (b > 0 && i - b < 4 && ((unsigned char)s[b] & 0xC0) == 0x80)
+        b--;
+    uint32_t cp = 0;
+    return arc_utf8_decode(s + b, i - b, &cp) == i - b ? cp : 0;
+}
+
 size_t arc_utf8_count(const char *s, size_t n)
 {
     size_t c = 0;

@@ -19,6 +19,9 @@ size_t arc_utf8_encode(uint32_t cp, char *out);
 /* Returns the offset of the first invalid byte, or n when all is valid. */
 size_t arc_utf8_validate(const char *s, size_t n);
 
+/* The code point that ends just before s[i] (0 at the start). */
+uint32_t arc_utf8_before(const char *s, size_t i);
+
 /* Number of characters in s[0..n) (s valid UTF-8). */
 size_t arc_utf8_count(const char *s, size_t n);
 

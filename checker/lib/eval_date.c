@@ -1,0 +1,100 @@
+/* date: calendar dates that cannot exist (check: invalid: 2月30日, 13月) and
+ * digit runs that look like a broken date (check: malformed: the dash-lost
+ * range 20212025年, plus YAML patterns such as 1122日). */
+#include "eval_util.h"
+
+#include "extract.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    int malformed;
+    arc_regexes patterns; /* malformed digit runs */
+} params;
+
+static const char *const keys[] = {"check", "patterns", NULL};
+
+static void free_params(void *p)
+{
+    params *ps = p;
+    if (!ps)
+        return;
+    arc_regexes_free(&ps->patterns);
+    free(ps);
+}
+
+static int parse(arc_rule *r, const arc_node *node, const arc_load_ctx *cx,
+                 const arc_ruleset *rs)
+{
+    (void)rs;
+    params *ps = calloc(1, sizeof *ps);
+    if (!ps)
+        return arc_err_nomem(cx->err);
+    r->params = ps;
+    char *check = NULL;
+    int rc = arc_node_str(cx, node, "check", 1, &check);
+    if (rc)
+        return rc;
+    if (strcmp(check, "malformed") == 0)
+        ps->malformed = 1;
+    else if (strcmp(check, "invalid") != 0)
+        rc = arc_node_fail(cx, arc_node_get(node, "check"),
+                           "check 应为 invalid 或 malformed");
+    free(check);
+    if (!rc && ps->malformed)
+        rc = arc_regexes_load(&ps->patterns, cx, node, "patterns", 0);
+    else if (!rc && arc_node_get(node, "patterns"))
+        rc = arc_node_fail(cx, arc_node_get(node, "patterns"),
+                           "patterns 只用于 check: malformed");
+    return rc;
+}
+
+/* The earliest match of any malformed pattern at or after pos. */
+static int next_pattern(const params *ps, arc_eval *ctx, size_t pos,
+                        size_t *ms, size_t *me)
+{
+    size_t best = (size_t)-1, s, e;
+    for (size_t i = 0; i < ps->patterns.n; i++)
+        if (arc_eval_search(ctx, ps->patterns.v[i], pos,
+                            ctx->doc->text.norm_len, &s, &e) &&
+            s < best)
+            best = s, *me = e;
+    *ms = best;
+    return best != (size_t)-1;
+}
+
+static int eval(const arc_rule *r, arc_eval *ctx)
+{
+    const params *ps = r->params;
+    const char *t = ctx->doc->text.norm;
+    size_t len = ctx->doc->text.norm_len, pos = 0;
+    arc_date d;
+    /* Bare 2月29日 gets year 0 (leap-permissive): without a stated year the
+     * reader cannot tell which year is meant. */
+    while (arc_date_next(t, len, &pos, 0, &d)) {
+        int report = ps->malformed ? d.kind == ARC_DATE_LOST_DASH
+                                   : (d.kind == ARC_DATE_DAY ||
+                                      d.kind == ARC_DATE_MONTH) &&
+                                         !arc_date_valid(&d);
+        if (!report)
+            continue;
+        int rc = arc_emit(ctx, r, -1, d.start, d.end, NULL, 0);
+        if (rc)
+            return rc;
+    }
+    if (!ps->malformed)
+        return 0;
+    size_t ms, me;
+    pos = 0;
+    while (next_pattern(ps, ctx, pos, &ms, &me)) {
+        int rc = arc_emit(ctx, r, -1, ms, me, NULL, 0);
+        if (rc)
+            return rc;
+        pos = me > ms ? me : arc_next_char(ctx, ms);
+    }
+    return 0;
+}
+
+const arc_kind arc_kind_date = {"date", keys, parse, eval, free_params};

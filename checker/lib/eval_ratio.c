@@ -1,0 +1,121 @@
+/* ratio: a stated rate against its explicit counts (check: mismatch, groups
+ * `num`, `den`, `rate`) - it must equal num/den to the precision written,
+ * rounded or truncated - or a rate that cannot exceed `max` (check: range,
+ * group `rate`). */
+#include "eval_util.h"
+
+#include "extract.h"
+#include "util.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    arc_regexes patterns;
+    int range;
+    double max;
+} params;
+
+static const char *const keys[] = {"check", "patterns", "max", NULL};
+
+static void free_params(void *p)
+{
+    params *ps = p;
+    if (!ps)
+        return;
+    arc_regexes_free(&ps->patterns);
+    free(ps);
+}
+
+static int parse(arc_rule *r, const arc_node *node, const arc_load_ctx *cx,
+                 const arc_ruleset *rs)
+{
+    (void)rs;
+    params *ps = calloc(1, sizeof *ps);
+    if (!ps)
+        return arc_err_nomem(cx->err);
+    r->params = ps;
+    char *check = NULL;
+    long max = 100;
+    int rc = arc_node_str(cx, node, "check", 1, &check);
+    if (rc)
+        return rc;
+    if (strcmp(check, "range") == 0)
+        ps->range = 1;
+    else if (strcmp(check, "mismatch") != 0)
+        rc = arc_node_fail(cx, arc_node_get(node, "check"),
+                           "check 应为 mismatch 或 range");
+    free(check);
+    if (!rc)
+        rc = arc_node_int(cx, node, "max", 0, 1, 1000000, &max);
+    ps->max = (double)max;
+    if (!rc)
+        rc = arc_regexes_load(&ps->patterns, cx, node, "patterns", 1);
+    const char *need[] = {"rate", "num", "den"};
+    for (size_t i = 0; !rc && i < ps->patterns.n; i++)
+        for (size_t g = 0; g < (ps->range ? 1u : 3u); g++)
+            if (arc_regex_group(ps->patterns.v[i], need[g]) < 0)
+                rc = arc_node_fail(cx, arc_node_get(node, "patterns"),
+                                   "第 %zu 个模式缺少命名分组 (?<%s>…)", i + 1,
+                                   need[g]);
+    return rc;
+}
+
+static int num_group(arc_eval *ctx, const arc_regex *re, const char *name,
+                     arc_num *out)
+{
+    size_t s, e;
+    return arc_matcher_group(ctx->m, arc_regex_group(re, name), &s, &e) &&
+           arc_num_at(ctx->doc->text.norm, ctx->doc->text.norm_len, s, out) &&
+           !out->approx;
+}
+
+static int eval(const arc_rule *r, arc_eval *ctx)
+{
+    const params *ps = r->params;
+    size_t len = ctx->doc->text.norm_len;
+    for (size_t i = 0; i < ps->patterns.n; i++) {
+        const arc_regex *re = ps->patterns.v[i];
+        size_t pos = 0, ms, me;
+        while (arc_eval_search(ctx, re, pos, len, &ms, &me)) {
+            pos = me > ms ? me : arc_next_char(ctx, ms);
+            arc_num rate, num, den;
+            if (!num_group(ctx, re, "rate", &rate))
+                continue;
+            char rs[32], cs[32];
+            arc_fmt_num(rs, sizeof rs, rate.value);
+            int rc = 0;
+            if (ps->range) {
+                if (rate.value > ps->max) {
+                    char mx[32];
+                    arc_fmt_num(mx, sizeof mx, ps->max);
+                    arc_var v[] = {{"rate", rs}, {"max", mx}};
+                    rc = arc_emit(ctx, r, -1, rate.start, rate.end, v, 2);
+                }
+            } else if (num_group(ctx, re, "num", &num) &&
+                       num_group(ctx, re, "den", &den) && den.value > 0) {
+                double c = num.value / den.value * 100;
+                /* Within one unit of the last digit written: accepts both
+                 * rounding and truncation. */
+                double unit = pow(10, -rate.decimals);
+                if (fabs(c - rate.value) >= unit - 1e-9) {
+                    char shown[32];
+                    snprintf(shown, sizeof shown, "%.*f", rate.decimals, c);
+                    arc_fmt_num(cs, sizeof cs, atof(shown));
+                    char nn[32], dd[32];
+                    arc_fmt_num(nn, sizeof nn, num.value);
+                    arc_fmt_num(dd, sizeof dd, den.value);
+                    arc_var v[] = {{"rate", rs}, {"computed", cs},
+                                   {"num", nn}, {"den", dd}};
+                    rc = arc_emit(ctx, r, -1, ms, me, v, 4);
+                }
+            }
+            if (rc)
+                return rc;
+        }
+    }
+    return 0;
+}
+
+const arc_kind arc_kind_ratio = {"ratio", keys, parse, eval, free_params};

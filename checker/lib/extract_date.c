@@ -1,0 +1,253 @@
+/* extract_date.c - calendar dates and year ranges in the normalised text. */
+#include "extract.h"
+
+#include "text.h"
+
+#include <string.h>
+
+#define U8_NIAN "\xE5\xB9\xB4" /* 年 */
+#define U8_YUE "\xE6\x9C\x88"  /* 月 */
+#define U8_RI "\xE6\x97\xA5"   /* 日 */
+#define U8_HAO "\xE5\x8F\xB7"  /* 号 */
+
+static int lit(const char *t, size_t len, size_t i, const char *s)
+{
+    size_t n = strlen(s);
+    return i + n <= len && memcmp(t + i, s, n) == 0;
+}
+
+static int is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static int cn_digit(const char *t, size_t len, size_t i, size_t *k)
+{
+    uint32_t cp = 0;
+    *k = i < len ? arc_utf8_decode(t + i, len - i, &cp) : 0;
+    if (!*k)
+        return -1;
+    static const uint32_t d[] = {0x3007, 0x4E00, 0x4E8C, 0x4E09, 0x56DB,
+                                 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D};
+    for (int v = 0; v < 10; v++)
+        if (d[v] == cp)
+            return v;
+    if (cp == 0x96F6 || cp == 0x25CB) /* 零, ○ used for 〇 */
+        return 0;
+    return -1;
+}
+
+/* Four-digit year (Arabic, or Chinese digit by digit: 二〇二四). */
+static size_t year_at(const char *t, size_t len, size_t i, int *y)
+{
+    size_t j = i;
+    int v = 0, n = 0;
+    while (j < len && is_digit(t[j]) && n < 5)
+        v = v * 10 + (t[j++] - '0'), n++;
+    if (n == 0) {
+        size_t k;
+        int d;
+        while (n < 5 && (d = cn_digit(t, len, j, &k)) >= 0)
+            v = v * 10 + d, n++, j += k;
+    }
+    if (n != 4)
+        return 0;
+    *y = v;
+    return j - i;
+}
+
+/* Month or day: 1-2 Arabic digits or a small Chinese numeral. */
+static size_t small_at(const char *t, size_t len, size_t i, int *v)
+{
+    size_t j = i;
+    int x = 0;
+    while (j < len && is_digit(t[j]) && j - i < 3)
+        x = x * 10 + (t[j++] - '0');
+    if (j > i) {
+        if (j - i > 2)
+            return 0;
+        *v = x;
+        return j - i;
+    }
+    return arc_cn_small_number(t + i, len - i, v);
+}
+
+/* A dash between years: - ~ — – (possibly doubled), 至 or 到. */
+static size_t dash_at(const char *t, size_t len, size_t i)
+{
+    size_t j = i;
+    while (j < len && t[j] == ' ')
+        j++;
+    size_t start = j;
+    for (;;) {
+        if (j < len && (t[j] == '-' || t[j] == '~'))
+            j++;
+        else if (lit(t, len, j, "\xE2\x80\x94") || lit(t, len, j, "\xE2\x80\x93") ||
+                 lit(t, len, j, "\xE8\x87\xB3") || lit(t, len, j, "\xE5\x88\xB0"))
+            j += 3; /* — – 至 到 */
+        else
+            break;
+    }
+    if (j == start)
+        return 0;
+    while (j < len && t[j] == ' ')
+        j++;
+    return j - i;
+}
+
+int arc_date_at(const char *t, size_t len, size_t i, int context_year,
+                arc_date *out)
+{
+    memset(out, 0, sizeof *out);
+    out->start = i;
+    int y = 0, m = 0, d = 0;
+    size_t k = year_at(t, len, i, &y), j;
+
+    /* 20212025年: eight digits, two plausible years. */
+    if (!k && i + 8 < len) {
+        int ok = 1;
+        for (size_t q = 0; q < 8; q++)
+            ok &= is_digit(t[i + q]);
+        if (ok && !is_digit(t[i + 8]) && lit(t, len, i + 8, U8_NIAN)) {
+            int a = 0, b = 0;
+            for (size_t q = 0; q < 4; q++) {
+                a = a * 10 + (t[i + q] - '0');
+                b = b * 10 + (t[i + 4 + q] - '0');
+            }
+            if (a >= 1900 && a < 2100 && b > a && b - a <= 20) {
+                out->kind = ARC_DATE_LOST_DASH;
+                out->year = a;
+                out->year2 = b;
+                out->end = i + 11;
+                return 1;
+            }
+        }
+    }
+
+    if (k) {
+        j = i + k;
+        /* Ranges: 2021—2025年, 2021-2025年. */
+        size_t dk = dash_at(t, len, j);
+        int y2;
+        size_t k2 = dk ? year_at(t, len, j + dk, &y2) : 0;
+        if (k2 && y2 > y) {
+            out->kind = ARC_DATE_RANGE;
+            out->year = y;
+            out->year2 = y2;
+            out->end = j + dk + k2;
+            if (lit(t, len, out->end, U8_NIAN))
+                out->end += 3;
+            return 1;
+        }
+        if (lit(t, len, j, U8_NIAN)) {
+            j += 3;
+            size_t km = small_at(t, len, j, &m);
+            if (!km || !lit(t, len, j + km, U8_YUE))
+                return 0; /* a year alone is not a date */
+            j += km + 3;
+            size_t kd = small_at(t, len, j, &d);
+            if (kd && (lit(t, len, j + kd, U8_RI) || lit(t, len, j + kd, U8_HAO))) {
+                j += kd + 3;
+                out->kind = ARC_DATE_DAY;
+            } else {
+                d = 0;
+                out->kind = ARC_DATE_MONTH;
+            }
+        } else if (j < len && (t[j] == '-' || t[j] == '.' || t[j] == '/')) {
+            char sep = t[j];
+            size_t km = small_at(t, len, j + 1, &m);
+            if (!km || !is_digit(t[j + 1]) || j + 1 + km >= len ||
+                t[j + 1 + km] != sep)
+                return 0;
+            size_t kd = small_at(t, len, j + 2 + km, &d);
+            if (!kd || !is_digit(t[j + 2 + km]))
+                return 0;
+            j += 2 + km + kd;
+            if (j < len && is_digit(t[j]))
+                return 0;
+            out->kind = ARC_DATE_DAY;
+        } else {
+            return 0;
+        }
+        out->year = y;
+    } else {
+        /* 3月29日 with the year from context; a bare 13月 still counts so
+         * that an impossible month is caught. */
+        size_t km = small_at(t, len, i, &m);
+        if (!km || !lit(t, len, i + km, U8_YUE))
+            return 0;
+        j = i + km + 3;
+        size_t kd = small_at(t, len, j, &d);
+        if (kd && (lit(t, len, j + kd, U8_RI) || lit(t, len, j + kd, U8_HAO))) {
+            j += kd + 3;
+            out->kind = ARC_DATE_DAY;
+        } else {
+            d = 0;
+            out->kind = ARC_DATE_MONTH;
+        }
+        out->year = context_year;
+        out->year_from_context = 1;
+    }
+    out->month = m;
+    out->day = d;
+    out->end = j;
+    return 1;
+}
+
+/* A date starts a run: not glued to a preceding digit or numeral. */
+static int starts_run(const char *t, size_t i)
+{
+    uint32_t p = arc_utf8_before(t, i);
+    if ((p >= '0' && p <= '9') || p == '.' || p == '-' || p == '/')
+        return 0;
+    char buf[4];
+    size_t n = arc_utf8_encode(p, buf), k;
+    return p == 0 || (cn_digit(buf, n, 0, &k) < 0 && p != 0x5341 /* 十 */);
+}
+
+int arc_date_next(const char *t, size_t end, size_t *pos, int context_year,
+                  arc_date *out)
+{
+    size_t i = *pos, k;
+    while (i < end) {
+        int startish = is_digit(t[i]) || cn_digit(t, end, i, &k) >= 0 ||
+                       lit(t, end, i, "\xE5\x8D\x81");
+        if (startish && starts_run(t, i) &&
+            arc_date_at(t, end, i, context_year, out)) {
+            *pos = out->end;
+            return 1;
+        }
+        unsigned char c = (unsigned char)t[i];
+        i += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    }
+    *pos = end;
+    return 0;
+}
+
+int arc_days_in_month(int y, int m)
+{
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m < 1 || m > 12)
+        return 0;
+    if (m == 2 && (y == 0 || (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0))))
+        return 29;
+    return days[m - 1];
+}
+
+int arc_date_valid(const arc_date *d)
+{
+    if (d->kind == ARC_DATE_RANGE || d->kind == ARC_DATE_LOST_DASH)
+        return d->year2 > d->year;
+    if (d->month < 1 || d->month > 12)
+        return 0;
+    if (d->kind == ARC_DATE_MONTH)
+        return 1;
+    return d->day >= 1 && d->day <= arc_days_in_month(d->year, d->month);
+}
+
+int arc_date_cmp(int y1, int m1, int d1, int y2, int m2, int d2)
+{
+    long a = (long)y1 * 10000 + m1 * 100 + d1;
+    long b = (long)y2 * 10000 + m2 * 100 + d2;
+    return (a > b) - (a < b);
+}
