@@ -73,10 +73,13 @@ static void usage(FILE *fp)
         "；- 表示标准输出，\n"
         "                      此时逐条结果改写到标准错误）\n"
         "  -q, --quiet         不列出逐条结果和汇总\n"
+        "      --published DATE  发布日期（YYYY-MM-DD），代替从文中识别的日期\n"
+        "      --test-rules FILE  运行规则集中每条规则的示例（examples）后退出\n"
         "  -h, --help          显示本帮助\n"
         "      --version       显示版本\n"
         "\n"
-        "退出状态：0 没有 error 级问题；1 至少一个 error 级问题；\n"
+        "退出状态：0 没有 error 级问题；1 至少一个 error 级问题"
+        "（--test-rules：有示例未通过）；\n"
         "          2 用法错误、规则文件无法读取或无效、输入文件无法读取"
         "（其余文件照常检查）。\n",
         fp);
@@ -157,6 +160,58 @@ static char *default_rules(void)
     return NULL;
 }
 
+static void print_error(const arc_error *e);
+
+/* Parses YYYY-MM-DD into a real calendar date. */
+static int parse_date(const char *s, int *y, int *m, int *d)
+{
+    char tail;
+    if (strlen(s) != 10 || s[4] != '-' || s[7] != '-' ||
+        sscanf(s, "%4d-%2d-%2d%c", y, m, d, &tail) != 3 || *m < 1 ||
+        *m > 12 || *d < 1)
+        return -1;
+    static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int leap = (*y % 4 == 0 && *y % 100 != 0) || *y % 400 == 0;
+    if (*d > days[*m - 1] || (*m == 2 && *d == 29 && !leap))
+        return -1;
+    return 0;
+}
+
+static void print_example_failure(const arc_example_failure *f, void *ud)
+{
+    const char *file = ud;
+    if (f->bad)
+        fprintf(stderr,
+                "%s:%d:%d: error: 规则 %s 的 bad 示例 #%zu 没有触发该规则\n",
+                file, f->line, f->column, f->rule, f->index + 1);
+    else
+        fprintf(stderr,
+                "%s:%d:%d: error: 规则 %s 的 good 示例 #%zu 触发了该规则"
+                "（%zu 条）\n",
+                file, f->line, f->column, f->rule, f->index + 1, f->findings);
+}
+
+/* --test-rules: loads the rule set and runs its examples. */
+static int test_rules(const char *path)
+{
+    arc_error err = {0};
+    arc_ruleset *rs = NULL;
+    if (arc_ruleset_load(&rs, path, &err)) {
+        print_error(&err);
+        return ARC_EXIT_USAGE;
+    }
+    size_t total = 0, failed = 0;
+    int rc = arc_ruleset_test(rs, print_example_failure, (void *)path, &total,
+                              &failed, &err);
+    arc_ruleset_free(rs);
+    if (rc) {
+        print_error(&err);
+        return ARC_EXIT_USAGE;
+    }
+    fprintf(stderr, "%s：%zu 个示例，%zu 个未通过\n", path, total, failed);
+    return failed ? ARC_EXIT_FINDINGS : ARC_EXIT_OK;
+}
+
 static void print_error(const arc_error *e)
 {
     if (e->file[0] && e->line > 0)
@@ -213,10 +268,12 @@ int main(int argc, char **argv)
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
+        {"published", required_argument, NULL, 'P'},
+        {"test-rules", required_argument, NULL, 'T'},
         {NULL, 0, NULL, 0},
     };
     const char *rules_path = NULL, *output = DEFAULT_OUTPUT;
-    int quiet = 0, c;
+    int quiet = 0, c, py = 0, pm = 0, pd = 0;
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":r:o:qh", longopts, NULL)) != -1) {
         switch (c) {
@@ -235,6 +292,15 @@ int main(int argc, char **argv)
         case 'V':
             printf("archeck %s\n", ARC_VERSION);
             return ARC_EXIT_OK;
+        case 'P':
+            if (parse_date(optarg, &py, &pm, &pd)) {
+                fprintf(stderr, "archeck: --published 应为有效日期 "
+                                "YYYY-MM-DD，而不是“%s”\n", optarg);
+                return ARC_EXIT_USAGE;
+            }
+            break;
+        case 'T':
+            return test_rules(optarg);
         case ':':
             fprintf(stderr, "archeck: 选项 %s 需要一个参数\n",
                     argv[optind - 1]);
@@ -298,6 +364,8 @@ int main(int argc, char **argv)
                 goto nomem;
             continue;
         }
+        if (py)
+            arc_doc_set_published(doc, py, pm, pd);
         int rc = arc_check(rs, doc, findings, &err);
         arc_doc_free(doc);
         if (rc) {

@@ -214,6 +214,27 @@ size_t arc_findings_count_severity(const arc_findings *f, arc_severity sev);
 int arc_check(const arc_ruleset *rs, const arc_doc *doc, arc_findings *out,
               arc_error *err);
 
+/* A rule example that did not behave: a `bad` example that did not trigger
+ * its rule, or a `good` one that did. */
+typedef struct {
+    const char *rule;
+    int bad;         /* 1: a bad example, 0: a good one */
+    size_t index;    /* 0-based among the rule's bad (or good) examples */
+    int line;        /* where the example is in the rule file */
+    int column;
+    size_t findings; /* how many findings of the rule it produced */
+} arc_example_failure;
+
+typedef void (*arc_example_cb)(const arc_example_failure *f, void *ud);
+
+/*
+ * Runs each rule's `examples` (see rules/README.md): every bad example must
+ * trigger its rule, every good one must not.  Calls cb for each failure.
+ * Stores the number of examples run in *total and the failures in *failed.
+ */
+int arc_ruleset_test(const arc_ruleset *rs, arc_example_cb cb, void *ud,
+                     size_t *total, size_t *failed, arc_error *err);
+
 /* ---------------------------------------------------------------- output */
 
 typedef struct arc_writer arc_writer;

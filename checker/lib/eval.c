@@ -261,8 +261,8 @@ int arc_emit_as(arc_eval *ctx, const arc_rule *r, arc_severity sev,
     return rc ? arc_err_nomem(ctx->err) : 0;
 }
 
-int arc_check(const arc_ruleset *rs, const arc_doc *doc, arc_findings *out,
-              arc_error *err)
+int arc_check_rules(const arc_ruleset *rs, const arc_doc *doc, size_t only,
+                    arc_findings *out, arc_error *err)
 {
     arc_eval ctx = {rs, doc, out, NULL, NULL, 0, err};
     int rc = arc_matcher_new(&ctx.m);
@@ -271,10 +271,16 @@ int arc_check(const arc_ruleset *rs, const arc_doc *doc, arc_findings *out,
     rc = arc_resolve_parts(&ctx);
     for (size_t i = 0; !rc && !ctx.halt && i < rs->nrules; i++) {
         const arc_rule *r = &rs->rules[i];
-        if (r->enabled)
+        if (only == ARC_ALL_RULES ? r->enabled : i == only)
             rc = r->kind->eval(r, &ctx);
     }
     free(ctx.parts);
     arc_matcher_free(ctx.m);
     return rc;
+}
+
+int arc_check(const arc_ruleset *rs, const arc_doc *doc, arc_findings *out,
+              arc_error *err)
+{
+    return arc_check_rules(rs, doc, ARC_ALL_RULES, out, err);
 }

@@ -63,6 +63,13 @@ int arc_eval_search(arc_eval *ctx, const arc_regex *re, size_t start,
 /* Offset of the character after the one at `off` (for empty matches). */
 size_t arc_next_char(const arc_eval *ctx, size_t off);
 
+#define ARC_ALL_RULES ((size_t)-1)
+
+/* Runs the enabled rules (only == ARC_ALL_RULES) or rule `only` alone
+ * (enabled or not) on doc. */
+int arc_check_rules(const arc_ruleset *rs, const arc_doc *doc, size_t only,
+                    arc_findings *out, arc_error *err);
+
 /* Resolves the required parts of ctx->doc (done once before the rules). */
 int arc_resolve_parts(arc_eval *ctx);
 

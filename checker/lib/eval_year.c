@@ -121,7 +121,7 @@ static int emit_year(arc_eval *ctx, const arc_rule *r, arc_severity sev,
     snprintf(f, sizeof f, "%d", found);
     snprintf(e, sizeof e, "%d", expected);
     arc_var v[] = {{"found", f}, {"expected", e}};
-    return arc_emit_as(ctx, r, sev, msg, part, at, at + 4, v, 2);
+    return arc_emit_as(ctx, r, sev, msg, part, at, at + 7, v, 2); /* N年 */
 }
 
 static int sentence_start(const char *t, size_t i)

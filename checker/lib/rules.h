@@ -40,6 +40,13 @@ typedef struct {
     int thematic;         /* unclaimed top-level headings count as this part */
 } arc_part_def;
 
+/* An example text of a rule: a bad one must trigger it, a good one not. */
+typedef struct {
+    char *text;
+    int bad;
+    int line, column; /* where it is in the rule file */
+} arc_example;
+
 typedef struct arc_rule {
     char *id;
     const arc_kind *kind;
@@ -48,6 +55,8 @@ typedef struct arc_rule {
     char *description;
     int enabled;
     void *params;
+    arc_example *examples;
+    size_t nexamples;
 } arc_rule;
 
 /* Publication due date, relative to the report year N: before

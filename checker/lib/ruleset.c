@@ -18,8 +18,10 @@ static const char *const doc_keys[] = {"chrome", "title_end", "title_strip",
                                        "published_label", NULL};
 static const char *const part_keys[] = {"id", "name", "heading", "exclude",
                                         "prose", "thematic", NULL};
-static const char *const rule_keys[] = {"id", "kind", "severity", "message",
-                                        "description", "enabled", NULL};
+static const char *const rule_keys[] = {"id",          "kind",    "severity",
+                                        "message",     "description",
+                                        "enabled",     "examples", NULL};
+static const char *const example_keys[] = {"bad", "good", NULL};
 
 int arc_ruleset_part(const arc_ruleset *rs, const char *id)
 {
@@ -150,6 +152,43 @@ static int load_deadline(arc_ruleset *rs, const arc_node *n,
     return rc;
 }
 
+/* examples: {bad: [text, ...], good: [text, ...]} */
+static int load_examples(arc_rule *r, const arc_node *n,
+                         const arc_load_ctx *cx)
+{
+    if (!n)
+        return 0;
+    int rc = arc_node_keys(cx, n, example_keys, NULL);
+    if (rc)
+        return rc;
+    size_t total = 0;
+    for (size_t k = 0; k < n->n; k++) {
+        const arc_node *list = n->items[k];
+        if (list->type != ARC_NODE_SEQ)
+            return arc_node_fail(cx, list, "示例应为字符串列表");
+        total += list->n;
+    }
+    if (!(r->examples = calloc(total ? total : 1, sizeof *r->examples)))
+        return arc_err_nomem(cx->err);
+    for (size_t k = 0; k < n->n; k++) {
+        const arc_node *list = n->items[k];
+        int bad = strcmp(n->keys[k]->value, "bad") == 0;
+        for (size_t i = 0; i < list->n; i++) {
+            const arc_node *e = list->items[i];
+            if (e->type != ARC_NODE_SCALAR)
+                return arc_node_fail(cx, e, "示例应为字符串");
+            arc_example *ex = &r->examples[r->nexamples];
+            if (!(ex->text = arc_strndup(e->value, e->len)))
+                return arc_err_nomem(cx->err);
+            ex->bad = bad;
+            ex->line = e->line;
+            ex->column = e->column;
+            r->nexamples++;
+        }
+    }
+    return 0;
+}
+
 static const arc_kind *find_kind(const char *name)
 {
     for (const arc_kind *const *k = arc_kinds; *k; k++)
@@ -200,7 +239,8 @@ static int load_rule(arc_ruleset *rs, arc_rule *r, const arc_node *n,
     r->severity = (arc_severity)s;
     if ((rc = arc_node_str(cx, n, "message", 1, &r->message)) ||
         (rc = arc_node_str(cx, n, "description", 0, &r->description)) ||
-        (rc = arc_node_bool(cx, n, "enabled", &r->enabled)))
+        (rc = arc_node_bool(cx, n, "enabled", &r->enabled)) ||
+        (rc = load_examples(r, arc_node_get(n, "examples"), cx)))
         return rc;
     return r->kind->parse(r, n, cx, rs);
 }
@@ -308,6 +348,9 @@ void arc_ruleset_free(arc_ruleset *rs)
         free(r->id);
         free(r->message);
         free(r->description);
+        for (size_t k = 0; k < r->nexamples; k++)
+            free(r->examples[k].text);
+        free(r->examples);
     }
     free(rs->rules);
     for (size_t i = 0; i < rs->nparts; i++) {
