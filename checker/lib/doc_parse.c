@@ -403,12 +403,14 @@ int arc_doc_parse_opts(arc_doc **out, const char *path, const char *data,
                        ARC_MAX_INPUT >> 20);
     size_t bad = arc_utf8_validate(data, len);
     if (bad != len) {
-        /* Report where the bad byte is, counting lines in the valid part. */
+        /* Report where the bad byte is, counting lines (LF, CRLF, CR) and
+         * characters in the valid part after any BOM. */
         int line = 1, col = 1;
-        for (size_t i = 0; i < bad; i++) {
-            if (data[i] == '\n')
+        size_t from = len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+        for (size_t i = from; i < bad; i++) {
+            if (data[i] == '\n' || (data[i] == '\r' && data[i + 1] != '\n'))
                 line++, col = 1;
-            else if (((unsigned char)data[i] & 0xC0) != 0x80)
+            else if (data[i] != '\r' && ((unsigned char)data[i] & 0xC0) != 0x80)
                 col++;
         }
         return arc_err(err, ARC_EENCODING, path, line, col,

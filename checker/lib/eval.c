@@ -197,14 +197,19 @@ static char *evidence(const arc_doc *doc, size_t start, size_t end)
     const arc_text *t = &doc->text;
     size_t os = t->map[start], oe = t->map[end > t->norm_len ? t->norm_len
                                                               : end];
-    while (os < oe && (t->orig[os] == ' ' || t->orig[os] == '\t'))
-        os++;
+    for (;;) {
+        if (os < oe && (t->orig[os] == ' ' || t->orig[os] == '\t'))
+            os++;
+        else if (oe - os >= 3 && memcmp(t->orig + os, "\xE3\x80\x80", 3) == 0)
+            os += 3; /* U+3000 indents carry no evidence */
+        else
+            break;
+    }
     const char *nl = memchr(t->orig + os, '\n', oe - os);
     if (nl)
         oe = (size_t)(nl - t->orig);
     while (oe > os && (t->orig[oe - 1] == '\r' || t->orig[oe - 1] == ' '))
         oe--;
-    /* U+3000 ideographic spaces at either end carry no evidence. */
     while (oe - os >= 3 && memcmp(t->orig + oe - 3, "\xE3\x80\x80", 3) == 0)
         oe -= 3;
     size_t k = arc_utf8_prefix(t->orig + os, oe - os, ARC_EVIDENCE_CHARS);

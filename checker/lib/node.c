@@ -1,6 +1,5 @@
 #include "node.h"
 
-#include "text.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -181,9 +180,7 @@ int arc_node_regex(const arc_load_ctx *cx, const arc_node *n, arc_regex **out)
          * line as written (plain or quoted scalar). */
         arc_node at = *n;
         if (!memchr(n->value, '\n', n->len))
-            at.column += (int)arc_utf8_count(n->value, off > n->len ? n->len
-                                                                     : off) +
-                         (n->quoted ? 1 : 0);
+            at.column += (int)off + (n->quoted ? 1 : 0);
         return arc_node_fail(cx, &at, "无效的正则表达式：%s", msg);
     }
     return 0;

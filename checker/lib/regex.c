@@ -17,7 +17,7 @@ struct arc_matcher {
     pcre2_match_data *md;
     pcre2_match_context *mctx;
     pcre2_jit_stack *jstack;
-    int ok;
+    int pairs; /* ovector pairs set by the last successful match */
 };
 
 /* Match data sized for the widest pattern we accept. */
@@ -38,8 +38,13 @@ int arc_regex_compile(arc_regex **out, const char *pattern, size_t len,
             pcre2_get_error_message(ec, buf, sizeof buf);
             snprintf(msg, msgsize, "%s", (const char *)buf);
         }
-        if (erroff)
-            *erroff = off;
+        if (erroff) {
+            /* PCRE2 counts code units (bytes); callers want characters. */
+            size_t chars = 0;
+            for (size_t i = 0; i < off && i < len; i++)
+                chars += ((unsigned char)pattern[i] & 0xC0) != 0x80;
+            *erroff = chars;
+        }
         return ARC_EPARSE;
     }
     uint32_t cap = 0;
@@ -141,7 +146,7 @@ int arc_regex_search(const arc_regex *re, arc_matcher *m, const char *subject,
      * falls back to the interpreter for a match-time PCRE2_ANCHORED. */
     int rc = pcre2_match(re->code, (PCRE2_SPTR)subject, len, start, opts,
                          m->md, m->mctx);
-    m->ok = rc > 0;
+    m->pairs = rc > 0 ? rc : 0;
     if (rc == PCRE2_ERROR_NOMATCH)
         return 0;
     if (rc < 0)
@@ -156,7 +161,7 @@ int arc_regex_search(const arc_regex *re, arc_matcher *m, const char *subject,
 
 int arc_matcher_group(const arc_matcher *m, int g, size_t *s, size_t *e)
 {
-    if (!m->ok || g < 0 || (uint32_t)g >= pcre2_get_ovector_count(m->md))
+    if (g < 0 || g >= m->pairs)
         return 0;
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
     if (ov[2 * g] == PCRE2_UNSET)
