@@ -39,6 +39,39 @@ static int blank(const char *t, size_t s, size_t e)
     return 1;
 }
 
+/* Is line li a label line (附件:) as a whole? */
+static int is_label(const params *ps, arc_eval *ctx, size_t li, size_t *ls,
+                    size_t *le)
+{
+    const char *t = ctx->doc->text.norm;
+    const arc_line *ln = &ctx->doc->lines[li];
+    size_t ms, me, s = ln->start, e = ln->end;
+    while (s < e && (t[s] == ' ' || t[s] == '\t'))
+        s++;
+    while (e > s && (t[e - 1] == ' ' || t[e - 1] == '\t'))
+        e--;
+    *ls = s;
+    *le = e;
+    return ps->labels && s < e && ln->heading < 0 &&
+           arc_regex_search(ps->labels, ctx->m, t, e, s, 1, &ms, &me) > 0 &&
+           me == e;
+}
+
+/* The numbered lines right after a label are the label's list (附件: 1.…
+ * 2.…), not empty headings. */
+static int listed_under_label(const params *ps, arc_eval *ctx, size_t li)
+{
+    const arc_doc *doc = ctx->doc;
+    size_t ls, le;
+    while (li-- > 0) {
+        const arc_line *ln = &doc->lines[li];
+        if (ln->heading >= 0 || blank(doc->text.norm, ln->start, ln->end))
+            continue;
+        return is_label(ps, ctx, li, &ls, &le);
+    }
+    return 0;
+}
+
 static int eval(const arc_rule *r, arc_eval *ctx)
 {
     const params *ps = r->params;
@@ -48,7 +81,8 @@ static int eval(const arc_rule *r, arc_eval *ctx)
         const arc_section *s = &doc->sections[i];
         int has_child = i + 1 < doc->nsections &&
                         doc->sections[i + 1].parent == (int)i;
-        if (has_child || !blank(t, s->body_start, s->body_end))
+        if (has_child || !blank(t, s->body_start, s->body_end) ||
+            listed_under_label(ps, ctx, arc_doc_line_at(doc, s->line_start)))
             continue;
         size_t le = doc->lines[arc_doc_line_at(doc, s->line_start)].end;
         int rc = arc_emit(ctx, r, -1, s->label_start, le, NULL, 0);
@@ -58,20 +92,17 @@ static int eval(const arc_rule *r, arc_eval *ctx)
     if (!ps->labels)
         return 0;
     for (size_t li = 0; li < doc->nlines; li++) {
-        const arc_line *ln = &doc->lines[li];
-        size_t ms, me, s = ln->start, e = ln->end;
-        while (s < e && (t[s] == ' ' || t[s] == '\t'))
-            s++;
-        while (e > s && (t[e - 1] == ' ' || t[e - 1] == '\t'))
-            e--;
-        if (s == e || arc_regex_search(ps->labels, ctx->m, t, e, s, 1, &ms,
-                                       &me) <= 0 || me != e)
+        size_t s, e;
+        if (!is_label(ps, ctx, li, &s, &e))
             continue;
+        /* Content: any non-blank line before the next top-level heading. */
         size_t next = li + 1;
-        while (next < doc->nlines && doc->lines[next].heading < 0 &&
+        while (next < doc->nlines &&
                blank(t, doc->lines[next].start, doc->lines[next].end))
             next++;
-        if (next < doc->nlines && doc->lines[next].heading < 0)
+        if (next < doc->nlines &&
+            (doc->lines[next].heading < 0 ||
+             doc->sections[doc->lines[next].heading].level > 1))
             continue;
         int rc = arc_emit(ctx, r, -1, s, e, NULL, 0);
         if (rc)

@@ -78,7 +78,10 @@ static int eval(const arc_rule *r, arc_eval *ctx)
         }
         int expected = prev ? prev->number + 1 : 1;
         int dup = prev && s->number == prev->number;
-        if (s->number == expected || dup != ps->duplicate)
+        /* 1 after a paragraph starts a new list (从主观上看：一是… then
+         * 从客观上看：一是…), not a gap. */
+        if (s->number == expected || (prev && s->number == 1 && !dup) ||
+            dup != ps->duplicate)
             continue;
         char want[32], found[32];
         render(s->style, expected, want, sizeof want);

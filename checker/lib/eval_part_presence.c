@@ -53,7 +53,7 @@ static int parse(arc_rule *r, const arc_node *node, const arc_load_ctx *cx,
     for (size_t i = 0; !rc && i < n; i++) {
         ps->parts[i] = arc_ruleset_part(rs, ids[i]);
         if (ps->parts[i] < 0)
-            rc = arc_node_fail(cx, arc_node_get(node, "parts"),
+            rc = arc_node_fail(cx, arc_node_item(arc_node_get(node, "parts"), i),
                                "“%s”不是 parts 中定义的部分", ids[i]);
         ps->n = i + 1;
     }

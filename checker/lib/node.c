@@ -165,6 +165,11 @@ int arc_node_strs(const arc_load_ctx *cx, const arc_node *map, const char *key,
     return 0;
 }
 
+const arc_node *arc_node_item(const arc_node *list, size_t i)
+{
+    return list->type == ARC_NODE_SEQ && i < list->n ? list->items[i] : list;
+}
+
 int arc_node_regex(const arc_load_ctx *cx, const arc_node *n, arc_regex **out)
 {
     *out = NULL;
@@ -176,10 +181,10 @@ int arc_node_regex(const arc_load_ctx *cx, const arc_node *n, arc_regex **out)
     if (rc == ARC_ENOMEM)
         return arc_err_nomem(cx->err);
     if (rc) {
-        /* Point at the offending character when the pattern sits on one
-         * line as written (plain or quoted scalar). */
+        /* Point at the offending character when the pattern's text is
+         * its source text; else at the start of the scalar. */
         arc_node at = *n;
-        if (!memchr(n->value, '\n', n->len))
+        if (n->verbatim)
             at.column += (int)off + (n->quoted ? 1 : 0);
         return arc_node_fail(cx, &at, "无效的正则表达式：%s", msg);
     }

@@ -16,7 +16,8 @@ struct arc_node {
     arc_node_type type;
     int line;     /* 1-based */
     int column;   /* 1-based, in characters */
-    int quoted;   /* scalar written with quotes */
+    int quoted;   /* scalar written with quotes or as a block */
+    int verbatim; /* the scalar's text is exactly its source text */
     char *value;  /* scalar text */
     size_t len;
     size_t n;           /* items of a sequence or pairs of a mapping */
@@ -60,6 +61,10 @@ int arc_node_bool(const arc_load_ctx *cx, const arc_node *map,
 int arc_node_strs(const arc_load_ctx *cx, const arc_node *map, const char *key,
                   int required, char ***out, size_t *n);
 void arc_strs_free(char **v, size_t n);
+
+/* Item i of a list node, or the node itself when it is a single scalar
+ * (for pointing errors at the offending item). */
+const arc_node *arc_node_item(const arc_node *list, size_t i);
 
 /* Compiles a scalar as a PCRE2 pattern; errors point into the pattern. */
 int arc_node_regex(const arc_load_ctx *cx, const arc_node *n, arc_regex **out);

@@ -44,6 +44,44 @@ static int open_temp(char *buf, size_t size, const char *path)
     return -1;
 }
 
+/* The file a symlink points to (even if it does not exist yet), or NULL
+ * when path is not a symlink. */
+static char *link_target(const char *path)
+{
+    struct stat st;
+    char buf[4096];
+    if (lstat(path, &st) != 0 || !S_ISLNK(st.st_mode))
+        return NULL;
+    ssize_t n = readlink(path, buf, sizeof buf - 1);
+    if (n <= 0)
+        return NULL;
+    buf[n] = '\0';
+    const char *slash = strrchr(path, '/');
+    if (buf[0] == '/' || !slash)
+        return arc_strdup(buf);
+    arc_buf b = {0};
+    if (arc_buf_append(&b, path, (size_t)(slash - path + 1)) ||
+        arc_buf_puts(&b, buf)) {
+        arc_buf_free(&b);
+        return NULL;
+    }
+    return b.data;
+}
+
+/* Runs the format's open and hands the writer out. */
+static int start(arc_writer *w, arc_writer **out, const char *path,
+                 arc_error *err)
+{
+    int rc = w->fmt->open(w);
+    if (rc) {
+        arc_writer_abort(w);
+        return rc == ARC_ENOMEM ? arc_err_nomem(err)
+                                : arc_err(err, rc, path, 0, 0, "无法写入");
+    }
+    *out = w;
+    return 0;
+}
+
 int arc_writer_open(arc_writer **out, const char *format, const char *path,
                     FILE *stream, arc_error *err)
 {
@@ -52,51 +90,53 @@ int arc_writer_open(arc_writer **out, const char *format, const char *path,
     if (!fmt)
         return arc_err(err, ARC_EINVAL, NULL, 0, 0, "未知的输出格式“%s”",
                        format);
+    if (strcmp(path, "-") == 0 && !stream)
+        return arc_err(err, ARC_EINVAL, NULL, 0, 0,
+                       "输出为“-”时需要一个输出流");
     arc_writer *w = calloc(1, sizeof *w);
     if (!w)
         return arc_err_nomem(err);
     w->fmt = fmt;
-    struct stat st;
     if (strcmp(path, "-") == 0) {
         w->fp = stream;
-    } else if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        return start(w, out, path, err);
+    }
+    struct stat st;
+    int e = 0;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
         /* A device or pipe (/dev/null, /dev/stdout, a FIFO) cannot be
          * replaced by rename: write to it in place. */
-        if (!(w->fp = fopen(path, "wb")) || !(w->path = arc_strdup(path))) {
-            int e = errno;
-            arc_writer_abort(w);
-            return arc_err(err, ARC_EIO, path, 0, 0, "无法写入：%s",
-                           strerror(e));
-        }
         w->own = 1;
+        if (!(w->path = arc_strdup(path)))
+            e = ENOMEM;
+        else if (!(w->fp = fopen(path, "wb")))
+            e = errno;
     } else {
-        size_t n = strlen(path);
-        w->path = arc_strdup(path);
-        w->tmp = malloc(n + 32);
-        if (!w->path || !w->tmp) {
-            arc_writer_abort(w);
-            return arc_err_nomem(err);
-        }
-        int fd = open_temp(w->tmp, n + 32, path);
-        if (fd < 0 || !(w->fp = fdopen(fd, "wb"))) {
-            int e = errno;
-            if (fd >= 0)
+        /* A symlink's target is replaced, not the link itself. */
+        char *target = link_target(path);
+        w->path = target ? target : arc_strdup(path);
+        size_t n = w->path ? strlen(w->path) + 32 : 0;
+        int fd = -1;
+        if (!w->path || !(w->tmp = malloc(n)))
+            e = ENOMEM;
+        else if ((fd = open_temp(w->tmp, n, w->path)) < 0 ||
+                 !(w->fp = fdopen(fd, "wb"))) {
+            e = errno;
+            if (fd >= 0) {
                 close(fd);
+                unlink(w->tmp);
+            }
             free(w->tmp);
             w->tmp = NULL;
-            arc_writer_abort(w);
-            return arc_err(err, ARC_EIO, path, 0, 0, "无法写入：%s",
-                           strerror(e));
         }
     }
-    int rc = fmt->open(w);
-    if (rc) {
+    if (e) {
         arc_writer_abort(w);
-        return rc == ARC_ENOMEM ? arc_err_nomem(err)
-                                : arc_err(err, rc, path, 0, 0, "无法写入");
+        return e == ENOMEM ? arc_err_nomem(err)
+                           : arc_err(err, ARC_EIO, path, 0, 0, "无法写入：%s",
+                                     strerror(e));
     }
-    *out = w;
-    return 0;
+    return start(w, out, path, err);
 }
 
 int arc_writer_write(arc_writer *w, const arc_findings *f, arc_error *err)

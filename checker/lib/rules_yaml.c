@@ -108,7 +108,18 @@ int arc_node_parse(arc_node **out, const char *yaml, size_t len,
                 n->value = arc_strndup((const char *)ev.data.scalar.value,
                                        ev.data.scalar.length);
                 n->len = ev.data.scalar.length;
-                n->quoted = ev.data.scalar.style != YAML_PLAIN_SCALAR_STYLE;
+                yaml_scalar_style_t style = ev.data.scalar.style;
+                n->quoted = style != YAML_PLAIN_SCALAR_STYLE;
+                /* Escapes ("\\", '') make the value shorter than its
+                 * source: then columns inside it cannot be mapped. */
+                n->verbatim =
+                    n->value && !memchr(n->value, '\n', n->len) &&
+                    (style == YAML_PLAIN_SCALAR_STYLE ||
+                     (style == YAML_SINGLE_QUOTED_SCALAR_STYLE &&
+                      !memchr(n->value, '\'', n->len)) ||
+                     (style == YAML_DOUBLE_QUOTED_SCALAR_STYLE &&
+                      !memchr(n->value, '\\', n->len) &&
+                      !memchr(n->value, '"', n->len)));
                 if (!n->value) {
                     free(n);
                     n = NULL;

@@ -261,6 +261,10 @@ size_t arc_cn_small_number(const char *s, size_t n, int *value)
     if (!k)
         return 0;
     int d = cn_digit(cp);
+    if (cp == 0x4E24) { /* 两 counts alone, never as a tens digit */
+        *value = 2;
+        return k;
+    }
     if (d >= 0) {
         units = d;
         i += k;
@@ -273,7 +277,7 @@ size_t arc_cn_small_number(const char *s, size_t n, int *value)
         units = 0;
         i += k;
         k = arc_utf8_decode(s + i, n - i, &cp);
-        if (k && (d = cn_digit(cp)) > 0) {
+        if (k && cp != 0x4E24 && (d = cn_digit(cp)) > 0) {
             units = d;
             i += k;
         }

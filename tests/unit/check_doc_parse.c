@@ -526,10 +526,10 @@ START_TEST(test_invalid_utf8_forms)
 END_TEST
 
 /*
- * BUG (doc_parse.c:305-312): the position of a bad byte counts a UTF-8 BOM
- * as a column, while every other position (arc_text_position) skips the BOM.
- * "\xEF\xBB\xBF" "ab\xFF" reports column 4 instead of 3.  Fix: start the
- * loop after the BOM (i = 3 when data begins with EF BB BF).
+ * Regression (bug found by this suite, since fixed in doc_parse.c): the
+ * position of a bad byte counted a UTF-8 BOM as a column, while every other
+ * position (arc_text_position) skips the BOM: "\xEF\xBB\xBF" "ab\xFF" gave
+ * column 4 instead of 3.
  */
 START_TEST(test_invalid_utf8_after_bom)
 {
@@ -545,10 +545,9 @@ START_TEST(test_invalid_utf8_after_bom)
 END_TEST
 
 /*
- * BUG (doc_parse.c:305-312): a lone CR ends a line for the text model
- * (text.c folds CR to LF and starts a new line), but the bad-byte locator
- * only counts LF, so "甲\r乙\xFF" reports 1:4 instead of 2:2.  Fix: count
- * '\r' not followed by '\n' as a line break too (as arc_text_init does).
+ * Regression (bug found by this suite, since fixed in doc_parse.c): a lone
+ * CR ends a line for the text model (text.c folds CR to LF), but the
+ * bad-byte locator only counted LF, so "甲\r乙\xFF" gave 1:4 instead of 2:2.
  */
 START_TEST(test_invalid_utf8_after_lone_cr)
 {

@@ -67,13 +67,10 @@ START_TEST(test_compile_error_message_and_offset)
 END_TEST
 
 /*
- * BUG (regex.h:16 vs regex.c:40): regex.h documents *erroff as the 0-based
- * CHARACTER offset of the error, but arc_regex_compile passes PCRE2's code
- * unit (byte) offset through unchanged.  node.c:184 relies on the byte value
- * (it converts with arc_utf8_count), and node.c:187 prints it as "位置 7"
- * for what is the 4th character.  Either fix the header to say "byte offset"
- * and make node.c print a character position, or convert here and adjust
- * node.c accordingly.
+ * Regression (bug found by this suite, since fixed in regex.c): regex.h
+ * documents *erroff as the 0-based CHARACTER offset, but arc_regex_compile
+ * used to pass PCRE2's code-unit (byte) offset through (7 here), and
+ * node.c printed it as "位置 7" for the 4th character.
  */
 START_TEST(test_compile_error_offset_is_characters)
 {
@@ -337,14 +334,12 @@ START_TEST(test_too_many_groups_and_free_null)
 END_TEST
 
 /*
- * BUG (regex.c:153, arc_matcher_group): the group index is only checked
- * against the size of the match data (64 pairs), not against what the last
- * match set.  PCRE2 leaves ovector pairs above the pattern's capture count
- * untouched, so asking for such a group returns 1 with stale offsets from an
- * earlier regex run on the same matcher (or uninitialised memory on a fresh
- * one).  Fix: keep the return value of pcre2_match (1 + highest pair set) in
- * the matcher, e.g. m->count = rc > 0 ? rc : 0, and return 0 for
- * g >= m->count.
+ * Regression (bug found by this suite, since fixed in regex.c): the group
+ * index of arc_matcher_group was only checked against the size of the match
+ * data (64 pairs), not against what the last match set.  PCRE2 leaves
+ * ovector pairs above the pattern's capture count untouched, so asking for
+ * such a group returned 1 with stale offsets from an earlier regex run on
+ * the same matcher (or uninitialised memory on a fresh one).
  */
 START_TEST(test_group_beyond_capture_count)
 {

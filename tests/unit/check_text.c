@@ -502,6 +502,25 @@ START_TEST(test_cn_small_number_rejects)
 }
 END_TEST
 
+/*
+ * Regression (minor, text.c arc_cn_small_number): the grammar comment says
+ * "d in 一..九 (两 only alone)", but 两 is accepted as the tens digit and as
+ * the units digit: "两十" reads as 20 and "十两" as 12.  Fix: in cn_digit's
+ * callers, accept 两 only when it is the whole numeral (not followed by 十
+ * and not after 十).
+ */
+START_TEST(test_cn_liang_only_alone)
+{
+    size_t k;
+    /* 两 alone, then 十 is not part of the numeral. */
+    ck_assert_int_eq(cn("两十", &k), 2);
+    ck_assert_uint_eq(k, 3);
+    /* 十 then 两: 两 is not a units digit. */
+    ck_assert_int_eq(cn("十两", &k), 10);
+    ck_assert_uint_eq(k, 3);
+}
+END_TEST
+
 START_TEST(test_cn_small_render)
 {
     char buf[16];
@@ -572,6 +591,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_cn_small_number);
     tcase_add_test(tc, test_cn_small_number_stops_at_non_numeral);
     tcase_add_test(tc, test_cn_small_number_rejects);
+    tcase_add_test(tc, test_cn_liang_only_alone);
     tcase_add_test(tc, test_cn_small_render);
     tcase_add_test(tc, test_cn_render_parse_roundtrip);
     suite_add_tcase(s, tc);

@@ -1,0 +1,1024 @@
+/* check_eval.c - the rule kinds (eval_*.c), part resolution and arc_emit
+ * (eval.c): findings, positions, messages and evidence. */
+#include "testutil.h"
+#include "eval.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Four parts, as in the default rule set but with short key words. */
+#define PARTS                                                                  \
+    "version: 1\n"                                                             \
+    "document:\n"                                                              \
+    "  title_end: '(报告|要点)$'\n"                                            \
+    "parts:\n"                                                                 \
+    "  - id: measures\n"                                                       \
+    "    name: 主要举措\n"                                                     \
+    "    heading:\n"                                                           \
+    "      - [举措, 成效]\n"                                                   \
+    "  - id: shortcomings\n"                                                   \
+    "    name: 存在的不足\n"                                                   \
+    "    heading:\n"                                                           \
+    "      - [不足, 问题]\n"                                                   \
+    "    prose:\n"                                                             \
+    "      - '仍存在[^。\\n]{0,10}不足'\n"                                     \
+    "  - id: leader\n"                                                         \
+    "    name: 第一责任人履职\n"                                               \
+    "    heading:\n"                                                           \
+    "      - [第一责任人]\n"                                                   \
+    "  - id: plan\n"                                                           \
+    "    name: 下一年度安排\n"                                                 \
+    "    heading:\n"                                                           \
+    "      - [安排, 打算]\n"                                                   \
+    "rules:\n"
+
+#define RULE_MISSING                                                           \
+    "  - id: t.missing\n"                                                      \
+    "    kind: part_presence\n"                                                \
+    "    severity: error\n"                                                    \
+    "    message: '缺少“{part}”'\n"                                            \
+    "    report: missing\n"                                                    \
+    "    parts: [measures, shortcomings, leader, plan]\n"
+
+#define RULE_PROSE                                                             \
+    "  - id: t.prose\n"                                                        \
+    "    kind: part_presence\n"                                                \
+    "    severity: warning\n"                                                  \
+    "    message: '“{part}”仅见于正文：{evidence}'\n"                          \
+    "    report: prose\n"                                                      \
+    "    parts: [measures, shortcomings, leader, plan]\n"
+
+#define RULE_ORDER                                                             \
+    "  - id: t.order\n"                                                        \
+    "    kind: part_order\n"                                                   \
+    "    severity: warning\n"                                                  \
+    "    message: '“{part}”在“{before}”之前'\n"                                \
+    "    order: [measures, shortcomings, plan]\n"
+
+#define RULE_CAUSES                                                            \
+    "  - id: t.causes\n"                                                       \
+    "    kind: part_requires\n"                                                \
+    "    severity: warning\n"                                                  \
+    "    message: '“{part}”缺原因'\n"                                          \
+    "    part: shortcomings\n"                                                 \
+    "    any: [原因, 由于]\n"
+
+#define RULE_EMPTY                                                             \
+    "  - id: t.empty\n"                                                        \
+    "    kind: empty_heading\n"                                                \
+    "    severity: warning\n"                                                  \
+    "    message: '空标题：{evidence}'\n"                                      \
+    "    labels: '附件\\s*\\d*\\s*:?'\n"
+
+#define RULE_GAP                                                               \
+    "  - id: t.gap\n"                                                          \
+    "    kind: numbering\n"                                                    \
+    "    severity: warning\n"                                                  \
+    "    message: '应为{expected}，实为{found}'\n"                             \
+    "    check: gap\n"
+
+#define RULE_DUP                                                               \
+    "  - id: t.dup\n"                                                          \
+    "    kind: numbering\n"                                                    \
+    "    severity: info\n"                                                     \
+    "    message: '重复{found}；标题《{title}》；{unknown}'\n"                 \
+    "    check: duplicate\n"
+
+#define RULE_DOCTYPE                                                           \
+    "  - id: t.type\n"                                                         \
+    "    kind: doc_type\n"                                                     \
+    "    severity: error\n"                                                    \
+    "    message: '本文件是{found}'\n"                                         \
+    "    types:\n"                                                             \
+    "      - name: 工作要点\n"                                                 \
+    "        title: '工作要点'\n"                                              \
+    "      - name: 政策解读\n"                                                 \
+    "        title: '解读'\n"
+
+/* A complete report for the custom parts: every part headed, in order,
+ * causes given, numbering clean. */
+#define GOOD_REPORT                                                            \
+    "松川县2023年法治政府建设情况报告\n"                                       \
+    "一、主要举措和成效\n"                                                     \
+    "（一）带头学法\n"                                                         \
+    "全年组织会前学法十次。\n"                                                 \
+    "（二）规范执法\n"                                                         \
+    "全年评查案卷两百卷。\n"                                                   \
+    "二、存在的不足和原因\n"                                                   \
+    "个别单位程序意识不强，主要由于培训不够。\n"                               \
+    "三、第一责任人履职情况\n"                                                 \
+    "县长带头研究法治工作。\n"                                                 \
+    "四、下一年度工作安排\n"                                                   \
+    "继续推进依法行政。\n"
+
+static arc_findings *run(const char *rules_yaml, const char *text)
+{
+    arc_ruleset *rs = arc_test_rules(rules_yaml);
+    arc_findings *f = arc_test_check(rs, text);
+    arc_ruleset_free(rs);
+    return f;
+}
+
+/* The structural rules of the default rule set (the ones this suite is
+ * about); other rules of the default set (dates, sums ...) are ignored. */
+static size_t structural(const arc_findings *f)
+{
+    static const char *const ids[] = {
+        "doc.type",      "section.missing",        "section.prose-only",
+        "section.order", "section.empty",          "shortcomings.no-causes",
+        "numbering.gap", "numbering.duplicate"};
+    size_t n = 0;
+    for (size_t i = 0; i < sizeof ids / sizeof ids[0]; i++)
+        n += arc_test_count(f, ids[i]);
+    return n;
+}
+
+static arc_findings *run_default(const char *text)
+{
+    arc_ruleset *rs = arc_test_default_rules();
+    arc_findings *f = arc_test_check(rs, text);
+    arc_ruleset_free(rs);
+    return f;
+}
+
+/* ------------------------------------------------------------ a clean run */
+
+START_TEST(test_good_report_has_no_findings)
+{
+    arc_findings *f = run(PARTS RULE_MISSING RULE_PROSE RULE_ORDER RULE_CAUSES
+                              RULE_EMPTY RULE_GAP RULE_DUP RULE_DOCTYPE,
+                          GOOD_REPORT);
+    ck_assert_uint_eq(arc_findings_count(f), 0);
+    arc_findings_free(f);
+}
+END_TEST
+
+START_TEST(test_good_report_default_rules)
+{
+    arc_findings *f = run_default(GOOD_REPORT);
+    ck_assert_uint_eq(structural(f), 0);
+    arc_findings_free(f);
+}
+END_TEST
+
+/* ------------------------------------------------------------ doc_type */
+
+START_TEST(test_doc_type_work_plan_halts)
+{
+    const char *text = "松川县2024年法治政府建设工作要点\n"
+                       "一、深化政府职能转变\n"
+                       "1.动态调整权责清单。\n"
+                       "3.推进一件事改革。\n";
+    arc_findings *f = run_default(text);
+    /* Only the document type: the numbering gap and the missing parts are
+     * not reported because doc_type stops the rules after it. */
+    ck_assert_uint_eq(arc_findings_count(f), 1);
+    const arc_finding *fi = arc_findings_get(f, 0);
+    ck_assert_str_eq(fi->rule, "doc.type");
+    ck_assert_int_eq(fi->severity, ARC_SEV_ERROR);
+    ck_assert_int_eq(fi->line, 1);
+    ck_assert_int_eq(fi->column, 1);
+    ck_assert_uint_eq(fi->offset, 0);
+    ck_assert_str_eq(fi->section, "");
+    ck_assert_str_eq(fi->path, "t.txt");
+    ck_assert_str_eq(fi->evidence, "松川县2024年法治政府建设工作要点");
+    ck_assert_str_eq(fi->message,
+                     "本文件是工作要点（任务清单），不是法治政府建设年度报告，"
+                     "未按年度报告要求检查；请确认提交的文件是否正确");
+    arc_findings_free(f);
+}
+END_TEST
+
+START_TEST(test_doc_type_custom_halt_and_found)
+{
+    const char *rules = PARTS RULE_DOCTYPE RULE_MISSING;
+    arc_findings *f = run(rules, "松川县法治政府建设工作要点\n一、甲\n内容\n");
+    ck_assert_uint_eq(arc_findings_count(f), 1);
+    ck_assert_str_eq(arc_findings_get(f, 0)->message, "本文件是工作要点");
+    arc_findings_free(f);
+    /* The second type matches too. */
+    f = run(rules, "关于松川县法治政府建设年度报告的解读\n一、甲\n内容\n");
+    ck_assert_uint_eq(arc_findings_count(f), 1);
+    ck_assert_str_eq(arc_findings_get(f, 0)->message, "本文件是政策解读");
+    arc_findings_free(f);
+    /* An annual report: no doc type, the next rule runs (4 parts missing). */
+    f = run(rules, "松川县法治政府建设年度报告\n一、甲\n内容\n");
+    ck_assert_uint_eq(arc_test_count(f, "t.type"), 0);
+    ck_assert_uint_eq(arc_test_count(f, "t.missing"), 4);
+    arc_findings_free(f);
+}
+END_TEST
+
+START_TEST(test_doc_type_needs_title)
+{
+    /* 工作要点 in a heading is not the title. */
+    arc_findings *f = run(PARTS RULE_DOCTYPE,
+                          "一、工作要点落实情况\n全年完成。\n");
+    ck_assert_uint_eq(arc_findings_count(f), 0);
+    arc_findings_free(f);
+}
+END_TEST
+
+START_TEST(test_doc_type_two_line_title_evidence_cut_at_line_end)
+{
+    arc_findings *f = run(PARTS RULE_DOCTYPE,
+                          "松川县2024年法治政府建设\n"
+                          "工作要点\n"
+                          "一、深化改革\n"
+                          "内容。\n");
+    ck_assert_uint_eq(arc_findings_count(f), 1);
+    const arc_finding *fi = arc_findings_get(f, 0);
+    ck_assert_int_eq(fi->line, 1);
+    ck_assert_str_eq(fi->evidence, "松川县2024年法治政府建设");
+    arc_findings_free(f);
+}
+END_TEST
+
+/*
+ * Regression (bug found by this suite, since fixed in eval.c): leading
+ * U+3000 ideographic spaces were kept in the evidence although the comment
+ * said they are trimmed at either end; a title indented with "　　" gave
+ * evidence "　　松川县…".
+ */
+START_TEST(test_evidence_trims_leading_ideographic_space)
+{
+    arc_findings *f = run(PARTS RULE_DOCTYPE,
+                          "\xE3\x80\x80\xE3\x80\x80松川县2024年法治政府建设工作要点\n"
+                          "一、深化改革\n"
+                          "内容。\n");
+    ck_assert_uint_eq(arc_findings_count(f), 1);
+    ck_assert_str_eq(arc_findings_get(f, 0)->evidence,
+                     "松川县2024年法治政府建设工作要点");
+    arc_findings_free(f);
+}
+END_TEST
+
+/* ------------------------------------------------------------ part_presence */
+
+START_TEST(test_part_missing_whole_document)
+{
+    const char *text = "松川县2023年法治政府建设情况报告\n"
+                       "一、主要举措和成效\n"
+                       "全年完成各项任务。\n"
+                       "二、存在的不足和原因\n"
+                       "由于人手紧张，部分工作滞后。\n"
+                       "三、第一责任人履职情况\n"
+                       "县长带头学法。\n";
+    arc_findings *f = run(PARTS RULE_MISSING, text);
+    ck_assert_uint_eq(arc_findings_count(f), 1);
+    const arc_finding *fi = arc_test_find(f, "t.missing");
+    ck_assert_ptr_nonnull(fi);
+    ck_assert_int_eq(fi->line, 0);
+    ck_assert_int_eq(fi->column, 0);
+    ck_assert_uint_eq(fi->offset, 0);
+    ck_assert_str_eq(fi->section, "plan");
+    ck_assert_str_eq(fi->message, "缺少“下一年度安排”");
+    ck_assert_str_eq(fi->evidence, "");
+    ck_assert_int_eq(fi->severity, ARC_SEV_ERROR);
+    arc_findings_free(f);
+}
+END_TEST
+
+START_TEST(test_part_missing_none_when_all_present)
+{
+    arc_findings *f = run(PARTS RULE_MISSING, GOOD_REPORT);
+    ck_assert_uint_eq(arc_test_count(f, "t.missing"), 0);
+    arc_findings_free(f);
+}
+END_TEST
+
+START_TEST(test_part_missing_all_in_empty_document)
+{
+    arc_findings *f = run(PARTS RULE_MISSING, "");
+    ck_assert_uint_eq(arc_findings_count(f), 4);
+    /* Whole-document findings keep the order of `parts`. */
+    ck_assert_str_eq(arc_findings_get(f, 0)->section, "measures");
+    ck_assert_str_eq(arc_findings_get(f, 1)->section, "shortcomings");
+    ck_assert_str_eq(arc_findings_get(f, 2)->section, "leader");
+    ck_assert_str_eq(arc_findings_get(f, 3)->section, "plan");
+    arc_findings_free(f);
+}
+END_TEST
+
+START_TEST(test_part_prose_finding_position)
+{
+    const char *text = "松川县2023年法治政府建设情况报告\n"
+                       "一、主要举措和成效\n"
+                       "全年工作有序推进，但仍存在一些不足。\n"
+                       "二、第一责任人履职情况\n"
+                       "县长带头学法。\n"
+                       "三、下一年度工作安排\n"
+                       "继续推进。\n";
+    arc_findings *f = run(PARTS RULE_MISSING RULE_PROSE, text);
+    ck_assert_uint_eq(arc_findings_count(f), 1);
+    const arc_finding *fi = arc_test_find(f, "t.prose");
+    ck_assert_ptr_nonnull(fi);
+    ck_assert_int_eq(fi->line, 3);
+    /* 全年工作有序推进，但仍: 仍 is character 11 (the comma is full width). */
+    ck_assert_int_eq(fi->column, 11);
+    size_t line3 = strlen("松川县2023年法治政府建设情况报告\n一、主要举措和成效\n");
+    ck_assert_uint_eq(fi->offset, line3 + 10 * 3);
+    ck_assert_str_eq(fi->section, "shortcomings");
+    ck_assert_int_eq(fi->severity, ARC_SEV_WARNING);
+    ck_assert_str_eq(fi->evidence, "仍存在一些不足。");
+    ck_assert_str_eq(fi->message, "“存在的不足”仅见于正文：仍存在一些不足。");
+    ck_assert_uint_eq(arc_test_count(f, "t.missing"), 0);
+    arc_findings_free(f);
+}
+END_TEST
+
+START_TEST(test_part_prose_not_in_opening_paragraph)
+{
+    /* The opening paragraph before the first heading does not count. */
+    const char *text = "松川县2023年法治政府建设情况报告\n"
+                       "全县法治建设稳步推进，但仍存在一些不足。\n"
+                       "一、主要举措和成效\n"
+                       "全年完成各项任务。\n";
+    arc_findings *f = run(PARTS RULE_MISSING RULE_PROSE, text);
+    ck_assert_uint_eq(arc_test_count(f, "t.prose"), 0);
+    ck_assert_uint_eq(arc_test_count(f, "t.missing"), 3);
+    arc_findings_free(f);
+}
+END_TEST
+
+START_TEST(test_part_heading_found_at_deeper_level)
+{
+    /* A part headed only at level 2 still has a heading: not prose. */
+    const char *text = "一、主要举措和成效\n"
+                       "全年仍存在一些不足。\n"
+                       "（一）存在的问题\n"
+                       "执法不规范。\n";
+    arc_findings *f = run(PARTS RULE_PROSE, text);
+    ck_assert_uint_eq(arc_test_count(f, "t.prose"), 0);
+    arc_findings_free(f);
+}
+END_TEST
+
+START_TEST(test_thematic_measures_default_rules)
+{
+    /* Measures titled by theme only: the first unclaimed top-level headings
+     * count as the measures part. */
+    const char *text = "松川县2023年法治政府建设情况报告\n"
+                       "一、深化依法行政\n"
+                       "全年完成各项任务。\n"
+                       "二、存在的不足和原因\n"
+                       "由于人手紧张，部分工作滞后。\n"
+                       "三、党政主要负责人履行第一责任人职责情况\n"
+                       "县长带头学法。\n"
+                       "四、2024年工作安排\n"
+                       "继续推进。\n";
+    arc_findings *f = run_default(text);
+    ck_assert_uint_eq(structural(f), 0);
+    arc_findings_free(f);
+}
+END_TEST
+
+/* ------------------------------------------------------------ part_order */
+
+static const char *const plan_first =
+    "松川县2023年法治政府建设情况报告\n"
+    "一、主要举措和成效\n"
+    "全年完成各项任务。\n"
+    "二、下一年度工作安排\n"
+    "继续推进。\n"
+    "三、存在的不足和原因\n"
+    "由于人手紧张，部分工作滞后。\n"
+    "四、第一责任人履职情况\n"
+    "县长带头学法。\n";
+
+START_TEST(test_part_order_plan_before_shortcomings)
+{
+    arc_findings *f = run(PARTS RULE_ORDER, plan_first);
+    ck_assert_uint_eq(arc_findings_count(f), 1);
+    const arc_finding *fi = arc_findings_get(f, 0);
+    ck_assert_str_eq(fi->rule, "t.order");
+    ck_assert_int_eq(fi->line, 4);
+    ck_assert_int_eq(fi->column, 1);
+    ck_assert_str_eq(fi->section, "plan");
+    ck_assert_str_eq(fi->message, "“下一年度安排”在“存在的不足”之前");
+    ck_assert_str_eq(fi->evidence, "二、下一年度工作安排");
+    arc_findings_free(f);
+}
+END_TEST
+
+START_TEST(test_part_order_default_rules)
+{
+    const char *text = "松川县2023年法治政府建设情况报告\n"
+                       "一、2023年主要举措和成效\n"
+                       "全年完成各项任务。\n"
+                       "二、2024年工作安排\n"
+                       "继续推进。\n"
+                       "三、存在的不足和原因\n"
+                       "由于人手紧张，部分工作滞后。\n"
+                       "四、党政主要负责人履行第一责任人职责情况\n"
+                       "县长带头学法。\n";
+    arc_findings *f = run_default(text);
+    ck_assert_uint_eq(structural(f), 1);
+    const arc_finding *fi = arc_test_find(f, "section.order");
+    ck_assert_ptr_nonnull(fi);
+    ck_assert_int_eq(fi->line, 4);
+    ck_assert_int_eq(fi->column, 1);
+    ck_assert_str_eq(fi->section, "next_year");
+    arc_findings_free(f);
+}
+END_TEST
+
+START_TEST(test_part_order_first_responsible_first_is_fine)
+{
+    const char *text = "松川县2023年法治政府建设情况报告\n"
+                       "一、第一责任人履职情况\n"
+                       "县长带头学法。\n"
+                       "二、主要举措和成效\n"
+                       "全年完成各项任务。\n"
+                       "三、存在的不足和原因\n"
+                       "由于人手紧张，部分工作滞后。\n"
+                       "四、下一年度工作安排\n"
+                       "继续推进。\n";
+    arc_findings *f = run(PARTS RULE_ORDER RULE_MISSING, text);
+    ck_assert_uint_eq(arc_findings_count(f), 0);
+    arc_findings_free(f);
+    f = run_default(text);
+    ck_assert_uint_eq(structural(f), 0);
+    arc_findings_free(f);
+}
+END_TEST
+
+START_TEST(test_part_order_ignores_missing_parts)
+{
+    /* No shortcomings part: measures then plan is in order. */
+    const char *text = "一、主要举措和成效\n"
+                       "全年完成各项任务。\n"
+                       "二、下一年度工作安排\n"
+                       "继续推进。\n";
+    arc_findings *f = run(PARTS RULE_ORDER, text);
+    ck_assert_uint_eq(arc_findings_count(f), 0);
+    arc_findings_free(f);
+}
+END_TEST
+
+/* ------------------------------------------------------------ part_requires */
+
+START_TEST(test_part_requires_no_causes)
+{
+    const char *text = "一、主要举措和成效\n"
+                       "全年完成各项任务。\n"
+                       "二、存在的不足\n"
+                       "个别单位程序意识不强。\n"
+                       "三、下一年度工作安排\n"
+                       "究其原因还需加强。\n";
+    arc_findings *f = run(PARTS RULE_CAUSES, text);
+    ck_assert_uint_eq(arc_findings_count(f), 1);
+    const arc_finding *fi = arc_findings_get(f, 0);
+    ck_assert_str_eq(fi->rule, "t.causes");
+    ck_assert_int_eq(fi->line, 3);
+    ck_assert_int_eq(fi->column, 1);
+    ck_assert_str_eq(fi->section, "shortcomings");
+    ck_assert_str_eq(fi->message, "“存在的不足”缺原因");
+    ck_assert_str_eq(fi->evidence, "二、存在的不足");
+    arc_findings_free(f);
+}
+END_TEST
+
+START_TEST(test_part_requires_cause_in_heading)
+{
+    const char *text = "二、存在的不足及原因\n"
+                       "个别单位程序意识不强。\n";
+    arc_findings *f = run(PARTS RULE_CAUSES, text);
+    ck_assert_uint_eq(arc_findings_count(f), 0);
+    arc_findings_free(f);
+}
+END_TEST
+
+START_TEST(test_part_requires_cause_in_body_or_child)
+{
+    arc_findings *f = run(PARTS RULE_CAUSES, "二、存在的不足\n"
+                                             "主要由于培训不够。\n");
+    ck_assert_uint_eq(arc_findings_count(f), 0);
+    arc_findings_free(f);
+    /* In the body of a sub-heading: the part includes its children. */
+    f = run(PARTS RULE_CAUSES, "二、存在的问题\n"
+                               "（一）问题表现\n"
+                               "执法不规范。\n"
+                               "（二）原因分析\n"
+                               "培训不够。\n");
+    ck_assert_uint_eq(arc_findings_count(f), 0);
+    arc_findings_free(f);
+}
+END_TEST
+
+START_TEST(test_part_requires_missing_part_is_silent)
+{
+    arc_findings *f = run(PARTS RULE_CAUSES, "一、主要举措和成效\n内容。\n");
+    ck_assert_uint_eq(arc_findings_count(f), 0);
+    arc_findings_free(f);
+}
+END_TEST
+
+START_TEST(test_part_requires_prose_part)
+{
+    /* A prose-only part is checked on its line. */
+    arc_findings *f = run(PARTS RULE_CAUSES, "一、主要举措和成效\n"
+                                             "工作中仍存在一些不足。\n"
+                                             "下一行由于某些原因。\n");
+    ck_assert_uint_eq(arc_findings_count(f), 1);
+    const arc_finding *fi = arc_findings_get(f, 0);
+    ck_assert_int_eq(fi->line, 2);
+    ck_assert_int_eq(fi->column, 4);
+    ck_assert_str_eq(fi->evidence, "仍存在一些不足。");
+    arc_findings_free(f);
+}
+END_TEST
+
+/* ------------------------------------------------------------ empty_heading */
+
+START_TEST(test_empty_heading_followed_by_sibling)
+{
+    const char *text = "一、主要举措和成效\n"
+                       "（一）带头学法\n"
+                       "（二）规范执法\n"
+                       "全年评查案卷。\n";
+    arc_findings *f = run(PARTS RULE_EMPTY, text);
+    ck_assert_uint_eq(arc_findings_count(f), 1);
+    const arc_finding *fi = arc_findings_get(f, 0);
+    ck_assert_str_eq(fi->rule, "t.empty");
+    ck_assert_int_eq(fi->line, 2);
+    ck_assert_int_eq(fi->column, 1);
+    ck_assert_str_eq(fi->section, "");
+    ck_assert_str_eq(fi->evidence, "（一）带头学法");
+    ck_assert_str_eq(fi->message, "空标题：（一）带头学法");
+    arc_findings_free(f);
+}
+END_TEST
+
+START_TEST(test_empty_heading_with_children_is_fine)
+{
+    const char *text = "一、主要举措和成效\n"
+                       "（一）带头学法\n"
+                       "全年学法十次。\n";
+    arc_findings *f = run(PARTS RULE_EMPTY, text);
+    ck_assert_uint_eq(arc_findings_count(f), 0);
+    arc_findings_free(f);
+}
+END_TEST
+
+START_TEST(test_empty_heading_ending_in_ju_is_fine)
+{
+    const char *text = "一、主要举措和成效\n"
+                       "1.全年学法十次。\n"
+                       "2.全年评查案卷两百卷。\n";
+    arc_findings *f = run(PARTS RULE_EMPTY, text);
+    ck_assert_uint_eq(arc_findings_count(f), 0);
+    arc_findings_free(f);
+}
+END_TEST
+
+START_TEST(test_empty_heading_blank_lines_only)
+{
+    /* Blank and space-only lines are no body; the last heading too. */
+    const char *text = "一、主要举措和成效\n"
+                       "\n"
+                       "\xE3\x80\x80\xE3\x80\x80\n"
+                       "二、存在的不足\n"
+                       "内容。\n"
+                       "三、下一年度安排\n";
+    arc_findings *f = run(PARTS RULE_EMPTY, text);
+    ck_assert_uint_eq(arc_findings_count(f), 2);
+    ck_assert_int_eq(arc_findings_get(f, 0)->line, 1);
+    ck_assert_int_eq(arc_findings_get(f, 1)->line, 6);
+    ck_assert_str_eq(arc_findings_get(f, 1)->evidence, "三、下一年度安排");
+    arc_findings_free(f);
+}
+END_TEST
+
+START_TEST(test_empty_attachment_label_at_end)
+{
+    const char *text = "一、主要举措和成效\n"
+                       "全年完成各项任务。\n"
+                       "附件：\n";
+    arc_findings *f = run(PARTS RULE_EMPTY, text);
+    ck_assert_uint_eq(arc_findings_count(f), 1);
+    const arc_finding *fi = arc_findings_get(f, 0);
+    ck_assert_int_eq(fi->line, 3);
+    ck_assert_int_eq(fi->column, 1);
+    ck_assert_str_eq(fi->evidence, "附件：");
+    ck_assert_str_eq(fi->message, "空标题：附件：");
+    arc_findings_free(f);
+    /* With the default rules, indented and numbered. */
+    f = run_default("松川县2023年法治政府建设情况报告\n"
+                    "一、主要举措和成效\n"
+                    "全年完成各项任务。\n"
+                    "　　附件２：\n"
+                    "\n");
+    const arc_finding *e = arc_test_find(f, "section.empty");
+    ck_assert_ptr_nonnull(e);
+    ck_assert_int_eq(e->line, 4);
+    ck_assert_int_eq(e->column, 3);
+    ck_assert_str_eq(e->evidence, "附件２：");
+    arc_findings_free(f);
+}
+END_TEST
+
+START_TEST(test_attachment_label_followed_by_text)
+{
+    const char *text = "一、主要举措和成效\n"
+                       "全年完成各项任务。\n"
+                       "附件：\n"
+                       "\n"
+                       "松川县法治政府建设任务清单\n";
+    arc_findings *f = run(PARTS RULE_EMPTY, text);
+    ck_assert_uint_eq(arc_findings_count(f), 0);
+    arc_findings_free(f);
+    /* "附件:" with its text on the same line is not a label line. */
+    f = run(PARTS RULE_EMPTY, "一、甲\n内容。\n附件:任务清单\n");
+    ck_assert_uint_eq(arc_findings_count(f), 0);
+    arc_findings_free(f);
+}
+END_TEST
+
+START_TEST(test_attachment_label_followed_by_heading)
+{
+    const char *text = "附件：\n"
+                       "一、主要举措和成效\n"
+                       "全年完成各项任务。\n";
+    arc_findings *f = run(PARTS RULE_EMPTY, text);
+    ck_assert_uint_eq(arc_findings_count(f), 1);
+    ck_assert_int_eq(arc_findings_get(f, 0)->line, 1);
+    arc_findings_free(f);
+}
+END_TEST
+
+/*
+ * Regression (eval_empty_heading.c, label check and empty sections): the
+ * usual way to list attachments, "附件：" followed by numbered titles on the
+ * next lines, gives three section.empty findings: the label (its next line
+ * is a "heading") and each "1.…" line (no body).  Suggested fix: lines right
+ * after a label line that are numbered (1. 2. …) are the label's content:
+ * do not flag the label, and do not flag those lines as empty headings (or
+ * do not open sections for them in doc_parse once a label line is seen).
+ */
+START_TEST(test_attachment_list_after_label)
+{
+    const char *text = "一、主要举措和成效\n"
+                       "全年完成各项任务。\n"
+                       "附件：\n"
+                       "1.松川县法治政府建设任务清单\n"
+                       "2.松川县行政执法事项目录\n";
+    arc_findings *f = run(PARTS RULE_EMPTY, text);
+    ck_assert_uint_eq(arc_test_count(f, "t.empty"), 0);
+    arc_findings_free(f);
+}
+END_TEST
+
+/* ------------------------------------------------------------ numbering */
+
+START_TEST(test_numbering_gap)
+{
+    const char *text = "一、主要举措\n"
+                       "内容。\n"
+                       "二、存在的不足\n"
+                       "内容。\n"
+                       "四、下一年度安排\n"
+                       "内容。\n";
+    arc_findings *f = run(PARTS RULE_GAP RULE_DUP, text);
+    ck_assert_uint_eq(arc_findings_count(f), 1);
+    const arc_finding *fi = arc_findings_get(f, 0);
+    ck_assert_str_eq(fi->rule, "t.gap");
+    ck_assert_int_eq(fi->line, 5);
+    ck_assert_int_eq(fi->column, 1);
+    ck_assert_str_eq(fi->message, "应为三、，实为四、");
+    ck_assert_str_eq(fi->evidence, "四、下一年度安排");
+    ck_assert_str_eq(fi->section, "");
+    arc_findings_free(f);
+}
+END_TEST
+
+START_TEST(test_numbering_gap_each_style)
+{
+    const char *text = "一、甲\n"
+                       "（一）子一\n"
+                       "内容。\n"
+                       "（三）子三\n"
+                       "1.细一\n"
+                       "内容。\n"
+                       "3.细三\n"
+                       "（1）小一\n"
+                       "内容。\n"
+                       "（3）小三\n"
+                       "一是其一。\n"
+                       "三是其三。\n";
+    arc_findings *f = run(PARTS RULE_GAP, text);
+    ck_assert_uint_eq(arc_findings_count(f), 4);
+    ck_assert_str_eq(arc_findings_get(f, 0)->message, "应为(二)，实为(三)");
+    ck_assert_int_eq(arc_findings_get(f, 0)->line, 4);
+    ck_assert_str_eq(arc_findings_get(f, 1)->message, "应为2.，实为3.");
+    ck_assert_int_eq(arc_findings_get(f, 1)->line, 7);
+    ck_assert_str_eq(arc_findings_get(f, 2)->message, "应为(2)，实为(3)");
+    ck_assert_int_eq(arc_findings_get(f, 2)->line, 10);
+    ck_assert_str_eq(arc_findings_get(f, 3)->message, "应为二是，实为三是");
+    ck_assert_int_eq(arc_findings_get(f, 3)->line, 12);
+    arc_findings_free(f);
+}
+END_TEST
+
+START_TEST(test_numbering_first_not_one)
+{
+    arc_findings *f = run(PARTS RULE_GAP, "二、存在的不足\n内容。\n");
+    ck_assert_uint_eq(arc_findings_count(f), 1);
+    ck_assert_str_eq(arc_findings_get(f, 0)->message, "应为一、，实为二、");
+    arc_findings_free(f);
+}
+END_TEST
+
+START_TEST(test_numbering_duplicate)
+{
+    const char *text = "松川县2023年法治政府建设情况报告\n"
+                       "一、主要举措\n"
+                       "（一）带头学法\n"
+                       "内容。\n"
+                       "（一）规范执法\n"
+                       "内容。\n"
+                       "（二）化解纠纷\n"
+                       "内容。\n";
+    arc_findings *f = run(PARTS RULE_GAP RULE_DUP, text);
+    ck_assert_uint_eq(arc_findings_count(f), 1);
+    const arc_finding *fi = arc_findings_get(f, 0);
+    ck_assert_str_eq(fi->rule, "t.dup");
+    ck_assert_int_eq(fi->severity, ARC_SEV_INFO);
+    ck_assert_int_eq(fi->line, 5);
+    ck_assert_int_eq(fi->column, 1);
+    /* {found}, {title}; an unknown placeholder stays as written. */
+    ck_assert_str_eq(fi->message,
+                     "重复(一)；标题《松川县2023年法治政府建设情况报告》；"
+                     "{unknown}");
+    ck_assert_str_eq(fi->evidence, "（一）规范执法");
+    arc_findings_free(f);
+}
+END_TEST
+
+START_TEST(test_numbering_restarts_under_each_parent)
+{
+    const char *text = "一、主要举措\n"
+                       "（一）带头学法\n"
+                       "1.会前学法\n"
+                       "内容。\n"
+                       "2.专题培训\n"
+                       "内容。\n"
+                       "（二）规范执法\n"
+                       "1.案卷评查\n"
+                       "内容。\n"
+                       "二、存在的不足\n"
+                       "（一）问题\n"
+                       "一是不够。\n"
+                       "二是不足。\n"
+                       "（二）原因\n"
+                       "一是认识。\n"
+                       "三、下一年度安排\n"
+                       "内容。\n";
+    arc_findings *f = run(PARTS RULE_GAP RULE_DUP, text);
+    ck_assert_uint_eq(arc_findings_count(f), 0);
+    arc_findings_free(f);
+}
+END_TEST
+
+/*
+ * Regression (eval_numbering.c:eval): an enumeration 一是…二是… that starts
+ * again at 一是 after a plain paragraph under the same heading (common:
+ * "从主观上看：一是…二是…  从客观上看：一是…") is reported as a gap
+ * "应为三是，实为一是".  Suggested fix: a label numbered 1 after a non-heading
+ * text line that is not the previous sibling's own sentence (e.g. a line
+ * ending in ':') starts a new run; at least for the 一是 style, which is an
+ * in-paragraph enumeration rather than a heading level, treat number 1 as a
+ * restart instead of a gap.
+ */
+START_TEST(test_numbering_restart_after_paragraph)
+{
+    const char *text = "一、存在的不足和原因\n"
+                       "从主观上看：\n"
+                       "一是学法不深。\n"
+                       "二是执法不严。\n"
+                       "从客观上看：\n"
+                       "一是人手紧张。\n"
+                       "二是经费不足。\n";
+    arc_findings *f = run(PARTS RULE_GAP RULE_DUP, text);
+    ck_assert_uint_eq(arc_findings_count(f), 0);
+    arc_findings_free(f);
+}
+END_TEST
+
+START_TEST(test_numbering_default_rules_messages)
+{
+    arc_findings *f = run_default("松川县2023年法治政府建设情况报告\n"
+                                  "一、主要举措和成效\n"
+                                  "（一）带头学法\n"
+                                  "内容。\n"
+                                  "（三）规范执法\n"
+                                  "内容。\n"
+                                  "（三）化解纠纷\n"
+                                  "内容。\n"
+                                  "二、存在的不足和原因\n"
+                                  "由于培训不够。\n"
+                                  "三、第一责任人履职情况\n"
+                                  "县长带头。\n"
+                                  "四、下一年度工作安排\n"
+                                  "继续推进。\n");
+    ck_assert_uint_eq(structural(f), 2);
+    const arc_finding *g = arc_test_find(f, "numbering.gap");
+    const arc_finding *d = arc_test_find(f, "numbering.duplicate");
+    ck_assert_ptr_nonnull(g);
+    ck_assert_ptr_nonnull(d);
+    ck_assert_int_eq(g->line, 5);
+    ck_assert_str_eq(g->message, "序号不连续：此处应为“(二)”，实为“(三)”");
+    ck_assert_int_eq(d->line, 7);
+    ck_assert_str_eq(d->message, "序号重复：“(三)”与上一项相同");
+    arc_findings_free(f);
+}
+END_TEST
+
+/* ------------------------------------------------------------ emit */
+
+START_TEST(test_evidence_limited_to_80_characters)
+{
+    char text[2048] = "一、主要举措\n内容。\n三、";
+    for (int i = 0; i < 100; i++)
+        strcat(text, "治");
+    strcat(text, "\n");
+    arc_findings *f = run(PARTS RULE_GAP, text);
+    ck_assert_uint_eq(arc_findings_count(f), 1);
+    const char *ev = arc_findings_get(f, 0)->evidence;
+    char want[512] = "三、";
+    for (int i = 0; i < 78; i++)
+        strcat(want, "治");
+    ck_assert_str_eq(ev, want);
+    arc_findings_free(f);
+}
+END_TEST
+
+START_TEST(test_column_counts_characters)
+{
+    /* Two full-width spaces before the label: column 3, not byte 7. */
+    const char *text = "一、主要举措\n"
+                       "内容。\n"
+                       "\xE3\x80\x80\xE3\x80\x80三、下一年度安排\n"
+                       "内容。\n";
+    arc_findings *f = run(PARTS RULE_GAP, text);
+    ck_assert_uint_eq(arc_findings_count(f), 1);
+    const arc_finding *fi = arc_findings_get(f, 0);
+    ck_assert_int_eq(fi->line, 3);
+    ck_assert_int_eq(fi->column, 3);
+    ck_assert_uint_eq(fi->offset, strlen("一、主要举措\n内容。\n") + 6);
+    ck_assert_str_eq(fi->evidence, "三、下一年度安排");
+    arc_findings_free(f);
+}
+END_TEST
+
+START_TEST(test_positions_with_crlf_and_bom)
+{
+    const char *text = "\xEF\xBB\xBF"
+                       "一、主要举措\r\n"
+                       "内容。\r\n"
+                       "三、下一年度安排\r\n"
+                       "内容。\r\n";
+    arc_findings *f = run(PARTS RULE_GAP, text);
+    ck_assert_uint_eq(arc_findings_count(f), 1);
+    const arc_finding *fi = arc_findings_get(f, 0);
+    ck_assert_int_eq(fi->line, 3);
+    ck_assert_int_eq(fi->column, 1);
+    ck_assert_uint_eq(fi->offset, 3 + strlen("一、主要举措\r\n内容。\r\n"));
+    /* The CR is not part of the evidence. */
+    ck_assert_str_eq(fi->evidence, "三、下一年度安排");
+    arc_findings_free(f);
+}
+END_TEST
+
+START_TEST(test_disabled_rule_is_skipped)
+{
+    arc_findings *f = run(PARTS "  - id: t.gap\n"
+                                "    kind: numbering\n"
+                                "    severity: warning\n"
+                                "    message: gap\n"
+                                "    enabled: false\n"
+                                "    check: gap\n",
+                          "二、存在的不足\n内容。\n");
+    ck_assert_uint_eq(arc_findings_count(f), 0);
+    arc_findings_free(f);
+}
+END_TEST
+
+START_TEST(test_message_template_edge_cases)
+{
+    /* Unbalanced braces and the evidence placeholder twice. */
+    arc_findings *f = run(PARTS "  - id: t.gap\n"
+                                "    kind: numbering\n"
+                                "    severity: warning\n"
+                                "    message: '{evidence}|{evidence}|{part}|{found'\n"
+                                "    check: gap\n",
+                          "二、乙\n内容。\n");
+    ck_assert_uint_eq(arc_findings_count(f), 1);
+    ck_assert_str_eq(arc_findings_get(f, 0)->message, "二、乙|二、乙||{found");
+    arc_findings_free(f);
+}
+END_TEST
+
+START_TEST(test_findings_sorted_and_counted)
+{
+    /* Rules emit in rule order; arc_test_check sorts by line. */
+    const char *text = "一、主要举措和成效\n"
+                       "（一）带头学法\n"
+                       "（三）规范执法\n"
+                       "内容。\n"
+                       "二、存在的不足\n"
+                       "内容。\n";
+    arc_findings *f = run(PARTS RULE_MISSING RULE_EMPTY RULE_GAP, text);
+    /* missing leader + plan (line 0), empty (一) at 2, gap (三) at 3 */
+    ck_assert_uint_eq(arc_findings_count(f), 4);
+    ck_assert_int_eq(arc_findings_get(f, 0)->line, 0);
+    ck_assert_int_eq(arc_findings_get(f, 1)->line, 0);
+    ck_assert_str_eq(arc_findings_get(f, 2)->rule, "t.empty");
+    ck_assert_int_eq(arc_findings_get(f, 2)->line, 2);
+    ck_assert_str_eq(arc_findings_get(f, 3)->rule, "t.gap");
+    ck_assert_int_eq(arc_findings_get(f, 3)->line, 3);
+    ck_assert_uint_eq(arc_findings_count_severity(f, ARC_SEV_ERROR), 2);
+    ck_assert_uint_eq(arc_findings_count_severity(f, ARC_SEV_WARNING), 2);
+    ck_assert_uint_eq(arc_findings_count_severity(f, ARC_SEV_INFO), 0);
+    ck_assert_ptr_null(arc_findings_get(f, 4));
+    arc_findings_free(f);
+}
+END_TEST
+
+static Suite *suite(void)
+{
+    Suite *s = suite_create("eval");
+    TCase *tc = tcase_create("clean");
+    tcase_add_test(tc, test_good_report_has_no_findings);
+    tcase_add_test(tc, test_good_report_default_rules);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("doc_type");
+    tcase_add_test(tc, test_doc_type_work_plan_halts);
+    tcase_add_test(tc, test_doc_type_custom_halt_and_found);
+    tcase_add_test(tc, test_doc_type_needs_title);
+    tcase_add_test(tc, test_doc_type_two_line_title_evidence_cut_at_line_end);
+    tcase_add_test(tc, test_evidence_trims_leading_ideographic_space);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("part_presence");
+    tcase_add_test(tc, test_part_missing_whole_document);
+    tcase_add_test(tc, test_part_missing_none_when_all_present);
+    tcase_add_test(tc, test_part_missing_all_in_empty_document);
+    tcase_add_test(tc, test_part_prose_finding_position);
+    tcase_add_test(tc, test_part_prose_not_in_opening_paragraph);
+    tcase_add_test(tc, test_part_heading_found_at_deeper_level);
+    tcase_add_test(tc, test_thematic_measures_default_rules);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("part_order");
+    tcase_add_test(tc, test_part_order_plan_before_shortcomings);
+    tcase_add_test(tc, test_part_order_default_rules);
+    tcase_add_test(tc, test_part_order_first_responsible_first_is_fine);
+    tcase_add_test(tc, test_part_order_ignores_missing_parts);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("part_requires");
+    tcase_add_test(tc, test_part_requires_no_causes);
+    tcase_add_test(tc, test_part_requires_cause_in_heading);
+    tcase_add_test(tc, test_part_requires_cause_in_body_or_child);
+    tcase_add_test(tc, test_part_requires_missing_part_is_silent);
+    tcase_add_test(tc, test_part_requires_prose_part);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("empty_heading");
+    tcase_add_test(tc, test_empty_heading_followed_by_sibling);
+    tcase_add_test(tc, test_empty_heading_with_children_is_fine);
+    tcase_add_test(tc, test_empty_heading_ending_in_ju_is_fine);
+    tcase_add_test(tc, test_empty_heading_blank_lines_only);
+    tcase_add_test(tc, test_empty_attachment_label_at_end);
+    tcase_add_test(tc, test_attachment_label_followed_by_text);
+    tcase_add_test(tc, test_attachment_label_followed_by_heading);
+    tcase_add_test(tc, test_attachment_list_after_label);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("numbering");
+    tcase_add_test(tc, test_numbering_gap);
+    tcase_add_test(tc, test_numbering_gap_each_style);
+    tcase_add_test(tc, test_numbering_first_not_one);
+    tcase_add_test(tc, test_numbering_duplicate);
+    tcase_add_test(tc, test_numbering_restarts_under_each_parent);
+    tcase_add_test(tc, test_numbering_restart_after_paragraph);
+    tcase_add_test(tc, test_numbering_default_rules_messages);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("emit");
+    tcase_add_test(tc, test_evidence_limited_to_80_characters);
+    tcase_add_test(tc, test_column_counts_characters);
+    tcase_add_test(tc, test_positions_with_crlf_and_bom);
+    tcase_add_test(tc, test_disabled_rule_is_skipped);
+    tcase_add_test(tc, test_message_template_edge_cases);
+    tcase_add_test(tc, test_findings_sorted_and_counted);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    return arc_test_run(suite());
+}
