@@ -21,19 +21,34 @@ static int is_digit(char c)
     return c >= '0' && c <= '9';
 }
 
+/* The Chinese digit (〇 一 … 九, 零, ○) at t[i], by its UTF-8 bytes: this is
+ * called for every character while scanning, so no decoding. */
 static int cn_digit(const char *t, size_t len, size_t i, size_t *k)
 {
-    uint32_t cp = 0;
-    *k = i < len ? arc_utf8_decode(t + i, len - i, &cp) : 0;
-    if (!*k)
+    static const struct {
+        unsigned char b[3];
+        int v;
+    } digits[] = {
+        {{0xE3, 0x80, 0x87}, 0}, {{0xE9, 0x9B, 0xB6}, 0},
+        {{0xE2, 0x97, 0x8B}, 0}, {{0xE4, 0xB8, 0x80}, 1},
+        {{0xE4, 0xBA, 0x8C}, 2}, {{0xE4, 0xB8, 0x89}, 3},
+        {{0xE5, 0x9B, 0x9B}, 4}, {{0xE4, 0xBA, 0x94}, 5},
+        {{0xE5, 0x85, 0xAD}, 6}, {{0xE4, 0xB8, 0x83}, 7},
+        {{0xE5, 0x85, 0xAB}, 8}, {{0xE4, 0xB9, 0x9D}, 9},
+    };
+    *k = 0;
+    if (i + 3 > len)
         return -1;
-    static const uint32_t d[] = {0x3007, 0x4E00, 0x4E8C, 0x4E09, 0x56DB,
-                                 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D};
-    for (int v = 0; v < 10; v++)
-        if (d[v] == cp)
-            return v;
-    if (cp == 0x96F6 || cp == 0x25CB) /* 零, ○ used for 〇 */
-        return 0;
+    const unsigned char *p = (const unsigned char *)t + i;
+    if (p[0] != 0xE2 && p[0] != 0xE3 && p[0] != 0xE4 && p[0] != 0xE5 &&
+        p[0] != 0xE9)
+        return -1;
+    for (size_t d = 0; d < sizeof digits / sizeof digits[0]; d++)
+        if (p[0] == digits[d].b[0] && p[1] == digits[d].b[1] &&
+            p[2] == digits[d].b[2]) {
+            *k = 3;
+            return digits[d].v;
+        }
     return -1;
 }
 
@@ -210,6 +225,7 @@ int arc_date_next(const char *t, size_t end, size_t *pos, int context_year,
 {
     size_t i = *pos, k;
     while (i < end) {
+        unsigned char c = (unsigned char)t[i];
         int startish = is_digit(t[i]) || cn_digit(t, end, i, &k) >= 0 ||
                        lit(t, end, i, "\xE5\x8D\x81");
         if (startish && starts_run(t, i) &&
@@ -217,7 +233,6 @@ int arc_date_next(const char *t, size_t end, size_t *pos, int context_year,
             *pos = out->end;
             return 1;
         }
-        unsigned char c = (unsigned char)t[i];
         i += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
     }
     *pos = end;

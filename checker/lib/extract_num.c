@@ -18,6 +18,7 @@ static int cn_digit(uint32_t cp)
     switch (cp) {
     case 0x3007: /* 〇 */
     case 0x96F6: /* 零 */
+    case 0x25CB: /* ○, often typed for 〇 */
         return 0;
     case 0x4E00: return 1; /* 一 */
     case 0x4E8C: return 2; /* 二 */
@@ -47,6 +48,22 @@ static double cn_place(uint32_t cp)
 static double cn_big(uint32_t cp)
 {
     return cp == 0x4E07 ? 1e4 : cp == 0x4EBF ? 1e8 : 0;
+}
+
+/* Is cp one of the characters of the UTF-8 string set? */
+static int strchr_cp(const char *set, uint32_t cp)
+{
+    size_t n = strlen(set), i = 0;
+    while (i < n) {
+        uint32_t c;
+        size_t k = arc_utf8_decode(set + i, n - i, &c);
+        if (!k)
+            return 0;
+        if (c == cp)
+            return 1;
+        i += k;
+    }
+    return 0;
 }
 
 static int is_ascii_alpha(uint32_t c)
@@ -197,12 +214,19 @@ int arc_num_at(const char *t, size_t len, size_t i, arc_num *out)
         if (is_ascii_alpha(nx))
             return 0;
     }
+    /* A lone 一 inside a word (统一, 一起, 一部分) is not a count unless a
+     * counting word stands before it. */
+    if (chinese_num && j - i == 3 && v == 1 && prev >= 0x4E00 &&
+        prev <= 0x9FFF && !strchr_cp("共计有为了达约近逾超仅只各每", prev))
+        return 0;
     out->start = i;
     out->decimals = dec;
     out->chinese = chinese_num;
     out->ordinal = prev == 0x7B2C; /* 第 */
     out->approx = prev == 0x7EA6 || prev == 0x8FD1 || prev == 0x903E ||
-                  prev == 0x8D85; /* 约 近 逾 超 */
+                  prev == 0x8D85 || prev == 0x6570; /* 约 近 逾 超 数 */
+    if (prev == 0x7EA6 || prev == 0x8FD1) /* 约 近 belong to the span */
+        out->start = i - 3;
 
     /* An Arabic numeral may take 万 / 亿. */
     int had_big = 0;
@@ -220,6 +244,13 @@ int arc_num_at(const char *t, size_t len, size_t i, arc_num *out)
         lit(t, len, j, U8_LAI)) {
         out->approx = 1;
         j += 3;
+        /* 50余万元: the multiplier may follow the approximation. */
+        uint32_t cp = cp_at(t, len, j, &k);
+        double big = cn_big(cp);
+        if (big > 0 && !had_big) {
+            v *= big;
+            j += k;
+        }
     }
     size_t u = 0;
     if (j < len && t[j] == '%') {
@@ -260,9 +291,14 @@ int arc_num_next(const char *t, size_t end, size_t *pos, arc_num *out)
                          cn_place(cp) > 0;
         if (starts_num) {
             uint32_t prev = arc_utf8_before(t, i);
+            /* "," and "." belong to a numeral only right after a digit
+             * (1,234 / 4.7); after a word they separate list items. */
+            uint32_t prev2 = (prev == '.' || prev == ',')
+                                 ? arc_utf8_before(t, i - 1)
+                                 : 0;
             int prev_num = (prev >= '0' && prev <= '9') ||
                            cn_digit(prev) >= 0 || cn_place(prev) > 0 ||
-                           (prev == '.' || prev == ',');
+                           (prev2 >= '0' && prev2 <= '9');
             if (!prev_num && arc_num_at(t, end, i, out)) {
                 *pos = out->end > i ? out->end : i + k;
                 return 1;

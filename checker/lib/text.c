@@ -172,10 +172,18 @@ int arc_text_init(arc_text *t, const char *data, size_t len)
             i++;
             continue;
         }
+        /* Input is validated: the lead byte gives the length.  Only lead
+         * bytes C2 (U+00A0), E2 (spaces, zero widths), E3 (U+3000) and EF
+         * (full-width forms, U+FEFF) can start a character that folds. */
+        size_t k = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        if (i + k > len)
+            k = len - i;
         uint32_t cp = 0;
-        size_t k = arc_utf8_decode(data + i, len - i, &cp);
-        if (!k)
-            k = 1; /* caller validated; stay total anyway */
+        if (c == 0xC2 || c == 0xE2 || c == 0xE3 || c == 0xEF) {
+            size_t d = arc_utf8_decode(data + i, len - i, &cp);
+            if (d)
+                k = d;
+        }
         uint32_t f = fold(cp);
         if (f == ARC_DROP) {
             /* nothing: the next byte maps to its own original offset */
