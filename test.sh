@@ -4,7 +4,8 @@
 set -eu
 cd "$(dirname "$0")"
 . ./cmake/deps.sh
-arc_install_deps
+arc_install_deps "$ARC_TEST_PACKAGES"
+arc_fetch_sarif_schema .cache/sarif-schema-2.1.0.json
 jobs=$(nproc 2>/dev/null || echo 2)
 
 echo "== build (warnings are errors)"

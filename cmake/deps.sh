@@ -2,10 +2,15 @@
 # deps.sh - installs the Debian packages archeck needs to build and test,
 # only those missing.  Sourced by run.sh and test.sh.
 ARC_PACKAGES="gcc cmake make pkg-config libyaml-dev libpcre2-dev libcsv-dev check"
+# Only the tests need these: the SARIF schema check (jsonschema, npm to
+# fetch the official schema).
+ARC_TEST_PACKAGES="python3 python3-jsonschema npm"
 
 arc_install_deps() {
   missing=""
-  for p in $ARC_PACKAGES; do
+  for p in $ARC_PACKAGES ${1:-}; do
+    # npm may come with the machine's own Node.js rather than Debian's.
+    [ "$p" = npm ] && command -v npm >/dev/null 2>&1 && continue
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
       missing="$missing $p"
   done
@@ -30,4 +35,18 @@ arc_build() {
   shift
   cmake -S . -B "$dir" "$@" >/dev/null &&
     cmake --build "$dir" -j"$(nproc 2>/dev/null || echo 2)"
+}
+
+# arc_fetch_sarif_schema FILE: the official SARIF 2.1.0 JSON schema, as the
+# npm package @microsoft/jest-sarif ships it (not kept in this repository).
+arc_fetch_sarif_schema() {
+  [ -s "$1" ] && return 0
+  dir=$(mktemp -d)
+  (cd "$dir" && npm pack --silent @microsoft/jest-sarif@1.0.0-beta.0 >/dev/null &&
+    tar xzf ./*.tgz package/lib/schemas/sarif-2.1.0-rtm.5.json) &&
+    mkdir -p "$(dirname "$1")" &&
+    cp "$dir/package/lib/schemas/sarif-2.1.0-rtm.5.json" "$1"
+  status=$?
+  rm -rf "$dir"
+  return $status
 }

@@ -82,11 +82,58 @@ int arc_ruleset_load_buffer(arc_ruleset **out, const char *name,
 
 void arc_ruleset_free(arc_ruleset *rs);
 
+/* Adjustments a configuration makes to a loaded rule set.  Return
+ * ARC_EINVAL for an unknown rule id or an impossible date. */
+int arc_ruleset_set_severity(arc_ruleset *rs, const char *id, arc_severity sev);
+int arc_ruleset_set_enabled(arc_ruleset *rs, const char *id, int enabled);
+int arc_ruleset_set_deadline(arc_ruleset *rs, int month, int day,
+                             int year_offset);
+
+/* Number of required parts, and the id / display name of part i. */
+size_t arc_ruleset_part_count(const arc_ruleset *rs);
+const char *arc_ruleset_part_id(const arc_ruleset *rs, size_t i);
+const char *arc_ruleset_part_name(const arc_ruleset *rs, size_t i);
+
 /* Number of rules, and the id / description / severity of rule i. */
 size_t arc_ruleset_rule_count(const arc_ruleset *rs);
 const char *arc_ruleset_rule_id(const arc_ruleset *rs, size_t i);
 const char *arc_ruleset_rule_description(const arc_ruleset *rs, size_t i);
 arc_severity arc_ruleset_rule_severity(const arc_ruleset *rs, size_t i);
+int arc_ruleset_rule_enabled(const arc_ruleset *rs, size_t i);
+
+/* --------------------------------------------------------- configuration */
+
+/*
+ * .archeck.yaml: which rule set, rules disabled, severities changed,
+ * per-file ignores ({path: glob, rule: id}), deadline override, output
+ * paths and fail_on.  Paths in it are relative to its own directory.
+ */
+typedef struct arc_config arc_config;
+
+/* Looks for .archeck.yaml in dir and its parents; returns a malloc'd path
+ * (free with free) or NULL. */
+char *arc_config_find(const char *dir);
+
+/* Loads a configuration; unknown keys and wrong types fail with
+ * file:line:col. */
+int arc_config_load(arc_config **out, const char *path, arc_error *err);
+void arc_config_free(arc_config *c);
+
+const char *arc_config_path(const arc_config *c);
+const char *arc_config_rules(const arc_config *c);   /* NULL when unset */
+const char *arc_config_output(const arc_config *c);  /* NULL when unset */
+const char *arc_config_summary(const arc_config *c); /* NULL when unset */
+
+/* -1 unset, else an arc_severity, or 3 for "none". */
+int arc_config_fail_on(const arc_config *c);
+
+/* Disables rules, changes severities and the deadline in rs; a rule id the
+ * rule set lacks fails with the config's file:line:col. */
+int arc_config_apply(const arc_config *c, arc_ruleset *rs, arc_error *err);
+
+/* Does an ignore entry cover this finding? */
+int arc_config_ignored(const arc_config *c, const char *path,
+                       const char *rule);
 
 /* ------------------------------------------------------------- document */
 
@@ -181,7 +228,8 @@ typedef struct {
     const char *path;
     int line;          /* 1-based, 0 for a finding about the whole document */
     int column;        /* 1-based, in characters; 0 with line */
-    size_t offset;     /* byte offset in the original file (when line > 0) */
+    size_t offset;     /* byte span in the original file (when line > 0) */
+    size_t end_offset;
     arc_severity severity;
     const char *rule;
     const char *section; /* required-part id, or "" */
@@ -199,6 +247,11 @@ const arc_finding *arc_findings_get(const arc_findings *f, size_t i);
 /* Appends a copy of `fi` (strings are copied). */
 int arc_findings_add(arc_findings *f, const arc_finding *fi);
 
+/* Keeps the findings for which keep() returns non-zero, in order. */
+void arc_findings_filter(arc_findings *f,
+                         int (*keep)(const arc_finding *fi, void *ud),
+                         void *ud);
+
 /* Sorts by path, line, column, then rule id (stable for equal keys). */
 void arc_findings_sort(arc_findings *f);
 
@@ -207,12 +260,63 @@ size_t arc_findings_count_severity(const arc_findings *f, arc_severity sev);
 
 /* ---------------------------------------------------------------- check */
 
+/* How a required part appears in a report. */
+typedef enum {
+    ARC_PART_MISSING = 0,
+    ARC_PART_PROSE,  /* only mentioned in prose under another heading */
+    ARC_PART_HEADING /* has a heading of its own */
+} arc_part_status;
+
+/* "missing", "prose" or "heading". */
+const char *arc_part_status_name(arc_part_status st);
+
+#define ARC_MAX_PARTS 8
+
+/* The per-report scorecard (one row of the summary sheet). */
+typedef struct {
+    char title[256];         /* truncated at a character boundary */
+    char unit[128];          /* issuing body, "" when unknown */
+    int report_year;         /* 0 when unknown */
+    arc_pub_source published_source;
+    int published_y, published_m, published_d;
+    char doc_type[32];       /* "annual-report", "work-plan", "other" */
+    size_t nparts;
+    char part_id[ARC_MAX_PARTS][32];
+    arc_part_status part_status[ARC_MAX_PARTS];
+    size_t errors, warnings, infos;
+    int score;               /* 0-100, weights from the rule set */
+} arc_scorecard;
+
 /*
  * Runs every enabled rule of `rs` on `doc` and appends the findings to
- * `out`.  Findings of one document come out in text order.
+ * `out`.
  */
 int arc_check(const arc_ruleset *rs, const arc_doc *doc, arc_findings *out,
               arc_error *err);
+
+/*
+ * A checker holds per-thread match state, so that a batch does not set it
+ * up per document.  One checker per thread; the rule set may be shared.
+ */
+typedef struct arc_checker arc_checker;
+
+int arc_checker_new(arc_checker **out, const arc_ruleset *rs);
+void arc_checker_free(arc_checker *c);
+
+/* As arc_check; also fills *card (when non-NULL) from this document's
+ * findings. */
+int arc_checker_run(arc_checker *c, const arc_doc *doc, arc_findings *out,
+                    arc_scorecard *card, arc_error *err);
+
+/* Recounts and rescores card from f (the findings of its report), e.g.
+ * after ignored findings were filtered out. */
+void arc_scorecard_score(arc_scorecard *card, const arc_ruleset *rs,
+                         const arc_findings *f);
+
+/* Fills a scorecard for a file that could not be read: doc type "other",
+ * every part missing, the given findings counted, scored. */
+void arc_scorecard_unreadable(arc_scorecard *card, const arc_ruleset *rs,
+                              const arc_findings *f);
 
 /* A rule example that did not behave: a `bad` example that did not trigger
  * its rule, or a `good` one that did. */
@@ -220,7 +324,8 @@ typedef struct {
     const char *rule;
     int bad;         /* 1: a bad example, 0: a good one */
     size_t index;    /* 0-based among the rule's bad (or good) examples */
-    int line;        /* where the example is in the rule file */
+    const char *file; /* the rule file holding it (a base, with extends) */
+    int line;
     int column;
     size_t findings; /* how many findings of the rule it produced */
 } arc_example_failure;
@@ -239,21 +344,42 @@ int arc_ruleset_test(const arc_ruleset *rs, arc_example_cb cb, void *ud,
 
 typedef struct arc_writer arc_writer;
 
-/* Names of the output formats ("csv", "text"), NULL-terminated. */
+/* Names of the output formats, NULL-terminated:
+ *   csv     the audit: one row per finding (UTF-8 BOM, RFC 4180, CRLF)
+ *   summary the scorecard: one row per report
+ *   text    file:line:col: severity: message [rule]
+ *   json    JSON Lines, one finding per line, with byte offsets
+ *   sarif   SARIF 2.1.0 (GitHub code scanning)
+ *   junit   JUnit XML: a testsuite per report, a testcase per rule
+ *   github  GitHub Actions workflow commands (::error file=…::…) */
 const char *const *arc_writer_formats(void);
 
 /*
- * Opens a writer of `format` to `path`.  A path of "-" writes to `stream`
+ * Opens a writer of `format` to `path`.  `rs` (may be NULL) supplies the
+ * rule list for formats that describe rules (sarif, junit) and the part ids
+ * for the summary.  A path of "-" writes to `stream`
  * (normally stdout) directly; a path that exists and is not a regular file
  * (/dev/null, a FIFO) is written in place; any other path is written to a
  * temporary file in the same directory and renamed over `path` by
  * arc_writer_close, so a failed run never leaves a half-written report.
  */
 int arc_writer_open(arc_writer **out, const char *format, const char *path,
-                    FILE *stream, arc_error *err);
+                    FILE *stream, const arc_ruleset *rs, arc_error *err);
 
-/* Writes findings (in the order given). */
+/* Writes the findings of one report (all of file `path`, in order) and its
+ * scorecard (may be NULL for formats that do not use it).  Reports are
+ * written in the order given; a report with no findings still counts
+ * (junit passes, summary rows). */
+int arc_writer_report(arc_writer *w, const char *path,
+                      const arc_scorecard *card, const arc_findings *f,
+                      arc_error *err);
+
+/* Writes findings of any number of files (in the order given, each file's
+ * findings together). */
 int arc_writer_write(arc_writer *w, const arc_findings *f, arc_error *err);
+
+/* Findings at or above sev are failures (junit); default error. */
+void arc_writer_set_threshold(arc_writer *w, arc_severity sev);
 
 /* Finishes the report and commits it (rename).  Frees w in all cases. */
 int arc_writer_close(arc_writer *w, arc_error *err);

@@ -15,6 +15,7 @@ typedef struct {
     size_t max_title_chars;       /* longer lines are prose, not titles */
     size_t max_heading_chars;     /* longer heading text carries its body */
     const arc_regex *published_label; /* 发布日期: … before a date */
+    const arc_regex *unit;        /* group `unit`: the issuer in the title */
 } arc_doc_opts;
 
 /* A year read from the text, with where it was read. */
@@ -53,6 +54,7 @@ struct arc_doc {
     int year;                 /* report year N: title, else opening; 0 */
     arc_pub_date published;   /* the preferred publication date */
     arc_pub_date signature;   /* the date under the signature, if any */
+    char *unit;               /* issuing body ("" when unknown) */
 };
 
 int arc_doc_parse_opts(arc_doc **out, const char *path, const char *data,

@@ -389,11 +389,43 @@ static void find_published(arc_doc *doc, const arc_doc_opts *o,
         doc->published = doc->signature;
 }
 
+/* The issuing body: the `unit` group of opts->unit on the title, else the
+ * line just above the signature date. */
+static int find_unit(arc_doc *doc, const arc_doc_opts *o, arc_matcher *m)
+{
+    size_t ms, me, us, ue;
+    const char *s = NULL;
+    size_t n = 0;
+    int g = o->unit ? arc_regex_group(o->unit, "unit") : -1;
+    if (g >= 0 && doc->title[0] &&
+        arc_regex_search(o->unit, m, doc->title, strlen(doc->title), 0, 0, &ms,
+                         &me) > 0 &&
+        arc_matcher_group(m, g, &us, &ue)) {
+        s = doc->title + us;
+        n = ue - us;
+    } else if (doc->signature.source != ARC_PUB_NONE) {
+        const char *t = doc->text.norm;
+        for (size_t li = arc_doc_line_at(doc, doc->signature.at); li-- > 0;) {
+            size_t a = trim_start(t, doc->lines[li].start, doc->lines[li].end);
+            size_t b = trim_end(t, a, doc->lines[li].end);
+            if (a == b)
+                continue;
+            if (arc_utf8_count(t + a, b - a) <= 30) {
+                s = t + a;
+                n = b - a;
+            }
+            break;
+        }
+    }
+    doc->unit = arc_strndup(s ? s : "", n);
+    return doc->unit ? 0 : ARC_ENOMEM;
+}
+
 int arc_doc_parse_opts(arc_doc **out, const char *path, const char *data,
                        size_t len, const arc_doc_opts *opts, arc_error *err)
 {
     *out = NULL;
-    static const arc_doc_opts defaults = {NULL, NULL, NULL, 60, 60, NULL};
+    static const arc_doc_opts defaults = {NULL, NULL, NULL, 60, 60, NULL, NULL};
     const arc_doc_opts *o = opts ? opts : &defaults;
     if (!path)
         path = "";
@@ -431,6 +463,8 @@ int arc_doc_parse_opts(arc_doc **out, const char *path, const char *data,
         goto fail;
     find_years(doc, o, m, first);
     find_published(doc, o, m);
+    if (find_unit(doc, o, m))
+        goto fail;
     arc_matcher_free(m);
     *out = doc;
     return 0;
@@ -446,6 +480,7 @@ void arc_doc_free(arc_doc *doc)
         return;
     free(doc->path);
     free(doc->title);
+    free(doc->unit);
     arc_text_free(&doc->text);
     free(doc->lines);
     free(doc->sections);

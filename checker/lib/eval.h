@@ -6,12 +6,6 @@
 #include "doc.h"
 #include "rules.h"
 
-typedef enum {
-    ARC_PART_MISSING = 0,
-    ARC_PART_PROSE,   /* only mentioned in prose under another heading */
-    ARC_PART_HEADING  /* has a heading of its own */
-} arc_part_status;
-
 /* Where a required part was found. */
 typedef struct {
     arc_part_status status;
@@ -30,6 +24,7 @@ typedef struct arc_eval {
     arc_part_hit *parts; /* one per rs->parts */
     int halt;            /* set by a rule to stop the rules after it */
     arc_error *err;
+    const char *doc_type; /* scorecard doc type, set by a doc_type rule */
 } arc_eval;
 
 /* Placeholder values for a message template: {key} -> value. */
@@ -69,6 +64,12 @@ size_t arc_next_char(const arc_eval *ctx, size_t off);
  * (enabled or not) on doc. */
 int arc_check_rules(const arc_ruleset *rs, const arc_doc *doc, size_t only,
                     arc_findings *out, arc_error *err);
+
+/* As arc_check_rules with a caller-owned matcher, filling *card when
+ * card is non-NULL. */
+int arc_check_with(const arc_ruleset *rs, const arc_doc *doc, size_t only,
+                   arc_matcher *m, arc_findings *out, arc_scorecard *card,
+                   arc_error *err);
 
 /* Resolves the required parts of ctx->doc (done once before the rules). */
 int arc_resolve_parts(arc_eval *ctx);

@@ -9,6 +9,7 @@
 
 typedef struct {
     char *name;
+    char *id; /* scorecard doc type: work-plan, other */
     arc_regex *title;
 } doc_type;
 
@@ -18,7 +19,7 @@ typedef struct {
 } params;
 
 static const char *const keys[] = {"types", NULL};
-static const char *const type_keys[] = {"name", "title", NULL};
+static const char *const type_keys[] = {"name", "id", "title", NULL};
 
 static void free_params(void *p)
 {
@@ -27,6 +28,7 @@ static void free_params(void *p)
         return;
     for (size_t i = 0; i < ps->n; i++) {
         free(ps->v[i].name);
+        free(ps->v[i].id);
         arc_regex_free(ps->v[i].title);
     }
     free(ps->v);
@@ -54,6 +56,10 @@ static int parse(arc_rule *r, const arc_node *node, const arc_load_ctx *cx,
         if (!rc)
             rc = arc_node_str(cx, t, "name", 1, &ps->v[i].name);
         if (!rc)
+            rc = arc_node_str(cx, t, "id", 0, &ps->v[i].id);
+        if (!rc && !ps->v[i].id && !(ps->v[i].id = arc_strdup("other")))
+            rc = arc_err_nomem(cx->err);
+        if (!rc)
             rc = arc_node_regex_key(cx, t, "title", 1, &ps->v[i].title);
         if (rc)
             return rc;
@@ -74,6 +80,7 @@ static int eval(const arc_rule *r, arc_eval *ctx)
             continue;
         arc_var v[] = {{"found", ps->v[i].name}};
         ctx->halt = 1;
+        ctx->doc_type = ps->v[i].id;
         return arc_emit(ctx, r, -1, doc->title_start, doc->title_end, v, 1);
     }
     return 0;

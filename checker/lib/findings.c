@@ -72,6 +72,20 @@ int arc_findings_add(arc_findings *f, const arc_finding *fi)
     return 0;
 }
 
+void arc_findings_filter(arc_findings *f,
+                         int (*keep)(const arc_finding *fi, void *ud),
+                         void *ud)
+{
+    size_t out = 0;
+    for (size_t i = 0; i < f->n; i++) {
+        if (keep(&f->v[i].f, ud))
+            f->v[out++] = f->v[i];
+        else
+            item_free(&f->v[i]);
+    }
+    f->n = out;
+}
+
 static int cmp(const void *a, const void *b)
 {
     const item *x = a, *y = b;

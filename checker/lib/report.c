@@ -12,13 +12,73 @@
 #include <string.h>
 #include <unistd.h>
 
-static const arc_format *const formats[] = {&arc_format_csv,
-                                            &arc_format_text, NULL};
+static const arc_format *const formats[] = {
+    &arc_format_csv,   &arc_format_text,  &arc_format_json,
+    &arc_format_sarif, &arc_format_junit, &arc_format_github,
+    &arc_format_summary, NULL};
 
 const char *const *arc_writer_formats(void)
 {
-    static const char *const names[] = {"csv", "text", NULL};
+    static const char *const names[] = {"csv",   "text",   "json", "sarif",
+                                        "junit", "github", "summary", NULL};
     return names;
+}
+
+void arc_json_str(FILE *fp, const char *s)
+{
+    fputc('"', fp);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        switch (*p) {
+        case '"': fputs("\\\"", fp); break;
+        case '\\': fputs("\\\\", fp); break;
+        case '\n': fputs("\\n", fp); break;
+        case '\r': fputs("\\r", fp); break;
+        case '\t': fputs("\\t", fp); break;
+        default:
+            if (*p < 0x20)
+                fprintf(fp, "\\u%04x", *p);
+            else
+                fputc(*p, fp);
+        }
+    }
+    fputc('"', fp);
+}
+
+void arc_xml_str(FILE *fp, const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        switch (*p) {
+        case '&': fputs("&amp;", fp); break;
+        case '<': fputs("&lt;", fp); break;
+        case '>': fputs("&gt;", fp); break;
+        case '"': fputs("&quot;", fp); break;
+        case '\'': fputs("&apos;", fp); break;
+        case '\n': fputs("&#10;", fp); break;
+        case '\r': fputs("&#13;", fp); break;
+        case '\t': fputs("&#9;", fp); break;
+        default:
+            /* Other control characters are not allowed in XML 1.0. */
+            if (*p >= 0x20)
+                fputc(*p, fp);
+        }
+    }
+}
+
+int arc_each_file(arc_writer *w, const arc_findings *f,
+                  int (*fn)(arc_writer *w, const arc_findings *f, size_t from,
+                            size_t to))
+{
+    size_t n = arc_findings_count(f), from = 0;
+    for (size_t i = 1; i <= n; i++) {
+        if (i < n && strcmp(arc_findings_get(f, i)->path,
+                            arc_findings_get(f, from)->path) == 0)
+            continue;
+        int rc = fn(w, f, from, i);
+        if (rc)
+            return rc;
+        from = i;
+    }
+    return 0;
 }
 
 static const arc_format *find(const char *name)
@@ -83,7 +143,7 @@ static int start(arc_writer *w, arc_writer **out, const char *path,
 }
 
 int arc_writer_open(arc_writer **out, const char *format, const char *path,
-                    FILE *stream, arc_error *err)
+                    FILE *stream, const arc_ruleset *rs, arc_error *err)
 {
     *out = NULL;
     const arc_format *fmt = find(format);
@@ -97,6 +157,8 @@ int arc_writer_open(arc_writer **out, const char *format, const char *path,
     if (!w)
         return arc_err_nomem(err);
     w->fmt = fmt;
+    w->rs = rs;
+    w->threshold = ARC_SEV_ERROR;
     if (strcmp(path, "-") == 0) {
         w->fp = stream;
         return start(w, out, path, err);
@@ -139,16 +201,30 @@ int arc_writer_open(arc_writer **out, const char *format, const char *path,
     return start(w, out, path, err);
 }
 
+static int report_err(arc_writer *w, int rc, arc_error *err)
+{
+    if (!rc)
+        return 0;
+    return rc == ARC_ENOMEM ? arc_err_nomem(err)
+                            : arc_err(err, rc, w->path, 0, 0, "写入失败");
+}
+
 int arc_writer_write(arc_writer *w, const arc_findings *f, arc_error *err)
 {
-    for (size_t i = 0; i < arc_findings_count(f); i++) {
-        int rc = w->fmt->write(w, arc_findings_get(f, i));
-        if (rc)
-            return rc == ARC_ENOMEM
-                       ? arc_err_nomem(err)
-                       : arc_err(err, rc, w->path, 0, 0, "写入失败");
-    }
-    return 0;
+    return report_err(w, w->fmt->report(w, NULL, NULL, f), err);
+}
+
+int arc_writer_report(arc_writer *w, const char *path,
+                      const arc_scorecard *card, const arc_findings *f,
+                      arc_error *err)
+{
+    w->nreports++;
+    return report_err(w, w->fmt->report(w, path, card, f), err);
+}
+
+void arc_writer_set_threshold(arc_writer *w, arc_severity sev)
+{
+    w->threshold = sev;
 }
 
 void arc_writer_abort(arc_writer *w)

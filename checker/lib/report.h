@@ -9,11 +9,14 @@
 struct arc_writer;
 
 /* Each function returns 0 or a negative arc_status; I/O errors are detected
- * once, at close, through ferror. */
+ * once, at close, through ferror.
+ *   report: one report's findings (path and card NULL when the caller
+ *           passes findings of several files at once, see arc_writer_write). */
 typedef struct {
     const char *name;
     int (*open)(struct arc_writer *w);
-    int (*write)(struct arc_writer *w, const arc_finding *f);
+    int (*report)(struct arc_writer *w, const char *path,
+                  const arc_scorecard *card, const arc_findings *f);
     int (*close)(struct arc_writer *w);
 } arc_format;
 
@@ -24,9 +27,28 @@ struct arc_writer {
     char *tmp;    /* temporary file renamed to path at close */
     void *state;  /* format-specific */
     int own;      /* fp opened here on a non-regular file: close it */
+    const arc_ruleset *rs; /* may be NULL */
+    arc_severity threshold; /* findings at or above it fail (junit) */
+    size_t nreports;
 };
 
+/* JSON string literal (quotes included) of s. */
+void arc_json_str(FILE *fp, const char *s);
+
+/* XML text / attribute value of s (escaped, no quotes). */
+void arc_xml_str(FILE *fp, const char *s);
+
+/* Calls fn for each run of consecutive findings of one file. */
+int arc_each_file(struct arc_writer *w, const arc_findings *f,
+                  int (*fn)(struct arc_writer *w, const arc_findings *f,
+                            size_t from, size_t to));
+
 extern const arc_format arc_format_csv;
+extern const arc_format arc_format_summary;
 extern const arc_format arc_format_text;
+extern const arc_format arc_format_json;
+extern const arc_format arc_format_sarif;
+extern const arc_format arc_format_junit;
+extern const arc_format arc_format_github;
 
 #endif

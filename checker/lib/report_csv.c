@@ -6,6 +6,7 @@
 #include "util.h"
 
 #include <csv.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -45,7 +46,7 @@ static int open_csv(arc_writer *w)
     return fputs("\r\n", w->fp) == EOF ? ARC_EIO : 0;
 }
 
-static int write_csv(arc_writer *w, const arc_finding *f)
+static int write_row(arc_writer *w, const arc_finding *f)
 {
     char line[24] = "", col[24] = "";
     if (f->line > 0) {
@@ -64,10 +65,90 @@ static int write_csv(arc_writer *w, const arc_finding *f)
     return fputs("\r\n", w->fp) == EOF ? ARC_EIO : 0;
 }
 
+static int report_csv(arc_writer *w, const char *path,
+                      const arc_scorecard *card, const arc_findings *f)
+{
+    (void)path;
+    (void)card;
+    for (size_t i = 0; i < arc_findings_count(f); i++) {
+        int rc = write_row(w, arc_findings_get(f, i));
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
 static int close_csv(arc_writer *w)
 {
     (void)w;
     return 0;
 }
 
-const arc_format arc_format_csv = {"csv", open_csv, write_csv, close_csv};
+const arc_format arc_format_csv = {"csv", open_csv, report_csv, close_csv};
+
+/* ------------------------------------------------------------ summary */
+
+static const char *const summary_head[] = {"file", "title", "unit",
+                                           "report_year", "published",
+                                           "doc_type"};
+static const char *const summary_tail[] = {"errors", "warnings", "infos",
+                                           "score"};
+
+static size_t summary_parts(const arc_writer *w)
+{
+    if (!w->rs)
+        return 0;
+    size_t n = arc_ruleset_part_count(w->rs);
+    return n < ARC_MAX_PARTS ? n : ARC_MAX_PARTS;
+}
+
+static int open_summary(arc_writer *w)
+{
+    fputs("\xEF\xBB\xBF", w->fp);
+    int rc = 0;
+    for (size_t i = 0; !rc && i < ARC_ARRAY_LEN(summary_head); i++)
+        rc = cell(w->fp, summary_head[i], i == 0);
+    for (size_t i = 0; !rc && i < summary_parts(w); i++)
+        rc = cell(w->fp, arc_ruleset_part_id(w->rs, i), 0);
+    for (size_t i = 0; !rc && i < ARC_ARRAY_LEN(summary_tail); i++)
+        rc = cell(w->fp, summary_tail[i], 0);
+    return rc ? rc : fputs("\r\n", w->fp) == EOF ? ARC_EIO : 0;
+}
+
+static int report_summary(arc_writer *w, const char *path,
+                          const arc_scorecard *card, const arc_findings *f)
+{
+    (void)f;
+    if (!card || !path)
+        return 0;
+    char year[16] = "", pub[16] = "", nums[4][24];
+    if (card->report_year)
+        snprintf(year, sizeof year, "%d", card->report_year);
+    if (card->published_source != ARC_PUB_NONE)
+        snprintf(pub, sizeof pub, "%04d-%02d-%02d", card->published_y,
+                 card->published_m, card->published_d);
+    snprintf(nums[0], sizeof nums[0], "%zu", card->errors);
+    snprintf(nums[1], sizeof nums[1], "%zu", card->warnings);
+    snprintf(nums[2], sizeof nums[2], "%zu", card->infos);
+    snprintf(nums[3], sizeof nums[3], "%d", card->score);
+    const char *head[] = {path, card->title, card->unit, year, pub,
+                          card->doc_type};
+    int annual = strcmp(card->doc_type, "annual-report") == 0;
+    int rc = 0;
+    for (size_t i = 0; !rc && i < ARC_ARRAY_LEN(head); i++)
+        rc = cell(w->fp, head[i], i == 0);
+    for (size_t i = 0; !rc && i < summary_parts(w); i++) {
+        /* A part's status means nothing for another document type. */
+        const char *v = "";
+        for (size_t k = 0; annual && k < card->nparts; k++)
+            if (strcmp(card->part_id[k], arc_ruleset_part_id(w->rs, i)) == 0)
+                v = arc_part_status_name(card->part_status[k]);
+        rc = cell(w->fp, v, 0);
+    }
+    for (size_t i = 0; !rc && i < 4; i++)
+        rc = cell(w->fp, nums[i], 0);
+    return rc ? rc : fputs("\r\n", w->fp) == EOF ? ARC_EIO : 0;
+}
+
+const arc_format arc_format_summary = {"summary", open_summary,
+                                       report_summary, close_csv};

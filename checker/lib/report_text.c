@@ -8,7 +8,7 @@ static int open_text(arc_writer *w)
     return 0;
 }
 
-static int write_text(arc_writer *w, const arc_finding *f)
+static int write_line(arc_writer *w, const arc_finding *f)
 {
     int n;
     if (f->line > 0)
@@ -21,11 +21,24 @@ static int write_text(arc_writer *w, const arc_finding *f)
     return n < 0 ? ARC_EIO : 0;
 }
 
+static int report_text(arc_writer *w, const char *path,
+                       const arc_scorecard *card, const arc_findings *f)
+{
+    (void)path;
+    (void)card;
+    for (size_t i = 0; i < arc_findings_count(f); i++) {
+        int rc = write_line(w, arc_findings_get(f, i));
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
 static int close_text(arc_writer *w)
 {
     (void)w;
     return 0;
 }
 
-const arc_format arc_format_text = {"text", open_text, write_text,
+const arc_format arc_format_text = {"text", open_text, report_text,
                                     close_text};

@@ -44,7 +44,8 @@ typedef struct {
 typedef struct {
     char *text;
     int bad;
-    int line, column; /* where it is in the rule file */
+    char *file;       /* the rule file it is in (extends: maybe a base) */
+    int line, column;
 } arc_example;
 
 typedef struct arc_rule {
@@ -57,6 +58,8 @@ typedef struct arc_rule {
     void *params;
     arc_example *examples;
     size_t nexamples;
+    double weight; /* score points per finding; < 0: the severity's */
+    int depth;     /* extends depth of the file that defined it */
 } arc_rule;
 
 /* Publication due date, relative to the report year N: before
@@ -67,18 +70,30 @@ typedef struct {
     int day;
 } arc_deadline;
 
+/* Score = base - the weights of a report's findings, clamped to 0..100. */
+typedef struct {
+    double base;
+    double severity[3]; /* by arc_severity */
+} arc_scoring;
+
 struct arc_ruleset {
     char *path;
     char *name;
     arc_doc_opts doc;
     /* owned; doc points at them */
     arc_regex *chrome, *title_end, *title_strip, *published_label;
-    arc_part_def *parts;
+    arc_part_def parts[ARC_MAX_PARTS];
+    int part_depth[ARC_MAX_PARTS];
     size_t nparts;
     arc_rule *rules;
-    size_t nrules;
+    size_t nrules, rules_cap;
     arc_deadline deadline;
+    arc_scoring scoring;
+    arc_regex *unit; /* owned; doc points at it */
 };
+
+/* Index of the rule with this id, or -1. */
+int arc_ruleset_rule_index(const struct arc_ruleset *rs, const char *id);
 
 /* Index of the part with this id, or -1. */
 int arc_ruleset_part(const struct arc_ruleset *rs, const char *id);

@@ -9,13 +9,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const top_keys[] = {"version", "name",  "description",
-                                       "document", "parts", "deadline",
-                                       "rules",    NULL};
+static const char *const top_keys[] = {
+    "version", "name",    "description", "extends", "document", "parts",
+    "deadline", "scoring", "rules",      "severity", "disable", NULL};
+static const char *const scoring_keys[] = {"base", "error", "warning", "info",
+                                           "rules", NULL};
 static const char *const deadline_keys[] = {"due", "year_offset", NULL};
 static const char *const doc_keys[] = {"chrome", "title_end", "title_strip",
                                        "max_title_chars", "max_heading_chars",
-                                       "published_label", NULL};
+                                       "published_label", "unit", NULL};
 static const char *const part_keys[] = {"id", "name", "heading", "exclude",
                                         "prose", "thematic", NULL};
 static const char *const rule_keys[] = {"id",          "kind",    "severity",
@@ -47,24 +49,43 @@ int arc_rule_part_key(const arc_load_ctx *cx, const arc_node *node,
     return rc;
 }
 
+/* Compiles `key` of n into *slot, replacing what a base rule set put
+ * there; leaves *slot alone when the key is absent. */
+static int replace_regex(const arc_load_ctx *cx, const arc_node *n,
+                         const char *key, arc_regex **slot)
+{
+    const arc_node *v = arc_node_get(n, key);
+    arc_regex *re = NULL;
+    if (!v)
+        return 0;
+    int rc = arc_node_regex(cx, v, &re);
+    if (rc)
+        return rc;
+    arc_regex_free(*slot);
+    *slot = re;
+    return 0;
+}
+
 static int load_document(arc_ruleset *rs, const arc_node *n,
                          const arc_load_ctx *cx)
 {
-    rs->doc.max_title_chars = 60;
-    rs->doc.max_heading_chars = 60;
     if (!n)
         return 0;
     long v;
     int rc = arc_node_keys(cx, n, doc_keys, NULL);
     if (!rc)
-        rc = arc_node_regex_key(cx, n, "chrome", 0, &rs->chrome);
+        rc = replace_regex(cx, n, "chrome", &rs->chrome);
     if (!rc)
-        rc = arc_node_regex_key(cx, n, "title_end", 0, &rs->title_end);
+        rc = replace_regex(cx, n, "title_end", &rs->title_end);
     if (!rc)
-        rc = arc_node_regex_key(cx, n, "title_strip", 0, &rs->title_strip);
+        rc = replace_regex(cx, n, "title_strip", &rs->title_strip);
     if (!rc)
-        rc = arc_node_regex_key(cx, n, "published_label", 0,
-                                &rs->published_label);
+        rc = replace_regex(cx, n, "published_label", &rs->published_label);
+    if (!rc)
+        rc = replace_regex(cx, n, "unit", &rs->unit);
+    if (!rc && rs->unit && arc_regex_group(rs->unit, "unit") < 0)
+        rc = arc_node_fail(cx, arc_node_get(n, "unit"),
+                           "unit 模式缺少命名分组 (?<unit>…)");
     v = (long)rs->doc.max_title_chars;
     if (!rc && !(rc = arc_node_int(cx, n, "max_title_chars", 0, 1, 1000, &v)))
         rs->doc.max_title_chars = (size_t)v;
@@ -76,6 +97,7 @@ static int load_document(arc_ruleset *rs, const arc_node *n,
     rs->doc.title_end = rs->title_end;
     rs->doc.title_strip = rs->title_strip;
     rs->doc.published_label = rs->published_label;
+    rs->doc.unit = rs->unit;
     return rc;
 }
 
@@ -129,7 +151,6 @@ static int load_part(arc_part_def *p, const arc_node *n, const arc_load_ctx *cx)
 static int load_deadline(arc_ruleset *rs, const arc_node *n,
                          const arc_load_ctx *cx)
 {
-    rs->deadline = (arc_deadline){1, 4, 1};
     if (!n)
         return 0;
     int rc = arc_node_keys(cx, n, deadline_keys, NULL);
@@ -178,13 +199,60 @@ static int load_examples(arc_rule *r, const arc_node *n,
             if (e->type != ARC_NODE_SCALAR)
                 return arc_node_fail(cx, e, "示例应为字符串");
             arc_example *ex = &r->examples[r->nexamples];
-            if (!(ex->text = arc_strndup(e->value, e->len)))
+            if (!(ex->text = arc_strndup(e->value, e->len)) ||
+                !(ex->file = arc_strdup(cx->file)))
                 return arc_err_nomem(cx->err);
             ex->bad = bad;
             ex->line = e->line;
             ex->column = e->column;
             r->nexamples++;
         }
+    }
+    return 0;
+}
+
+/* scoring: {base, error, warning, info, rules: {id: weight}}; the rules
+ * map is read after the rules so that ids can be checked. */
+static int load_scoring(arc_ruleset *rs, const arc_node *n,
+                        const arc_load_ctx *cx)
+{
+    if (!n)
+        return 0;
+    int rc = arc_node_keys(cx, n, scoring_keys, NULL);
+    long v;
+    static const char *const names[] = {"info", "warning", "error"};
+    v = (long)rs->scoring.base;
+    if (!rc && !(rc = arc_node_int(cx, n, "base", 0, 0, 100, &v)))
+        rs->scoring.base = (double)v;
+    for (int i = 0; !rc && i < 3; i++) {
+        v = (long)rs->scoring.severity[i];
+        if (!(rc = arc_node_int(cx, n, names[i], 0, 0, 100, &v)))
+            rs->scoring.severity[i] = (double)v;
+    }
+    return rc;
+}
+
+static int load_rule_weights(arc_ruleset *rs, const arc_node *n,
+                             const arc_load_ctx *cx)
+{
+    const arc_node *w = n ? arc_node_get(n, "rules") : NULL;
+    if (!w)
+        return 0;
+    if (w->type != ARC_NODE_MAP)
+        return arc_node_fail(cx, w, "scoring.rules 应为映射：规则 id: 扣分");
+    for (size_t i = 0; i < w->n; i++) {
+        const char *id = w->keys[i]->value;
+        arc_rule *r = NULL;
+        for (size_t k = 0; k < rs->nrules; k++)
+            if (strcmp(rs->rules[k].id, id) == 0)
+                r = &rs->rules[k];
+        if (!r)
+            return arc_node_fail(cx, w->keys[i], "没有 id 为“%s”的规则", id);
+        long v = 0;
+        int rc = arc_node_int(cx, w, id, 1, 0, 100, &v);
+        if (rc)
+            return rc;
+        r->weight = (double)v;
     }
     return 0;
 }
@@ -206,10 +274,6 @@ static int load_rule(arc_ruleset *rs, arc_rule *r, const arc_node *n,
     if (rc)
         return rc;
     cx->rule = r->id;
-    for (size_t i = 0; i < rs->nrules; i++)
-        if (strcmp(rs->rules[i].id, r->id) == 0)
-            return arc_node_fail(cx, arc_node_get(n, "id"),
-                                 "规则 id“%s”重复", r->id);
     char *kind = NULL, *sev = NULL;
     if ((rc = arc_node_str(cx, n, "kind", 1, &kind)))
         return rc;
@@ -245,70 +309,244 @@ static int load_rule(arc_ruleset *rs, arc_rule *r, const arc_node *n,
     return r->kind->parse(r, n, cx, rs);
 }
 
-static int load_tree(arc_ruleset *rs, const arc_node *root, arc_load_ctx *cx)
+static void part_free(arc_part_def *p);
+static void rule_free(arc_rule *r);
+static int load_file(arc_ruleset *rs, const char *path, int depth,
+                     arc_error *err);
+
+/* Where a rule or part with this id sits, or n. */
+static size_t find_rule(const arc_ruleset *rs, const char *id)
+{
+    size_t i = 0;
+    while (i < rs->nrules && strcmp(rs->rules[i].id, id) != 0)
+        i++;
+    return i;
+}
+
+/* parts: a part whose id a base rule set defined replaces it in place (the
+ * rules' part indices stay valid); new ids are appended. */
+static int merge_parts(arc_ruleset *rs, const arc_node *parts,
+                       arc_load_ctx *cx, int depth)
+{
+    if (!parts)
+        return 0;
+    if (parts->type != ARC_NODE_SEQ)
+        return arc_node_fail(cx, parts, "parts 应为列表");
+    for (size_t i = 0; i < parts->n; i++) {
+        arc_part_def p = {0};
+        int rc = load_part(&p, parts->items[i], cx);
+        if (rc) {
+            part_free(&p);
+            return rc;
+        }
+        int k = arc_ruleset_part(rs, p.id);
+        if (k >= 0 && rs->part_depth[k] == depth) {
+            rc = arc_node_fail(cx, parts->items[i], "部分 id“%s”重复", p.id);
+            part_free(&p);
+            return rc;
+        }
+        if (k < 0) {
+            if (rs->nparts == ARC_MAX_PARTS) {
+                part_free(&p);
+                return arc_node_fail(cx, parts->items[i],
+                                     "最多定义 %d 个部分", ARC_MAX_PARTS);
+            }
+            k = (int)rs->nparts++;
+        } else {
+            part_free(&rs->parts[k]);
+        }
+        rs->parts[k] = p;
+        rs->part_depth[k] = depth;
+    }
+    return 0;
+}
+
+/* rules: same id as a base rule replaces it; a repeat within one file is
+ * an error. */
+static int merge_rules(arc_ruleset *rs, const arc_node *rules,
+                       arc_load_ctx *cx, int depth)
+{
+    if (rules->type != ARC_NODE_SEQ)
+        return arc_node_fail(cx, rules, "rules 应为列表");
+    for (size_t i = 0; i < rules->n; i++) {
+        arc_rule r = {0};
+        r.weight = -1;
+        int rc = load_rule(rs, &r, rules->items[i], cx);
+        cx->rule = NULL;
+        if (rc) {
+            rule_free(&r);
+            return rc;
+        }
+        size_t k = find_rule(rs, r.id);
+        if (k < rs->nrules && rs->rules[k].depth == depth) {
+            cx->rule = r.id;
+            rc = arc_node_fail(cx, arc_node_get(rules->items[i], "id"),
+                               "规则 id“%s”重复", r.id);
+            cx->rule = NULL;
+            rule_free(&r);
+            return rc;
+        }
+        if (k == rs->nrules) {
+            if (arc_grow((void **)&rs->rules, &rs->rules_cap, rs->nrules + 1,
+                         sizeof *rs->rules)) {
+                rule_free(&r);
+                return arc_err_nomem(cx->err);
+            }
+            rs->nrules++;
+        } else {
+            rule_free(&rs->rules[k]);
+        }
+        r.depth = depth;
+        rs->rules[k] = r;
+    }
+    return 0;
+}
+
+/* severity: {id: level} and disable: [id] - adjustments of a base rule
+ * set's rules. */
+static int adjust_rules(arc_ruleset *rs, const arc_node *root,
+                        const arc_load_ctx *cx)
+{
+    const arc_node *sev = arc_node_get(root, "severity");
+    if (sev && sev->type != ARC_NODE_MAP)
+        return arc_node_fail(cx, sev, "severity 应为映射：规则 id: 级别");
+    for (size_t i = 0; sev && i < sev->n; i++) {
+        const arc_node *k = sev->keys[i], *v = sev->items[i];
+        size_t r = find_rule(rs, k->value);
+        if (r == rs->nrules)
+            return arc_node_fail(cx, k, "没有 id 为“%s”的规则", k->value);
+        int s = v->type == ARC_NODE_SCALAR ? arc_severity_parse(v->value) : -1;
+        if (s < 0)
+            return arc_node_fail(cx, v, "级别应为 error、warning 或 info");
+        rs->rules[r].severity = (arc_severity)s;
+    }
+    char **ids;
+    size_t n;
+    int rc = arc_node_strs(cx, root, "disable", 0, &ids, &n);
+    for (size_t i = 0; !rc && i < n; i++) {
+        size_t r = find_rule(rs, ids[i]);
+        if (r == rs->nrules)
+            rc = arc_node_fail(cx, arc_node_item(arc_node_get(root, "disable"),
+                                                 i),
+                               "没有 id 为“%s”的规则", ids[i]);
+        else
+            rs->rules[r].enabled = 0;
+    }
+    arc_strs_free(ids, n);
+    return rc;
+}
+
+/* A path relative to the directory of `base`. */
+static char *relative_to(const char *base, const char *path)
+{
+    const char *slash = strrchr(base, '/');
+    if (path[0] == '/' || !slash)
+        return arc_strdup(path);
+    arc_buf b = {0};
+    if (arc_buf_append(&b, base, (size_t)(slash - base + 1)) ||
+        arc_buf_puts(&b, path)) {
+        arc_buf_free(&b);
+        return NULL;
+    }
+    return b.data;
+}
+
+static int load_tree(arc_ruleset *rs, const arc_node *root, arc_load_ctx *cx,
+                     int depth)
 {
     int rc = arc_node_keys(cx, root, top_keys, NULL);
     long version = 1;
     if (!rc)
         rc = arc_node_int(cx, root, "version", 1, 1, 1, &version);
+    const arc_node *ext = arc_node_get(root, "extends");
+    if (!rc && ext) {
+        /* The base first; this file's keys then override it. */
+        if (ext->type != ARC_NODE_SCALAR)
+            return arc_node_fail(cx, ext, "extends 应为规则集文件的路径");
+        if (depth >= 8)
+            return arc_node_fail(cx, ext, "extends 嵌套过深（可能循环引用）");
+        char *base = relative_to(cx->file, ext->value);
+        if (!base)
+            return arc_err_nomem(cx->err);
+        rc = load_file(rs, base, depth + 1, cx->err);
+        if (rc && cx->err && !cx->err->line) {
+            /* The base could not be read: say where it was named. */
+            char msg[sizeof cx->err->message];
+            snprintf(msg, sizeof msg, "%s", cx->err->message);
+            rc = arc_node_fail(cx, ext, "extends 的规则集“%s”无法加载：%s",
+                               base, msg);
+        }
+        free(base);
+    }
     if (!rc)
         rc = arc_node_str(cx, root, "name", 0, &rs->name);
     if (!rc)
         rc = load_document(rs, arc_node_get(root, "document"), cx);
     if (!rc)
         rc = load_deadline(rs, arc_node_get(root, "deadline"), cx);
+    if (!rc)
+        rc = load_scoring(rs, arc_node_get(root, "scoring"), cx);
+    if (!rc)
+        rc = merge_parts(rs, arc_node_get(root, "parts"), cx, depth);
     if (rc)
         return rc;
-
-    const arc_node *parts = arc_node_get(root, "parts");
-    if (parts && parts->type != ARC_NODE_SEQ)
-        return arc_node_fail(cx, parts, "parts 应为列表");
-    if (parts) {
-        if (!(rs->parts = calloc(parts->n ? parts->n : 1, sizeof *rs->parts)))
-            return arc_err_nomem(cx->err);
-        for (size_t i = 0; i < parts->n; i++) {
-            rc = load_part(&rs->parts[i], parts->items[i], cx);
-            rs->nparts = i + 1;
-            if (rc)
-                return rc;
-            if (arc_ruleset_part(rs, rs->parts[i].id) != (int)i)
-                return arc_node_fail(cx, parts->items[i], "部分 id“%s”重复",
-                                     rs->parts[i].id);
-        }
-    }
-
     const arc_node *rules = arc_node_get(root, "rules");
-    if (!rules)
+    if (!rules && !ext)
         return arc_node_fail(cx, root, "缺少必需的键“rules”");
-    if (rules->type != ARC_NODE_SEQ)
-        return arc_node_fail(cx, rules, "rules 应为列表");
-    if (!(rs->rules = calloc(rules->n ? rules->n : 1, sizeof *rs->rules)))
-        return arc_err_nomem(cx->err);
-    for (size_t i = 0; i < rules->n; i++) {
-        rc = load_rule(rs, &rs->rules[i], rules->items[i], cx);
-        rs->nrules = i + 1;
-        cx->rule = NULL;
-        if (rc)
-            return rc;
+    if (rules && (rc = merge_rules(rs, rules, cx, depth)))
+        return rc;
+    if ((rc = adjust_rules(rs, root, cx)))
+        return rc;
+    return load_rule_weights(rs, arc_node_get(root, "scoring"), cx);
+}
+
+static int load_buffer(arc_ruleset *rs, const char *name, const char *yaml,
+                       size_t len, int depth, arc_error *err)
+{
+    arc_load_ctx cx = {name ? name : "", NULL, err};
+    arc_node *root = NULL;
+    int rc = arc_node_parse(&root, yaml, len, &cx);
+    if (!rc)
+        rc = load_tree(rs, root, &cx, depth);
+    arc_node_free(root);
+    return rc;
+}
+
+static int load_file(arc_ruleset *rs, const char *path, int depth,
+                     arc_error *err)
+{
+    char *data;
+    size_t len;
+    int rc = arc_read_file(&data, &len, path, err);
+    if (rc)
+        return rc;
+    rc = load_buffer(rs, path, data, len, depth, err);
+    free(data);
+    return rc;
+}
+
+static arc_ruleset *ruleset_new(const char *name)
+{
+    arc_ruleset *rs = calloc(1, sizeof *rs);
+    if (!rs || !(rs->path = arc_strdup(name ? name : ""))) {
+        free(rs);
+        return NULL;
     }
-    return 0;
+    rs->doc.max_title_chars = 60;
+    rs->doc.max_heading_chars = 60;
+    rs->deadline = (arc_deadline){1, 4, 1};
+    rs->scoring = (arc_scoring){100, {0, 3, 10}};
+    return rs;
 }
 
 int arc_ruleset_load_buffer(arc_ruleset **out, const char *name,
                             const char *yaml, size_t len, arc_error *err)
 {
     *out = NULL;
-    arc_load_ctx cx = {name ? name : "", NULL, err};
-    arc_ruleset *rs = calloc(1, sizeof *rs);
-    if (!rs || !(rs->path = arc_strdup(cx.file))) {
-        free(rs);
+    arc_ruleset *rs = ruleset_new(name);
+    if (!rs)
         return arc_err_nomem(err);
-    }
-    arc_node *root = NULL;
-    int rc = arc_node_parse(&root, yaml, len, &cx);
-    if (!rc)
-        rc = load_tree(rs, root, &cx);
-    arc_node_free(root);
+    int rc = load_buffer(rs, name, yaml, len, 0, err);
     if (rc) {
         arc_ruleset_free(rs);
         return rc;
@@ -319,15 +557,17 @@ int arc_ruleset_load_buffer(arc_ruleset **out, const char *name,
 
 int arc_ruleset_load(arc_ruleset **out, const char *path, arc_error *err)
 {
-    char *data;
-    size_t len;
     *out = NULL;
-    int rc = arc_read_file(&data, &len, path, err);
-    if (rc)
+    arc_ruleset *rs = ruleset_new(path);
+    if (!rs)
+        return arc_err_nomem(err);
+    int rc = load_file(rs, path, 0, err);
+    if (rc) {
+        arc_ruleset_free(rs);
         return rc;
-    rc = arc_ruleset_load_buffer(out, path, data, len, err);
-    free(data);
-    return rc;
+    }
+    *out = rs;
+    return 0;
 }
 
 static void regexes_free(arc_regex **v, size_t n)
@@ -337,38 +577,102 @@ static void regexes_free(arc_regex **v, size_t n)
     free(v);
 }
 
+static void rule_free(arc_rule *r)
+{
+    if (r->kind && r->kind->free)
+        r->kind->free(r->params);
+    free(r->id);
+    free(r->message);
+    free(r->description);
+    for (size_t k = 0; k < r->nexamples; k++) {
+        free(r->examples[k].text);
+        free(r->examples[k].file);
+    }
+    free(r->examples);
+    memset(r, 0, sizeof *r);
+}
+
+static void part_free(arc_part_def *p)
+{
+    free(p->id);
+    free(p->name);
+    regexes_free(p->heading, p->nheading);
+    regexes_free(p->prose, p->nprose);
+    arc_regex_free(p->exclude);
+    memset(p, 0, sizeof *p);
+}
+
 void arc_ruleset_free(arc_ruleset *rs)
 {
     if (!rs)
         return;
-    for (size_t i = 0; i < rs->nrules; i++) {
-        arc_rule *r = &rs->rules[i];
-        if (r->kind && r->kind->free)
-            r->kind->free(r->params);
-        free(r->id);
-        free(r->message);
-        free(r->description);
-        for (size_t k = 0; k < r->nexamples; k++)
-            free(r->examples[k].text);
-        free(r->examples);
-    }
+    for (size_t i = 0; i < rs->nrules; i++)
+        rule_free(&rs->rules[i]);
     free(rs->rules);
-    for (size_t i = 0; i < rs->nparts; i++) {
-        arc_part_def *p = &rs->parts[i];
-        free(p->id);
-        free(p->name);
-        regexes_free(p->heading, p->nheading);
-        regexes_free(p->prose, p->nprose);
-        arc_regex_free(p->exclude);
-    }
-    free(rs->parts);
+    for (size_t i = 0; i < rs->nparts; i++)
+        part_free(&rs->parts[i]);
     arc_regex_free(rs->chrome);
     arc_regex_free(rs->title_end);
     arc_regex_free(rs->title_strip);
     arc_regex_free(rs->published_label);
+    arc_regex_free(rs->unit);
     free(rs->path);
     free(rs->name);
     free(rs);
+}
+
+int arc_ruleset_rule_index(const arc_ruleset *rs, const char *id)
+{
+    size_t r = find_rule(rs, id);
+    return r == rs->nrules ? -1 : (int)r;
+}
+
+int arc_ruleset_set_severity(arc_ruleset *rs, const char *id, arc_severity sev)
+{
+    size_t r = find_rule(rs, id);
+    if (r == rs->nrules)
+        return ARC_EINVAL;
+    rs->rules[r].severity = sev;
+    return 0;
+}
+
+int arc_ruleset_set_enabled(arc_ruleset *rs, const char *id, int enabled)
+{
+    size_t r = find_rule(rs, id);
+    if (r == rs->nrules)
+        return ARC_EINVAL;
+    rs->rules[r].enabled = enabled;
+    return 0;
+}
+
+int arc_ruleset_set_deadline(arc_ruleset *rs, int month, int day,
+                             int year_offset)
+{
+    if (month < 1 || month > 12 || day < 1 ||
+        day > arc_days_in_month(0, month) || year_offset < 0)
+        return ARC_EINVAL;
+    rs->deadline = (arc_deadline){year_offset, month, day};
+    return 0;
+}
+
+size_t arc_ruleset_part_count(const arc_ruleset *rs)
+{
+    return rs->nparts;
+}
+
+const char *arc_ruleset_part_id(const arc_ruleset *rs, size_t i)
+{
+    return i < rs->nparts ? rs->parts[i].id : NULL;
+}
+
+const char *arc_ruleset_part_name(const arc_ruleset *rs, size_t i)
+{
+    return i < rs->nparts ? rs->parts[i].name : NULL;
+}
+
+int arc_ruleset_rule_enabled(const arc_ruleset *rs, size_t i)
+{
+    return i < rs->nrules && rs->rules[i].enabled;
 }
 
 size_t arc_ruleset_rule_count(const arc_ruleset *rs)

@@ -40,8 +40,9 @@ int arc_ruleset_test(const arc_ruleset *rs, arc_example_cb cb, void *ud,
             (*total)++;
             if ((ex->bad && n == 0) || (!ex->bad && n > 0)) {
                 (*failed)++;
-                arc_example_failure fl = {r->id, ex->bad, index, ex->line,
-                                          ex->column, n};
+                arc_example_failure fl = {r->id,   ex->bad,    index,
+                                          ex->file, ex->line, ex->column,
+                                          n};
                 if (cb)
                     cb(&fl, ud);
             }

@@ -1,21 +1,39 @@
 #!/bin/sh
 # run_case.sh ARCHECK CASEDIR - runs the CLI with the case's arguments (and
-# -q -o <tmp>), then compares the audit CSV, the exit status and, when the
-# case has one, standard error with the expected files.
+# -q -o <tmp> --summary <tmp>, and --no-config unless the case names a
+# config), then compares the audit, the exit status and, when the case has
+# them, standard error, the summary and any other report it names with
+# expected files.
+#   args               one CLI argument per line; @TMP@ stands for the
+#                      temporary directory (for --report FMT=@TMP@/x)
+#   expected.status    exit status
+#   expected.csv       the audit (-o); absent: no audit may be written
+#   expected.stderr    standard error
+#   expected-summary.csv  the summary
+#   expected.<name>    any file @TMP@/<name> the case writes
 set -u
 archeck=$1
 dir=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
+config=--no-config
 set --
 if [ -f "$dir/args" ]; then
   while IFS= read -r arg || [ -n "$arg" ]; do
+    case $arg in --config|--no-config) config= ;; esac
+    arg=$(printf '%s' "$arg" | sed "s|@TMP@|$tmp|g")
     set -- "$@" "$arg"
   done < "$dir/args"
 fi
 
-"$archeck" -q -o "$tmp/audit.csv" "$@" 2>"$tmp/stderr"
+if [ -f "$dir/stdin" ]; then
+  "$archeck" -q -o "$tmp/audit.csv" --summary "$tmp/summary.csv" $config "$@" \
+    <"$dir/stdin" >"$tmp/stdout" 2>"$tmp/stderr"
+else
+  "$archeck" -q -o "$tmp/audit.csv" --summary "$tmp/summary.csv" $config "$@" \
+    </dev/null >"$tmp/stdout" 2>"$tmp/stderr"
+fi
 status=$?
 fail=0
 
@@ -34,13 +52,21 @@ elif [ -e "$tmp/audit.csv" ]; then
   echo "an audit was written although none was expected"
   fail=1
 fi
-if [ -f "$dir/expected.stderr" ]; then
-  if ! cmp -s "$dir/expected.stderr" "$tmp/stderr"; then
-    echo "standard error differs from $dir/expected.stderr:"
-    diff "$dir/expected.stderr" "$tmp/stderr" || true
+compare() { # expected-file actual-file label
+  if ! cmp -s "$1" "$2"; then
+    echo "$3 differs from $1:"
+    diff "$1" "$2" || true
     fail=1
   fi
-fi
+}
+[ -f "$dir/expected.stderr" ] && compare "$dir/expected.stderr" "$tmp/stderr" "standard error"
+[ -f "$dir/expected.stdout" ] && compare "$dir/expected.stdout" "$tmp/stdout" "standard output"
+[ -f "$dir/expected-summary.csv" ] && compare "$dir/expected-summary.csv" "$tmp/summary.csv" "summary"
+for f in "$dir"/expected.*; do
+  name=${f##*/expected.}
+  case $name in status|csv|stderr|stdout) continue ;; esac
+  [ -f "$f" ] && compare "$f" "$tmp/$name" "$name"
+done
 if [ $fail -ne 0 ]; then
   echo "--- stderr ---"
   cat "$tmp/stderr"

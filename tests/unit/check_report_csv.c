@@ -103,7 +103,7 @@ static char *write_to_file(const char *format, const arc_findings *f,
     tmpdir_make(&t, "audit.out");
     arc_writer *w = NULL;
     arc_error err = {0};
-    ck_assert_int_eq(arc_writer_open(&w, format, t.path, NULL, &err), 0);
+    ck_assert_int_eq(arc_writer_open(&w, format, t.path, NULL, NULL, &err), 0);
     ck_assert_int_eq(arc_writer_write(w, f, &err), 0);
     ck_assert_int_eq(arc_writer_close(w, &err), 0);
     char *s = slurp(t.path, len);
@@ -120,7 +120,7 @@ static char *write_to_stream(const char *format, const arc_findings *f,
     ck_assert_ptr_nonnull(fp);
     arc_writer *w = NULL;
     arc_error err = {0};
-    ck_assert_int_eq(arc_writer_open(&w, format, "-", fp, &err), 0);
+    ck_assert_int_eq(arc_writer_open(&w, format, "-", fp, NULL, &err), 0);
     ck_assert_int_eq(arc_writer_write(w, f, &err), 0);
     ck_assert_int_eq(arc_writer_close(w, &err), 0);
     /* The caller's stream stays open. */
@@ -244,7 +244,7 @@ START_TEST(test_abort_leaves_target_untouched)
     add(f, "a.txt", 1, 1, ARC_SEV_ERROR, "r", "", "m", "e");
     arc_writer *w = NULL;
     arc_error err = {0};
-    ck_assert_int_eq(arc_writer_open(&w, "csv", t.path, NULL, &err), 0);
+    ck_assert_int_eq(arc_writer_open(&w, "csv", t.path, NULL, NULL, &err), 0);
     ck_assert_int_eq(arc_writer_write(w, f, &err), 0);
     /* While writing, the report goes to a temporary file beside it. */
     ck_assert_int_eq(dir_entries(t.dir), 2);
@@ -270,7 +270,7 @@ START_TEST(test_abort_without_target)
     tmpdir_make(&t, "new.csv");
     arc_writer *w = NULL;
     arc_error err = {0};
-    ck_assert_int_eq(arc_writer_open(&w, "text", t.path, NULL, &err), 0);
+    ck_assert_int_eq(arc_writer_open(&w, "text", t.path, NULL, NULL, &err), 0);
     arc_writer_abort(w);
     ck_assert_int_eq(access(t.path, F_OK), -1);
     ck_assert_int_eq(dir_entries(t.dir), 0);
@@ -290,7 +290,7 @@ START_TEST(test_close_replaces_target)
     mode_t old = umask(022);
     arc_writer *w = NULL;
     arc_error err = {0};
-    ck_assert_int_eq(arc_writer_open(&w, "csv", t.path, NULL, &err), 0);
+    ck_assert_int_eq(arc_writer_open(&w, "csv", t.path, NULL, NULL, &err), 0);
     ck_assert_int_eq(arc_writer_write(w, f, &err), 0);
     ck_assert_int_eq(arc_writer_close(w, &err), 0);
     umask(old);
@@ -313,7 +313,7 @@ START_TEST(test_open_in_missing_directory)
     arc_writer *w = (arc_writer *)&w;
     arc_error err = {0};
     int rc = arc_writer_open(&w, "csv", "/nonexistent-arc-dir/audit.csv", NULL,
-                             &err);
+                             NULL, &err);
     ck_assert_int_eq(rc, ARC_EIO);
     ck_assert_ptr_null(w);
     ck_assert_int_eq(err.code, ARC_EIO);
@@ -329,7 +329,7 @@ START_TEST(test_write_to_device)
     add(f, "a.txt", 1, 1, ARC_SEV_ERROR, "r", "", "m", "");
     arc_writer *w = NULL;
     arc_error err = {0};
-    ck_assert_int_eq(arc_writer_open(&w, "csv", "/dev/null", NULL, &err), 0);
+    ck_assert_int_eq(arc_writer_open(&w, "csv", "/dev/null", NULL, NULL, &err), 0);
     ck_assert_int_eq(arc_writer_write(w, f, &err), 0);
     ck_assert_int_eq(arc_writer_close(w, &err), 0);
     struct stat st;
@@ -343,7 +343,7 @@ START_TEST(test_unknown_format)
 {
     arc_writer *w = (arc_writer *)&w;
     arc_error err = {0};
-    ck_assert_int_eq(arc_writer_open(&w, "xlsx", "-", stdout, &err),
+    ck_assert_int_eq(arc_writer_open(&w, "xlsx", "-", stdout, NULL, &err),
                      ARC_EINVAL);
     ck_assert_ptr_null(w);
     ck_assert_int_eq(err.code, ARC_EINVAL);
@@ -351,7 +351,7 @@ START_TEST(test_unknown_format)
     /* Nothing is created for an unknown format. */
     tmpdir t;
     tmpdir_make(&t, "x.out");
-    ck_assert_int_eq(arc_writer_open(&w, "CSV", t.path, NULL, &err),
+    ck_assert_int_eq(arc_writer_open(&w, "CSV", t.path, NULL, NULL, &err),
                      ARC_EINVAL);
     ck_assert_int_eq(dir_entries(t.dir), 0);
     tmpdir_remove(&t);
@@ -376,7 +376,7 @@ START_TEST(test_format_names)
         arc_error err = {0};
         FILE *fp = tmpfile();
         ck_assert_ptr_nonnull(fp);
-        ck_assert_int_eq(arc_writer_open(&w, names[i], "-", fp, &err), 0);
+        ck_assert_int_eq(arc_writer_open(&w, names[i], "-", fp, NULL, &err), 0);
         ck_assert_int_eq(arc_writer_close(w, &err), 0);
         fclose(fp);
     }
