@@ -3,7 +3,7 @@
 # rg (regex) floors on a generated corpus of report-like files.
 #
 # usage: bench/run.sh [--files N] [--mb M] [--seed S] [--keep] [--corpus DIR]
-#                     [--archeck BIN]
+#                     [--runs R] [--archeck BIN]
 #
 #   --files N     files in the generated corpus (default 10000)
 #   --mb M        total corpus size in MB of 10^6 bytes (default 150)
@@ -12,10 +12,11 @@
 #   --corpus DIR  use DIR: if it already holds *.txt files they are the corpus
 #                 (--files/--mb/--seed are ignored), otherwise the corpus is
 #                 generated into DIR and kept
+#   --runs R      measured runs per command, the best counts (default 3)
 #   --archeck BIN benchmark BIN instead of building build-bench/archeck
 #
 # Every command runs once to warm the page cache (nothing is dropped from
-# it), then three times; the table shows the best time of the three and the
+# it), then R times; the table shows the best time of the R runs and the
 # largest peak RSS.  Exits 0 whether or not the targets are met.
 set -eu
 
@@ -36,6 +37,7 @@ while [ $# -gt 0 ]; do
     --seed) SEED=${2:?--seed needs a value}; shift 2 ;;
     --keep) KEEP=1; shift ;;
     --corpus) CORPUS=${2:?--corpus needs a value}; shift 2 ;;
+    --runs) RUNS=${2:?--runs needs a value}; shift 2 ;;
     --archeck) ARCHECK=${2:?--archeck needs a value}; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) echo "bench/run.sh: unknown option: $1" >&2; usage >&2; exit 2 ;;
@@ -48,6 +50,12 @@ case $ARCHECK in ""|/*) ;; *) ARCHECK="$START/$ARCHECK" ;; esac
 BENCH=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$BENCH/.." && pwd)
 cd "$ROOT"
+if [ -n "$CORPUS" ]; then
+  CORPUS=$(realpath -m "$CORPUS")
+  case $CORPUS/ in
+    "$ROOT"/*) echo "bench/run.sh: keep the corpus outside the repository ($ROOT)" >&2; exit 2 ;;
+  esac
+fi
 
 # --- tools ---------------------------------------------------------------
 . ./cmake/deps.sh
@@ -102,10 +110,6 @@ trap 'exit 130' INT TERM
 
 if [ -n "$CORPUS" ]; then
   mkdir -p "$CORPUS"
-  CORPUS=$(cd "$CORPUS" && pwd)
-  case $CORPUS/ in
-    "$ROOT"/*) echo "bench/run.sh: keep the corpus outside the repository ($ROOT)" >&2; exit 2 ;;
-  esac
   if [ -n "$(find "$CORPUS" -name '*.txt' -print -quit)" ]; then
     echo "== using the existing corpus in $CORPUS"
   else
@@ -197,25 +201,27 @@ now_ns() { date +%s%N; }
 
 # measure NAME COMMAND: one warm-up run, then $RUNS measured runs.  Seconds
 # are wall-clock (date +%s%N around /usr/bin/time, finer than its %e); the
-# peak RSS is /usr/bin/time's %M (KB), the largest of the runs.
+# peak RSS is /usr/bin/time's %M (KB), the largest of the runs; CPU is the
+# user + system seconds of the best run over its wall time (100% = one core
+# busy throughout).
 measure() {
   name=$1
   cmd=$2
   printf '%-14s %s\n' "$name" "$cmd" >>"$COMMANDS"
   printf '   %-14s' "$name"
   sh -c "$cmd" >/dev/null 2>&1 || true
-  best="" rss=0 i=0
+  best="" rss=0 i=0 cpu=0
   while [ $i -lt $RUNS ]; do
     i=$((i + 1))
     t0=$(now_ns)
     set +e
-    /usr/bin/time -f '%e %M %x' -o "$WORK/time.txt" sh -c "$cmd" >/dev/null 2>"$WORK/stderr.txt"
+    /usr/bin/time -f '%e %M %x %U %S' -o "$WORK/time.txt" sh -c "$cmd" >/dev/null 2>"$WORK/stderr.txt"
     set -e
     t1=$(now_ns)
     secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.4f", (b - a) / 1e9}')
     # The last line: GNU time prefixes "Command exited with non-zero status".
     set -- $(tail -n 1 "$WORK/time.txt")
-    kb=$2 status=$3
+    kb=$2 status=$3 used=$(awk -v u="$4" -v s="$5" 'BEGIN {printf "%.2f", u + s}')
     case $name in
       archeck*) if [ "$status" -ge 2 ]; then
           echo; echo "   warning: $name exited with status $status:" >&2
@@ -225,14 +231,16 @@ measure() {
     [ "$kb" -gt "$rss" ] && rss=$kb
     if [ -z "$best" ] || awk -v a="$secs" -v b="$best" 'BEGIN {exit !(a < b)}'; then
       best=$secs
+      cpu=$(awk -v c="$used" -v t="$secs" 'BEGIN {printf "%.0f", 100 * c / t}')
     fi
     printf ' %ss' "$secs"
   done
   echo
-  echo "$name|$best|$rss" >>"$RESULTS"
+  echo "$name|$best|$rss|$cpu" >>"$RESULTS"
 }
 
 echo "== corpus: $NFILES files, $BYTES bytes in $CORPUS"
+LOAD0=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "== measuring (1 warm-up + best of $RUNS)"
 measure "cat" "find '$CORPUS' -name '*.txt' -print0 | xargs -0 cat > /dev/null"
 measure "rg -j1" "rg -P -c -j1 -f '$PATTERNS' '$CORPUS' > /dev/null"
@@ -247,13 +255,14 @@ fi
 # --- report ---------------------------------------------------------------
 echo
 echo "corpus: $NFILES files, $(awk -v b="$BYTES" 'BEGIN {printf "%.1f", b / 1e6}') MB ($BYTES bytes); $(nproc) cores; best of $RUNS after a warm-up run"
+echo "load average before/after measuring: $LOAD0 / $(cut -d' ' -f1-3 /proc/loadavg)"
 awk -F'|' -v bytes="$BYTES" -v files="$NFILES" -v have_j="$HAVE_J" '
-  { name[NR] = $1; t[NR] = $2; kb[NR] = $3; idx[$1] = NR; n = NR }
+  { name[NR] = $1; t[NR] = $2; kb[NR] = $3; cpu[NR] = $4; idx[$1] = NR; n = NR }
   END {
-    printf "\n%-14s %9s %9s %9s %12s\n", "tool", "seconds", "MB/s", "files/s", "peak RSS MiB"
-    printf "%-14s %9s %9s %9s %12s\n", "--------------", "-------", "-------", "-------", "------------"
+    printf "\n%-14s %9s %9s %9s %12s %6s\n", "tool", "seconds", "MB/s", "files/s", "peak RSS MiB", "CPU"
+    printf "%-14s %9s %9s %9s %12s %6s\n", "--------------", "-------", "-------", "-------", "------------", "-----"
     for (i = 1; i <= n; i++)
-      printf "%-14s %9.3f %9.1f %9.0f %12.1f\n", name[i], t[i], bytes / 1e6 / t[i], files / t[i], kb[i] / 1024
+      printf "%-14s %9.3f %9.1f %9.0f %12.1f %5d%%\n", name[i], t[i], bytes / 1e6 / t[i], files / t[i], kb[i] / 1024, cpu[i]
     a1 = have_j ? "archeck -j1" : "archeck"
     ta = t[idx[a1]]; tr = t[idx["rg -j1"]]; mbs = bytes / 1e6 / ta; rss = kb[idx[a1]]
     if (have_j) { t2 = t[idx["archeck -j2"]]; if (kb[idx["archeck -j2"]] > rss) rss = kb[idx["archeck -j2"]] }

@@ -104,16 +104,17 @@ static int split_lines(arc_doc *doc)
 {
     const char *t = doc->text.norm;
     size_t n = doc->text.norm_len, cap = 0, s = 0;
-    for (size_t i = 0; i <= n; i++) {
-        if (i < n && t[i] != '\n')
-            continue;
+    for (;;) {
+        const char *nl = memchr(t + s, '\n', n - s);
+        size_t e = nl ? (size_t)(nl - t) : n;
         if (arc_grow((void **)&doc->lines, &cap, doc->nlines + 1,
                      sizeof *doc->lines))
             return ARC_ENOMEM;
-        doc->lines[doc->nlines++] = (arc_line){s, i, -1};
-        s = i + 1;
+        doc->lines[doc->nlines++] = (arc_line){s, e, -1};
+        if (!nl)
+            return 0;
+        s = e + 1;
     }
-    return 0;
 }
 
 static int heading_at(const arc_doc *doc, size_t li, arc_section *sec,

@@ -20,6 +20,32 @@ int arc_eval_search(arc_eval *ctx, const arc_regex *re, size_t start,
     return rc > 0;
 }
 
+struct arc_date_list {
+    arc_date *v;
+    size_t n, cap;
+};
+
+int arc_eval_dates(arc_eval *ctx, const arc_date **out, size_t *n)
+{
+    if (!ctx->dates) {
+        struct arc_date_list *l = calloc(1, sizeof *l);
+        if (!l)
+            return arc_err_nomem(ctx->err);
+        ctx->dates = l;
+        const char *t = ctx->doc->text.norm;
+        size_t len = ctx->doc->text.norm_len, pos = 0;
+        arc_date d;
+        while (arc_date_next(t, len, &pos, 0, &d)) {
+            if (arc_grow((void **)&l->v, &l->cap, l->n + 1, sizeof *l->v))
+                return arc_err_nomem(ctx->err);
+            l->v[l->n++] = d;
+        }
+    }
+    *out = ctx->dates->v;
+    *n = ctx->dates->n;
+    return 0;
+}
+
 size_t arc_next_char(const arc_eval *ctx, size_t off)
 {
     const char *t = ctx->doc->text.norm;
@@ -386,7 +412,7 @@ int arc_check_with(const arc_ruleset *rs, const arc_doc *doc, size_t only,
                    arc_matcher *m, arc_findings *out, arc_scorecard *card,
                    arc_error *err)
 {
-    arc_eval ctx = {rs, doc, out, m, NULL, 0, err, NULL};
+    arc_eval ctx = {rs, doc, out, m, NULL, 0, err, NULL, NULL};
     size_t from = arc_findings_count(out);
     int rc = arc_resolve_parts(&ctx);
     for (size_t i = 0; !rc && !ctx.halt && i < rs->nrules; i++) {
@@ -397,6 +423,9 @@ int arc_check_with(const arc_ruleset *rs, const arc_doc *doc, size_t only,
     if (!rc && card)
         fill_card(card, &ctx, from);
     free(ctx.parts);
+    if (ctx.dates)
+        free(ctx.dates->v);
+    free(ctx.dates);
     return rc;
 }
 

@@ -4,6 +4,7 @@
 #define ARC_EVAL_H
 
 #include "doc.h"
+#include "extract.h"
 #include "rules.h"
 
 /* Where a required part was found. */
@@ -25,7 +26,12 @@ typedef struct arc_eval {
     int halt;            /* set by a rule to stop the rules after it */
     arc_error *err;
     const char *doc_type; /* scorecard doc type, set by a doc_type rule */
+    struct arc_date_list *dates; /* built on first use, see arc_eval_dates */
 } arc_eval;
+
+/* The dates of the document (year 0 for 3月29日 forms), read once per
+ * document however many rules ask.  Returns 0 or ARC_ENOMEM. */
+int arc_eval_dates(arc_eval *ctx, const arc_date **out, size_t *n);
 
 /* Placeholder values for a message template: {key} -> value. */
 typedef struct {

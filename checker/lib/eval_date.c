@@ -68,29 +68,28 @@ static int next_pattern(const params *ps, arc_eval *ctx, size_t pos,
 static int eval(const arc_rule *r, arc_eval *ctx)
 {
     const params *ps = r->params;
-    const char *t = ctx->doc->text.norm;
-    size_t len = ctx->doc->text.norm_len, pos = 0;
-    arc_date d;
-    /* Bare 2月29日 gets year 0 (leap-permissive): without a stated year the
+    const arc_date *dates;
+    size_t n, pos;
+    /* Bare 2月29日 has year 0 (leap-permissive): without a stated year the
      * reader cannot tell which year is meant. */
-    while (arc_date_next(t, len, &pos, 0, &d)) {
-        int report = ps->malformed ? d.kind == ARC_DATE_LOST_DASH
-                                   : (d.kind == ARC_DATE_DAY ||
-                                      d.kind == ARC_DATE_MONTH) &&
-                                         !arc_date_valid(&d);
-        if (!report)
-            continue;
-        int rc = arc_emit(ctx, r, -1, d.start, d.end, NULL, 0);
-        if (rc)
-            return rc;
+    int rc = arc_eval_dates(ctx, &dates, &n);
+    for (size_t i = 0; !rc && i < n; i++) {
+        const arc_date *d = &dates[i];
+        int report = ps->malformed ? d->kind == ARC_DATE_LOST_DASH
+                                   : (d->kind == ARC_DATE_DAY ||
+                                      d->kind == ARC_DATE_MONTH) &&
+                                         !arc_date_valid(d);
+        if (report)
+            rc = arc_emit(ctx, r, -1, d->start, d->end, NULL, 0);
     }
+    if (rc)
+        return rc;
     if (!ps->malformed)
         return 0;
     size_t ms, me;
     pos = 0;
     while (next_pattern(ps, ctx, pos, &ms, &me)) {
-        int rc = arc_emit(ctx, r, -1, ms, me, NULL, 0);
-        if (rc)
+        if ((rc = arc_emit(ctx, r, -1, ms, me, NULL, 0)))
             return rc;
         pos = me > ms ? me : arc_next_char(ctx, ms);
     }

@@ -25,32 +25,39 @@ static int is_digit(char c)
  * called for every character while scanning, so no decoding. */
 static int cn_digit(const char *t, size_t len, size_t i, size_t *k)
 {
-    static const struct {
-        unsigned char b[3];
-        int v;
-    } digits[] = {
-        {{0xE3, 0x80, 0x87}, 0}, {{0xE9, 0x9B, 0xB6}, 0},
-        {{0xE2, 0x97, 0x8B}, 0}, {{0xE4, 0xB8, 0x80}, 1},
-        {{0xE4, 0xBA, 0x8C}, 2}, {{0xE4, 0xB8, 0x89}, 3},
-        {{0xE5, 0x9B, 0x9B}, 4}, {{0xE4, 0xBA, 0x94}, 5},
-        {{0xE5, 0x85, 0xAD}, 6}, {{0xE4, 0xB8, 0x83}, 7},
-        {{0xE5, 0x85, 0xAB}, 8}, {{0xE4, 0xB9, 0x9D}, 9},
-    };
+    /* Last bytes of the digits' encodings: one lookup rejects almost every
+     * other character. */
+    static const unsigned char last[256] = {
+        [0x87] = 1, [0xB6] = 1, [0x8B] = 1, [0x80] = 1, [0x8C] = 1,
+        [0x89] = 1, [0x9B] = 1, [0x94] = 1, [0xAD] = 1, [0x83] = 1,
+        [0xAB] = 1, [0x9D] = 1};
+    /* (十 ends in 0x81 too, but is a place value: see arc_date_next.) */
     *k = 0;
     if (i + 3 > len)
         return -1;
     const unsigned char *p = (const unsigned char *)t + i;
-    if (p[0] != 0xE2 && p[0] != 0xE3 && p[0] != 0xE4 && p[0] != 0xE5 &&
-        p[0] != 0xE9)
+    if (!last[p[2]] || p[0] < 0xE2 || p[0] > 0xE9)
         return -1;
-    for (size_t d = 0; d < sizeof digits / sizeof digits[0]; d++)
-        if (p[0] == digits[d].b[0] && p[1] == digits[d].b[1] &&
-            p[2] == digits[d].b[2]) {
-            *k = 3;
-            return digits[d].v;
-        }
-    return -1;
+    switch (((unsigned)p[0] << 16) | ((unsigned)p[1] << 8) | p[2]) {
+    case 0xE38087: case 0xE99BB6: case 0xE2978B: *k = 3; return 0;
+    case 0xE4B880: *k = 3; return 1;
+    case 0xE4BA8C: *k = 3; return 2;
+    case 0xE4B889: *k = 3; return 3;
+    case 0xE59B9B: *k = 3; return 4;
+    case 0xE4BA94: *k = 3; return 5;
+    case 0xE585AD: *k = 3; return 6;
+    case 0xE4B883: *k = 3; return 7;
+    case 0xE585AB: *k = 3; return 8;
+    case 0xE4B99D: *k = 3; return 9;
+    default: return -1;
+    }
 }
+
+/* Last bytes of 〇 零 ○ 一 … 九 and 十. */
+static const unsigned char maybe_numeral[256] = {
+    [0x87] = 1, [0xB6] = 1, [0x8B] = 1, [0x80] = 1, [0x8C] = 1, [0x89] = 1,
+    [0x9B] = 1, [0x94] = 1, [0xAD] = 1, [0x83] = 1, [0xAB] = 1, [0x9D] = 1,
+    [0x81] = 1};
 
 /* Four-digit year (Arabic, or Chinese digit by digit: 二〇二四). */
 static size_t year_at(const char *t, size_t len, size_t i, int *y)
@@ -223,17 +230,30 @@ static int starts_run(const char *t, size_t i)
 int arc_date_next(const char *t, size_t end, size_t *pos, int context_year,
                   arc_date *out)
 {
+    const unsigned char *u = (const unsigned char *)t;
     size_t i = *pos, k;
     while (i < end) {
-        unsigned char c = (unsigned char)t[i];
-        int startish = is_digit(t[i]) || cn_digit(t, end, i, &k) >= 0 ||
-                       lit(t, end, i, "\xE5\x8D\x81");
-        if (startish && starts_run(t, i) &&
-            arc_date_at(t, end, i, context_year, out)) {
+        unsigned char c = u[i];
+        if (c < 0x80) {
+            if (is_digit((char)c) && starts_run(t, i) &&
+                arc_date_at(t, end, i, context_year, out)) {
+                *pos = out->end;
+                return 1;
+            }
+            i++;
+            continue;
+        }
+        /* A Chinese date starts with a digit (二〇二四年) or 十 (十二月);
+         * the digits' and 十's last bytes rule out most characters. */
+        if (i + 2 < end && maybe_numeral[u[i + 2]] &&
+            (cn_digit(t, end, i, &k) >= 0 ||
+             (i + 3 <= end && c == 0xE5 && u[i + 1] == 0x8D &&
+              u[i + 2] == 0x81)) &&
+            starts_run(t, i) && arc_date_at(t, end, i, context_year, out)) {
             *pos = out->end;
             return 1;
         }
-        i += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        i += c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
     }
     *pos = end;
     return 0;

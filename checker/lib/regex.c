@@ -30,7 +30,7 @@ int arc_regex_compile(arc_regex **out, const char *pattern, size_t len,
     int ec;
     PCRE2_SIZE off;
     pcre2_code *code = pcre2_compile((PCRE2_SPTR)pattern, len,
-                                     PCRE2_UTF | PCRE2_UCP | PCRE2_MULTILINE,
+                                     PCRE2_UTF | PCRE2_MULTILINE,
                                      &ec, &off, NULL);
     if (!code) {
         if (msg && msgsize) {

@@ -12,8 +12,11 @@ typedef struct arc_regex arc_regex;
 typedef struct arc_matcher arc_matcher;
 
 /*
- * Compiles `pattern` (UTF-8, PCRE2 syntax) in UTF mode with Unicode
- * properties, and JIT-compiles it when the platform supports it.  On a
+ * Compiles `pattern` (UTF-8, PCRE2 syntax) in UTF mode and JIT-compiles it
+ * when the platform supports it.  \d, \w and \b are ASCII-only (no
+ * PCRE2_UCP): the text is normalised, so full-width digits are already
+ * ASCII, and a Unicode \d would make every CJK character a possible match
+ * start.  On a
  * syntax error returns ARC_EPARSE, writes PCRE2's message to msg and the
  * 0-based character offset of the error to *erroff.
  */

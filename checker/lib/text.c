@@ -67,11 +67,18 @@ size_t arc_utf8_encode(uint32_t cp, char *out)
 
 size_t arc_utf8_validate(const char *s, size_t n)
 {
+    const unsigned char *u = (const unsigned char *)s;
     size_t i = 0;
     while (i < n) {
-        /* ASCII fast path: most bytes of a report's markup are ASCII. */
-        if ((unsigned char)s[i] < 0x80) {
+        /* Fast paths: ASCII, and the three-byte CJK range E4..E9 (no
+         * overlong or surrogate forms are possible there). */
+        if (u[i] < 0x80) {
             i++;
+            continue;
+        }
+        if (u[i] >= 0xE4 && u[i] <= 0xE9 && i + 2 < n &&
+            (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80) {
+            i += 3;
             continue;
         }
         uint32_t cp;
@@ -152,8 +159,31 @@ int arc_text_init(arc_text *t, const char *data, size_t len)
         goto nomem;
     t->lines[t->nlines++] = 0;
 
+    /* Bytes that may need more than a copy: line ends, and the lead bytes
+     * C2 (U+00A0), E2 (spaces, zero widths), E3 (U+3000), EF (full-width
+     * forms, U+FEFF).  Everything between them is copied as a run. */
+    static const unsigned char special[256] = {
+        ['\r'] = 1, ['\n'] = 1, [0xC2] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1};
     size_t o = 0, i = 0;
     while (i < len) {
+        size_t j = i;
+        while (j < len) {
+            unsigned char c = (unsigned char)data[j];
+            if (c >= 0xE4 && c <= 0xE9) /* CJK: never special, 3 bytes */
+                j += 3;
+            else if (!special[c])
+                j++;
+            else
+                break;
+        }
+        if (j > len)
+            j = len;
+        memcpy(t->norm + o, data + i, j - i);
+        for (size_t q = i; q < j; q++)
+            t->map[o++] = (uint32_t)q;
+        i = j;
+        if (i == len)
+            break;
         unsigned char c = (unsigned char)data[i];
         if (c == '\r' || c == '\n') {
             size_t k = (c == '\r' && i + 1 < len && data[i + 1] == '\n') ? 2 : 1;
@@ -166,24 +196,10 @@ int arc_text_init(arc_text *t, const char *data, size_t len)
             t->lines[t->nlines++] = i;
             continue;
         }
-        if (c < 0x80) {
-            t->map[o] = (uint32_t)i;
-            t->norm[o++] = (char)c;
-            i++;
-            continue;
-        }
-        /* Input is validated: the lead byte gives the length.  Only lead
-         * bytes C2 (U+00A0), E2 (spaces, zero widths), E3 (U+3000) and EF
-         * (full-width forms, U+FEFF) can start a character that folds. */
-        size_t k = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-        if (i + k > len)
-            k = len - i;
         uint32_t cp = 0;
-        if (c == 0xC2 || c == 0xE2 || c == 0xE3 || c == 0xEF) {
-            size_t d = arc_utf8_decode(data + i, len - i, &cp);
-            if (d)
-                k = d;
-        }
+        size_t k = arc_utf8_decode(data + i, len - i, &cp);
+        if (!k)
+            k = 1; /* the caller validated; stay total anyway */
         uint32_t f = fold(cp);
         if (f == ARC_DROP) {
             /* nothing: the next byte maps to its own original offset */
@@ -191,9 +207,9 @@ int arc_text_init(arc_text *t, const char *data, size_t len)
             t->map[o] = (uint32_t)i;
             t->norm[o++] = (char)f;
         } else {
-            for (size_t j = 0; j < k; j++) {
-                t->map[o] = (uint32_t)(i + j);
-                t->norm[o++] = data[i + j];
+            for (size_t q = 0; q < k; q++) {
+                t->map[o] = (uint32_t)(i + q);
+                t->norm[o++] = data[i + q];
             }
         }
         i += k;
