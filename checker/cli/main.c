@@ -215,7 +215,9 @@ typedef struct {
     arc_writer *listing;
     int fail_on;
     size_t total, done, errors, warnings, infos, failing, unreadable;
-    int progress;
+    int progress;        /* a progress line may be drawn on stderr */
+    int progress_shown;  /* one is on screen now */
+    int listing_tty;     /* the listing shares that terminal */
     double start, last;
     arc_error err;
 } run;
@@ -228,19 +230,21 @@ static double now(void)
 }
 
 /* Progress on a terminal only, for batches that take over a second. */
-static void show_progress(run *r, int final)
+static void show_progress(run *r, int clear)
 {
     if (!r->progress)
         return;
-    double t = now();
-    if (final) {
-        if (r->last > 0)
+    if (clear) {
+        if (r->progress_shown)
             fputs("\r\033[K", stderr);
+        r->progress_shown = 0;
         return;
     }
+    double t = now();
     if (t - r->start < 1.0 || t - r->last < 0.1)
         return;
     r->last = t;
+    r->progress_shown = 1;
     fprintf(stderr, "\r已检查 %zu/%zu 个文件（%.0f 个/秒）\033[K", r->done,
             r->total, (double)r->done / (t - r->start));
 }
@@ -262,8 +266,8 @@ static int sink(const report *rep, void *ud)
         r->failing += (int)s >= r->fail_on;
     }
     if (r->listing && arc_findings_count(rep->findings)) {
-        show_progress(r, 1);
-        r->last = r->last > 0 ? 1e-9 : 0; /* redraw on the next update */
+        if (r->listing_tty)
+            show_progress(r, 1); /* the listing line replaces it */
         if (arc_writer_report(r->listing, rep->path, &rep->card,
                               rep->findings, &r->err))
             return ARC_EIO;
@@ -465,6 +469,7 @@ int main(int argc, char **argv)
     r.total = files.n;
     r.start = now();
     r.progress = !quiet && isatty(STDERR_FILENO) && !getenv("CI");
+    r.listing_tty = to_stdout || isatty(STDOUT_FILENO);
     bo.rs = rs;
     bo.config = cfg;
     bo.jobs = (int)(jobs < 1 ? 1 : jobs);
