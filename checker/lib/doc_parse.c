@@ -377,9 +377,10 @@ static void find_published(arc_doc *doc, const arc_doc_opts *o,
         }
     }
     if (doc->title && doc->title[0]) {
-        size_t pos = doc->title_start;
         arc_date d;
-        while (arc_date_next(t, doc->title_end, &pos, 0, &d))
+        arc_date_scanner sc;
+        arc_date_scan_init(&sc, doc->title_start);
+        while (arc_date_scan(&sc, t, doc->title_end, 0, &d))
             if (d.kind == ARC_DATE_DAY && arc_date_valid(&d)) {
                 doc->published = (arc_pub_date){ARC_PUB_TITLE, d.year, d.month,
                                                 d.day, d.start, d.end};
@@ -422,6 +423,24 @@ static int find_unit(arc_doc *doc, const arc_doc_opts *o, arc_matcher *m)
     return doc->unit ? 0 : ARC_ENOMEM;
 }
 
+/* The error for invalid UTF-8 at byte `bad`: line and column counted in the
+ * valid part before it (LF, CRLF and CR end lines; a BOM is skipped). */
+static int encoding_error(const char *path, const char *data, size_t len,
+                          size_t bad, arc_error *err)
+{
+    int line = 1, col = 1;
+    size_t from = len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    for (size_t i = from; i < bad; i++) {
+        if (data[i] == '\n' || (data[i] == '\r' && data[i + 1] != '\n'))
+            line++, col = 1;
+        else if (data[i] != '\r' && ((unsigned char)data[i] & 0xC0) != 0x80)
+            col++;
+    }
+    return arc_err(err, ARC_EENCODING, path, line, col,
+                   "不是有效的 UTF-8 文本（第 %zu 字节 0x%02X）", bad,
+                   (unsigned char)data[bad]);
+}
+
 int arc_doc_parse_opts(arc_doc **out, const char *path, const char *data,
                        size_t len, const arc_doc_opts *opts, arc_error *err)
 {
@@ -434,29 +453,20 @@ int arc_doc_parse_opts(arc_doc **out, const char *path, const char *data,
         return arc_err(err, ARC_EINVAL, path, 0, 0,
                        "文件过大（超过 %zu MiB），未检查",
                        ARC_MAX_INPUT >> 20);
-    size_t bad = arc_utf8_validate(data, len);
-    if (bad != len) {
-        /* Report where the bad byte is, counting lines (LF, CRLF, CR) and
-         * characters in the valid part after any BOM. */
-        int line = 1, col = 1;
-        size_t from = len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-        for (size_t i = from; i < bad; i++) {
-            if (data[i] == '\n' || (data[i] == '\r' && data[i + 1] != '\n'))
-                line++, col = 1;
-            else if (data[i] != '\r' && ((unsigned char)data[i] & 0xC0) != 0x80)
-                col++;
-        }
-        return arc_err(err, ARC_EENCODING, path, line, col,
-                       "不是有效的 UTF-8 文本（第 %zu 字节 0x%02X）", bad,
-                       (unsigned char)data[bad]);
-    }
     arc_doc *doc = calloc(1, sizeof *doc);
     arc_matcher *m = NULL;
     int rc = ARC_ENOMEM;
-    if (!doc || !(doc->path = arc_strdup(path)) ||
-        arc_text_init(&doc->text, data, len) || split_lines(doc) ||
-        arc_matcher_new(&m))
+    size_t bad = 0;
+    if (!doc || !(doc->path = arc_strdup(path)))
         goto fail;
+    if ((rc = arc_text_init(&doc->text, data, len, &bad)) == ARC_EENCODING) {
+        arc_doc_free(doc);
+        return encoding_error(path, data, len, bad, err);
+    }
+    if (rc || split_lines(doc) || arc_matcher_new(&m)) {
+        rc = ARC_ENOMEM;
+        goto fail;
+    }
     size_t first;
     if (build_tree(doc, o, &first) || find_title(doc, o, m, first))
         goto fail;

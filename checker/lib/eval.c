@@ -33,9 +33,11 @@ int arc_eval_dates(arc_eval *ctx, const arc_date **out, size_t *n)
             return arc_err_nomem(ctx->err);
         ctx->dates = l;
         const char *t = ctx->doc->text.norm;
-        size_t len = ctx->doc->text.norm_len, pos = 0;
+        size_t len = ctx->doc->text.norm_len;
         arc_date d;
-        while (arc_date_next(t, len, &pos, 0, &d)) {
+        arc_date_scanner sc;
+        arc_date_scan_init(&sc, 0);
+        while (arc_date_scan(&sc, t, len, 0, &d)) {
             if (arc_grow((void **)&l->v, &l->cap, l->n + 1, sizeof *l->v))
                 return arc_err_nomem(ctx->err);
             l->v[l->n++] = d;
@@ -221,8 +223,7 @@ static int expand(arc_buf *b, const char *tpl, const arc_var *vars,
 static char *evidence(const arc_doc *doc, size_t start, size_t end)
 {
     const arc_text *t = &doc->text;
-    size_t os = t->map[start], oe = t->map[end > t->norm_len ? t->norm_len
-                                                              : end];
+    size_t os = arc_text_orig(t, start), oe = arc_text_orig(t, end);
     for (;;) {
         if (os < oe && (t->orig[os] == ' ' || t->orig[os] == '\t'))
             os++;
@@ -262,10 +263,7 @@ int arc_emit_as(arc_eval *ctx, const arc_rule *r, arc_severity sev,
     char *ev = NULL;
     if (start != ARC_WHOLE_DOC) {
         arc_text_position(&doc->text, start, &f.line, &f.column, &f.offset);
-        f.end_offset = doc->text.map[end > doc->text.norm_len
-                                         ? doc->text.norm_len
-                                         : end] +
-                       doc->text.bom;
+        f.end_offset = arc_text_orig(&doc->text, end) + doc->text.bom;
         if (!(ev = evidence(doc, start, end)))
             return arc_err_nomem(ctx->err);
     }

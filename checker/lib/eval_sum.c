@@ -228,17 +228,18 @@ static int check_list(const params *ps, const sum_pattern *sp, arc_eval *ctx,
     int partial = ps->partial && arc_eval_search(ctx, ps->partial,
                                                  l->total.end, l->list_end,
                                                  &pm, &me2);
-    char total[32], got[32], parts[512];
-    arc_fmt_num(total, sizeof total, l->total.value);
-    arc_fmt_num(got, sizeof got, sum);
-    join_parts(l, parts, sizeof parts);
-    arc_var v[] = {{"total", total}, {"sum", got}, {"parts", parts}};
     int rc = 0;
     if (partial ? sum > l->total.value + tol
-                : fabs(sum - l->total.value) > tol)
+                : fabs(sum - l->total.value) > tol) {
+        char total[32], got[32], parts[512];
+        arc_fmt_num(total, sizeof total, l->total.value);
+        arc_fmt_num(got, sizeof got, sum);
+        join_parts(l, parts, sizeof parts);
+        arc_var v[] = {{"total", total}, {"sum", got}, {"parts", parts}};
         rc = arc_emit_as(ctx, r, r->severity,
                          partial ? ps->message_partial : r->message, -1, ms,
                          l->list_end, v, 3);
+    }
     /* Each sub-count of the total against the parts' sub-counts. */
     for (size_t k = 0; !rc && k < l->ntotal_sub; k++) {
         const sub *ts = &l->total_sub[k];

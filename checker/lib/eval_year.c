@@ -170,10 +170,11 @@ static int eval(const arc_rule *r, arc_eval *ctx)
         /* Sentences inside the part that open with an older year. */
         size_t from = s->inline_body ? s->body_start : s->title_end;
         for (size_t p = from; p + 4 <= h->end; p++) {
-            while (p + 4 <= h->end && (t[p] < '0' || t[p] > '9'))
-                p++;
-            if (p + 4 > h->end)
+            /* The text is NUL-terminated: strpbrk finds digits fast. */
+            const char *d = strpbrk(t + p, "0123456789");
+            if (!d || (size_t)(d - t) + 4 > h->end)
                 break;
+            p = (size_t)(d - t);
             if (!sentence_start(t, p) ||
                 !year_at(t, len, p, &y) || y >= n ||
                 arc_regexes_match_at(&ps->allow, ctx, p, len))

@@ -66,10 +66,25 @@ typedef struct {
  * 2024/3/13, 二〇二四年三月一日, 2024年3月, 3月29日 (year = context_year, 0 when
  * unknown), year ranges with any dash (2021—2025年, 2021-2025年) and the
  * dash-lost 20212025年.  Dates are returned whatever their validity; see
- * arc_date_valid.  Returns 1 or 0 at the end.
+ * arc_date_valid.  t must be NUL-terminated at or after end.  Returns 1
+ * or 0 at the end.
  */
 int arc_date_next(const char *t, size_t end, size_t *pos, int context_year,
                   arc_date *out);
+
+/* Scanning state for arc_date_scan: remembers where the next digit, 年 and
+ * 月 are, so that a whole document is scanned in one pass. */
+typedef struct {
+    size_t pos;
+    size_t digit, nian, yue, cn;
+} arc_date_scanner;
+
+void arc_date_scan_init(arc_date_scanner *sc, size_t pos);
+
+/* As arc_date_next, keeping its state in sc between calls: use it to read
+ * all dates of a text. */
+int arc_date_scan(arc_date_scanner *sc, const char *t, size_t end,
+                  int context_year, arc_date *out);
 
 /* Reads a date that starts exactly at t[i]. */
 int arc_date_at(const char *t, size_t len, size_t i, int context_year,

@@ -3,6 +3,7 @@
 
 #include "text.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #define U8_NIAN "\xE5\xB9\xB4" /* 年 */
@@ -52,12 +53,6 @@ static int cn_digit(const char *t, size_t len, size_t i, size_t *k)
     default: return -1;
     }
 }
-
-/* Last bytes of 〇 零 ○ 一 … 九 and 十. */
-static const unsigned char maybe_numeral[256] = {
-    [0x87] = 1, [0xB6] = 1, [0x8B] = 1, [0x80] = 1, [0x8C] = 1, [0x89] = 1,
-    [0x9B] = 1, [0x94] = 1, [0xAD] = 1, [0x83] = 1, [0xAB] = 1, [0x9D] = 1,
-    [0x81] = 1};
 
 /* Four-digit year (Arabic, or Chinese digit by digit: 二〇二四). */
 static size_t year_at(const char *t, size_t len, size_t i, int *y)
@@ -227,36 +222,88 @@ static int starts_run(const char *t, size_t i)
     return p == 0 || (cn_digit(buf, n, 0, &k) < 0 && p != 0x5341 /* 十 */);
 }
 
+/* Is the character ending at t[i] a Chinese numeral (a digit or 十)? */
+static int cn_before(const char *t, size_t from, size_t i)
+{
+    size_t k;
+    return i >= from + 3 &&
+           (cn_digit(t, i, i - 3, &k) >= 0 ||
+            memcmp(t + i - 3, "\xE5\x8D\x81", 3) == 0);
+}
+
+static size_t find3(const char *t, size_t from, size_t end, const char *lit)
+{
+    /* strstr: glibc's is vectorised; the text is NUL-terminated. */
+    const char *h = from < end ? strstr(t + from, lit) : NULL;
+    return h && (size_t)(h - t) < end ? (size_t)(h - t) : end;
+}
+
+/* Next start of a Chinese date in [from, end): a run of numerals right
+ * before 年 or 月 (二〇二四年, 十二月).  Finds the rarer 年/月 first. */
+static size_t next_cn(arc_date_scanner *sc, const char *t, size_t from,
+                      size_t end)
+{
+    for (;;) {
+        if (sc->nian == SIZE_MAX || sc->nian < from)
+            sc->nian = find3(t, from, end, U8_NIAN);
+        if (sc->yue == SIZE_MAX || sc->yue < from)
+            sc->yue = find3(t, from, end, U8_YUE);
+        size_t at = sc->nian < sc->yue ? sc->nian : sc->yue;
+        if (at >= end)
+            return end;
+        size_t s = at;
+        while (cn_before(t, from, s))
+            s -= 3;
+        if (s < at)
+            return s;
+        from = at + 3;
+    }
+}
+
+void arc_date_scan_init(arc_date_scanner *sc, size_t pos)
+{
+    sc->pos = pos;
+    sc->nian = sc->yue = sc->digit = sc->cn = SIZE_MAX;
+}
+
+int arc_date_scan(arc_date_scanner *sc, const char *t, size_t end,
+                  int context_year, arc_date *out)
+{
+    size_t i = sc->pos;
+    while (i < end) {
+        if (sc->digit == SIZE_MAX || sc->digit < i) {
+            const char *d = strpbrk(t + i, "0123456789");
+            sc->digit = d && (size_t)(d - t) < end ? (size_t)(d - t) : end;
+        }
+        if (sc->cn == SIZE_MAX || sc->cn < i)
+            sc->cn = next_cn(sc, t, i, end);
+        size_t c = sc->digit < sc->cn ? sc->digit : sc->cn;
+        if (c >= end)
+            break;
+        if (starts_run(t, c) && arc_date_at(t, end, c, context_year, out)) {
+            sc->pos = out->end;
+            return 1;
+        }
+        if (c == sc->digit) { /* skip the rest of this run of digits */
+            i = c + 1;
+            while (i < end && is_digit(t[i]))
+                i++;
+        } else {
+            i = c + 3;
+        }
+    }
+    sc->pos = end;
+    return 0;
+}
+
 int arc_date_next(const char *t, size_t end, size_t *pos, int context_year,
                   arc_date *out)
 {
-    const unsigned char *u = (const unsigned char *)t;
-    size_t i = *pos, k;
-    while (i < end) {
-        unsigned char c = u[i];
-        if (c < 0x80) {
-            if (is_digit((char)c) && starts_run(t, i) &&
-                arc_date_at(t, end, i, context_year, out)) {
-                *pos = out->end;
-                return 1;
-            }
-            i++;
-            continue;
-        }
-        /* A Chinese date starts with a digit (二〇二四年) or 十 (十二月);
-         * the digits' and 十's last bytes rule out most characters. */
-        if (i + 2 < end && maybe_numeral[u[i + 2]] &&
-            (cn_digit(t, end, i, &k) >= 0 ||
-             (i + 3 <= end && c == 0xE5 && u[i + 1] == 0x8D &&
-              u[i + 2] == 0x81)) &&
-            starts_run(t, i) && arc_date_at(t, end, i, context_year, out)) {
-            *pos = out->end;
-            return 1;
-        }
-        i += c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    }
-    *pos = end;
-    return 0;
+    arc_date_scanner sc;
+    arc_date_scan_init(&sc, *pos);
+    int found = arc_date_scan(&sc, t, end, context_year, out);
+    *pos = sc.pos;
+    return found;
 }
 
 int arc_days_in_month(int y, int m)

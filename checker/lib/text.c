@@ -76,7 +76,9 @@ size_t arc_utf8_validate(const char *s, size_t n)
             i++;
             continue;
         }
-        if (u[i] >= 0xE4 && u[i] <= 0xE9 && i + 2 < n &&
+        /* Three-byte forms whose lead rules out overlong (E0) and
+         * surrogate (ED) encodings: CJK and its punctuation. */
+        if (u[i] >= 0xE1 && u[i] <= 0xEF && u[i] != 0xED && i + 2 < n &&
             (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80) {
             i += 3;
             continue;
@@ -139,10 +141,41 @@ static uint32_t fold(uint32_t cp)
     return cp;
 }
 
-int arc_text_init(arc_text *t, const char *data, size_t len)
+/* Records that normalised offset norm continues at original offset orig. */
+static int add_break(arc_text *t, size_t *cap, size_t norm, size_t orig)
+{
+    arc_break *last = &t->breaks[t->nbreaks - 1];
+    if (last->norm == norm) { /* two drops in a row */
+        last->orig = (uint32_t)orig;
+        return 0;
+    }
+    if (arc_grow((void **)&t->breaks, cap, t->nbreaks + 1, sizeof *t->breaks))
+        return ARC_ENOMEM;
+    t->breaks[t->nbreaks++] = (arc_break){(uint32_t)norm, (uint32_t)orig};
+    return 0;
+}
+
+size_t arc_text_orig(const arc_text *t, size_t off)
+{
+    if (off > t->norm_len)
+        off = t->norm_len;
+    size_t lo = 0, hi = t->nbreaks;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (t->breaks[mid].norm <= off)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return t->breaks[lo].orig + (off - t->breaks[lo].norm);
+}
+
+int arc_text_init(arc_text *t, const char *data, size_t len, size_t *bad)
 {
     memset(t, 0, sizeof *t);
+    size_t bom = 0;
     if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+        bom = 3;
         t->bom = 3;
         data += 3;
         len -= 3;
@@ -151,45 +184,60 @@ int arc_text_init(arc_text *t, const char *data, size_t len)
     /* Folding never lengthens the text: every fold maps a 3-byte sequence
      * to one byte, or CRLF to LF. */
     t->norm = malloc(len + 1);
-    t->map = malloc((len + 1) * sizeof *t->map);
-    size_t cap = 0;
-    if (!t->orig || !t->norm || !t->map)
+    size_t cap = 0, bcap = 0;
+    if (!t->orig || !t->norm ||
+        arc_grow((void **)&t->breaks, &bcap, 16, sizeof *t->breaks))
         goto nomem;
+    t->breaks[t->nbreaks++] = (arc_break){0, 0};
     if (arc_grow((void **)&t->lines, &cap, 64, sizeof *t->lines))
         goto nomem;
     t->lines[t->nlines++] = 0;
 
-    /* Bytes that may need more than a copy: line ends, and the lead bytes
-     * C2 (U+00A0), E2 (spaces, zero widths), E3 (U+3000), EF (full-width
-     * forms, U+FEFF).  Everything between them is copied as a run. */
-    static const unsigned char special[256] = {
-        ['\r'] = 1, ['\n'] = 1, [0xC2] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1};
-    size_t o = 0, i = 0;
+    /* Everything is copied in runs up to the next byte that may need more
+     * than a copy: a line end, or the start of a character that folds. */
+    const unsigned char *u = (const unsigned char *)data;
+    size_t o = 0, i = 0, j = 0;
     while (i < len) {
-        size_t j = i;
+        j = i;
         while (j < len) {
-            unsigned char c = (unsigned char)data[j];
-            if (c >= 0xE4 && c <= 0xE9) /* CJK: never special, 3 bytes */
-                j += 3;
-            else if (!special[c])
+            unsigned char c = u[j];
+            if (c < 0x80) {
+                if (c == '\r' || c == '\n')
+                    break;
                 j++;
-            else
+            } else if (c >= 0xE4 && c <= 0xE9) { /* CJK ideographs */
+                if (j + 2 >= len || (u[j + 1] & 0xC0) != 0x80 ||
+                    (u[j + 2] & 0xC0) != 0x80)
+                    goto invalid;
+                j += 3;
+            } else if (j + 1 < len &&
+                       ((c == 0xC2 && u[j + 1] == 0xA0) ||
+                        (c == 0xE2 && (u[j + 1] == 0x80 || u[j + 1] == 0x81)) ||
+                        (c == 0xE3 && u[j + 1] == 0x80 && j + 2 < len &&
+                         u[j + 2] == 0x80) ||
+                        (c == 0xEF && (u[j + 1] == 0xBB || u[j + 1] == 0xBC ||
+                                       u[j + 1] == 0xBD)))) {
                 break;
+            } else {
+                uint32_t cp;
+                size_t k = arc_utf8_decode(data + j, len - j, &cp);
+                if (!k)
+                    goto invalid;
+                j += k;
+            }
         }
-        if (j > len)
-            j = len;
         memcpy(t->norm + o, data + i, j - i);
-        for (size_t q = i; q < j; q++)
-            t->map[o++] = (uint32_t)q;
+        o += j - i;
         i = j;
         if (i == len)
             break;
         unsigned char c = (unsigned char)data[i];
         if (c == '\r' || c == '\n') {
             size_t k = (c == '\r' && i + 1 < len && data[i + 1] == '\n') ? 2 : 1;
-            t->map[o] = (uint32_t)i;
             t->norm[o++] = '\n';
             i += k;
+            if (k == 2 && add_break(t, &bcap, o, i))
+                goto nomem;
             if (arc_grow((void **)&t->lines, &cap, t->nlines + 1,
                          sizeof *t->lines))
                 goto nomem;
@@ -198,27 +246,33 @@ int arc_text_init(arc_text *t, const char *data, size_t len)
         }
         uint32_t cp = 0;
         size_t k = arc_utf8_decode(data + i, len - i, &cp);
-        if (!k)
-            k = 1; /* the caller validated; stay total anyway */
+        if (!k) {
+            j = i;
+            goto invalid;
+        }
         uint32_t f = fold(cp);
         if (f == ARC_DROP) {
-            /* nothing: the next byte maps to its own original offset */
+            if (add_break(t, &bcap, o, i + k))
+                goto nomem;
         } else if (f != cp) {
-            t->map[o] = (uint32_t)i;
             t->norm[o++] = (char)f;
+            if (add_break(t, &bcap, o, i + k))
+                goto nomem;
         } else {
-            for (size_t q = 0; q < k; q++) {
-                t->map[o] = (uint32_t)(i + q);
-                t->norm[o++] = data[i + q];
-            }
+            memcpy(t->norm + o, data + i, k);
+            o += k;
         }
         i += k;
     }
-    t->map[o] = (uint32_t)len;
     t->norm[o] = '\0';
     t->norm_len = o;
     t->orig_len = len;
     return 0;
+invalid:
+    arc_text_free(t);
+    if (bad)
+        *bad = bom + j;
+    return ARC_EENCODING;
 nomem:
     arc_text_free(t);
     return ARC_ENOMEM;
@@ -228,7 +282,7 @@ void arc_text_free(arc_text *t)
 {
     free(t->orig);
     free(t->norm);
-    free(t->map);
+    free(t->breaks);
     free(t->lines);
     memset(t, 0, sizeof *t);
 }
@@ -252,9 +306,7 @@ void arc_text_orig_position(const arc_text *t, size_t orig_off, int *line,
 void arc_text_position(const arc_text *t, size_t off, int *line, int *col,
                        size_t *orig_off)
 {
-    if (off > t->norm_len)
-        off = t->norm_len;
-    size_t oo = t->map[off];
+    size_t oo = arc_text_orig(t, off);
     if (orig_off)
         *orig_off = oo + t->bom;
     arc_text_orig_position(t, oo, line, col);

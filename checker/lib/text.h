@@ -29,31 +29,44 @@ size_t arc_utf8_count(const char *s, size_t n);
  * characters. */
 size_t arc_utf8_prefix(const char *s, size_t n, size_t chars);
 
+/* From normalised offset `norm` on (up to the next break), original offset
+ * = orig + (offset - norm).  Only folds and line ends change the delta, so
+ * a report needs few breaks: no per-byte map. */
+typedef struct {
+    uint32_t norm;
+    uint32_t orig;
+} arc_break;
+
 /*
  * The normalised text: original bytes (BOM removed) plus a folded copy for
  * matching.  Folding maps U+FF01..U+FF5E (full-width ASCII: digits, letters,
  * brackets, colons, commas, percent ...) to ASCII, U+3000, no-break and
  * other fixed-width spaces to a space, drops zero-width characters, and
- * folds CRLF / CR to LF.  map[i] is the original byte offset of normalised byte i
- * (map[norm_len] == orig_len).
+ * folds CRLF / CR to LF.  Offsets map back through arc_text_orig.
  */
 typedef struct {
     char *orig;
     size_t orig_len;
     char *norm;
     size_t norm_len;
-    uint32_t *map;
+    arc_break *breaks; /* where the norm -> orig offset delta changes */
+    size_t nbreaks;
     size_t *lines; /* original offsets of line starts */
     size_t nlines;
     size_t bom;    /* bytes of BOM skipped before orig */
 } arc_text;
 
 /*
- * Builds t from `data`, which must be valid UTF-8 (checked by the caller with
- * arc_utf8_validate).  Returns 0 or ARC_ENOMEM.
+ * Builds t from `data`, validating it as UTF-8 in the same pass.  Returns 0,
+ * ARC_ENOMEM, or ARC_EENCODING with the offset of the first invalid byte
+ * (counted from the start of data, BOM included) in *bad (may be NULL).
  */
-int arc_text_init(arc_text *t, const char *data, size_t len);
+int arc_text_init(arc_text *t, const char *data, size_t len, size_t *bad);
 void arc_text_free(arc_text *t);
+
+/* The original byte offset (BOM excluded) of normalised offset `off`
+ * (off == norm_len gives orig_len). */
+size_t arc_text_orig(const arc_text *t, size_t off);
 
 /* 1-based line and character column of normalised offset `off`. */
 void arc_text_position(const arc_text *t, size_t off, int *line, int *col,

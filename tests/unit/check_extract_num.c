@@ -14,7 +14,7 @@
 
 static void norm_init(arc_text *t, const char *s)
 {
-    ck_assert_int_eq(arc_text_init(t, s, strlen(s)), 0);
+    ck_assert_int_eq(arc_text_init(t, s, strlen(s), NULL), 0);
     ck_assert_ptr_nonnull(t->norm);
 }
 
