@@ -12,10 +12,12 @@ typedef struct {
     char *const *paths;
     size_t n;
     pthread_mutex_t mu;
-    pthread_cond_t cv;
+    pthread_cond_t main_cv; /* the caller: the report it needs is ready */
+    pthread_cond_t work_cv; /* workers: the window moved */
     size_t next;    /* next index to take */
     size_t written; /* reports handed to the sink so far */
     size_t window;  /* a worker may run at most this far ahead */
+    int idle;       /* workers waiting on work_cv */
     report **slots; /* finished reports not yet handed over */
     int failed;     /* out of memory in a worker */
     int stop;       /* the sink failed: finish early */
@@ -81,34 +83,53 @@ static void report_free(report *r)
     }
 }
 
+/* Takes the next file if the window allows; called with mu held. */
+static int take(batch *b, size_t *i)
+{
+    if (b->stop || b->failed || b->next >= b->n ||
+        b->next >= b->written + b->window)
+        return 0;
+    *i = b->next++;
+    return 1;
+}
+
+/* Checks file i with mu released, then stores the report. */
+static void work(batch *b, arc_checker *c, size_t i)
+{
+    pthread_mutex_unlock(&b->mu);
+    report *r = check_one(b->opts, c, b->paths[i]);
+    pthread_mutex_lock(&b->mu);
+    if (!r)
+        b->failed = 1;
+    b->slots[i] = r;
+    /* Wake the caller only for the report it is waiting for. */
+    if (i == b->written || !r)
+        pthread_cond_signal(&b->main_cv);
+}
+
 static void *worker(void *arg)
 {
     batch *b = arg;
     arc_checker *c = NULL;
+    pthread_mutex_lock(&b->mu);
     if (arc_checker_new(&c, b->opts->rs)) {
-        pthread_mutex_lock(&b->mu);
         b->failed = 1;
-        pthread_cond_broadcast(&b->cv);
+        pthread_cond_signal(&b->main_cv);
         pthread_mutex_unlock(&b->mu);
         return NULL;
     }
-    pthread_mutex_lock(&b->mu);
     for (;;) {
-        while (!b->stop && !b->failed && b->next < b->n &&
-               b->next >= b->written + b->window)
-            pthread_cond_wait(&b->cv, &b->mu);
+        size_t i;
+        if (take(b, &i)) {
+            work(b, c, i);
+            continue;
+        }
         if (b->stop || b->failed || b->next >= b->n)
             break;
-        size_t i = b->next++;
-        pthread_mutex_unlock(&b->mu);
-        report *r = check_one(b->opts, c, b->paths[i]);
-        pthread_mutex_lock(&b->mu);
-        if (!r)
-            b->failed = 1;
-        b->slots[i] = r;
-        pthread_cond_broadcast(&b->cv);
+        b->idle++;
+        pthread_cond_wait(&b->work_cv, &b->mu);
+        b->idle--;
     }
-    pthread_cond_broadcast(&b->cv);
     pthread_mutex_unlock(&b->mu);
     arc_checker_free(c);
     return NULL;
@@ -139,6 +160,8 @@ int batch_run(const batch_opts *o, char *const *paths, size_t n,
     if (jobs == 1)
         return run_serial(o, paths, n, sink, ud);
 
+    /* jobs - 1 worker threads; the calling thread checks files too while
+     * the report it must hand over next is not ready. */
     batch b = {0};
     b.opts = o;
     b.paths = paths;
@@ -146,45 +169,57 @@ int batch_run(const batch_opts *o, char *const *paths, size_t n,
     b.window = (size_t)jobs * 4;
     b.slots = calloc(n, sizeof *b.slots);
     pthread_t *tid = calloc((size_t)jobs, sizeof *tid);
-    if (!b.slots || !tid) {
+    arc_checker *c = NULL;
+    if (!b.slots || !tid || arc_checker_new(&c, o->rs)) {
         free(b.slots);
         free(tid);
+        arc_checker_free(c);
         return ARC_ENOMEM;
     }
     pthread_mutex_init(&b.mu, NULL);
-    pthread_cond_init(&b.cv, NULL);
+    pthread_cond_init(&b.main_cv, NULL);
+    pthread_cond_init(&b.work_cv, NULL);
     int started = 0;
-    for (; started < jobs; started++)
+    for (; started < jobs - 1; started++)
         if (pthread_create(&tid[started], NULL, worker, &b) != 0)
             break;
-    int rc = started ? 0 : ARC_ENOMEM;
 
+    int rc = 0;
     pthread_mutex_lock(&b.mu);
     while (!rc && b.written < n) {
-        while (!b.slots[b.written] && !b.failed)
-            pthread_cond_wait(&b.cv, &b.mu);
         if (b.failed) {
             rc = ARC_ENOMEM;
             break;
         }
         report *r = b.slots[b.written];
+        if (!r) {
+            size_t i;
+            if (take(&b, &i))
+                work(&b, c, i);
+            else
+                pthread_cond_wait(&b.main_cv, &b.mu);
+            continue;
+        }
         b.slots[b.written] = NULL;
         pthread_mutex_unlock(&b.mu);
         rc = sink(r, ud);
         report_free(r);
         pthread_mutex_lock(&b.mu);
         b.written++;
-        pthread_cond_broadcast(&b.cv);
+        if (b.idle)
+            pthread_cond_broadcast(&b.work_cv);
     }
     b.stop = 1;
-    pthread_cond_broadcast(&b.cv);
+    pthread_cond_broadcast(&b.work_cv);
     pthread_mutex_unlock(&b.mu);
     for (int t = 0; t < started; t++)
         pthread_join(tid[t], NULL);
     for (size_t i = 0; i < n; i++)
         report_free(b.slots[i]);
     pthread_mutex_destroy(&b.mu);
-    pthread_cond_destroy(&b.cv);
+    pthread_cond_destroy(&b.main_cv);
+    pthread_cond_destroy(&b.work_cv);
+    arc_checker_free(c);
     free(b.slots);
     free(tid);
     return rc;

@@ -117,12 +117,13 @@ int arc_matcher_new(arc_matcher **out)
         return ARC_ENOMEM;
     m->md = pcre2_match_data_create(ARC_MAX_GROUPS, NULL);
     m->mctx = pcre2_match_context_create(NULL);
-    m->jstack = pcre2_jit_stack_create(32 * 1024, 512 * 1024, NULL);
-    if (!m->md || !m->mctx || !m->jstack) {
+    if (!m->md || !m->mctx) {
         arc_matcher_free(m);
         return ARC_ENOMEM;
     }
-    pcre2_jit_stack_assign(m->mctx, NULL, m->jstack);
+    /* No JIT stack yet: PCRE2's 32 KiB on the machine stack serves the
+     * usual patterns, and a mmap'd one per matcher would cost a mmap and
+     * munmap (a TLB shootdown with threads) per document. */
     *out = m;
     return 0;
 }
@@ -146,6 +147,15 @@ int arc_regex_search(const arc_regex *re, arc_matcher *m, const char *subject,
      * falls back to the interpreter for a match-time PCRE2_ANCHORED. */
     int rc = pcre2_match(re->code, (PCRE2_SPTR)subject, len, start, opts,
                          m->md, m->mctx);
+    if (rc == PCRE2_ERROR_JIT_STACKLIMIT && !m->jstack) {
+        /* A pattern that needs more: give this matcher a larger stack. */
+        m->jstack = pcre2_jit_stack_create(64 * 1024, 1024 * 1024, NULL);
+        if (!m->jstack)
+            return ARC_ENOMEM;
+        pcre2_jit_stack_assign(m->mctx, NULL, m->jstack);
+        rc = pcre2_match(re->code, (PCRE2_SPTR)subject, len, start, opts,
+                         m->md, m->mctx);
+    }
     m->pairs = rc > 0 ? rc : 0;
     if (rc == PCRE2_ERROR_NOMATCH)
         return 0;

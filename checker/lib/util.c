@@ -1,6 +1,9 @@
 #include "util.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -130,31 +133,50 @@ int arc_read_file(char **out, size_t *len, const char *path, arc_error *err)
 {
     *out = NULL;
     *len = 0;
-    FILE *fp = fopen(path, "rb");
-    if (!fp)
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0)
         return arc_err(err, ARC_EIO, path, 0, 0, "无法读取文件：%s",
                        io_reason(errno));
-    arc_buf b = {0};
-    char chunk[65536];
-    size_t n;
-    int rc = 0;
-    while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0) {
-        if (arc_buf_append(&b, chunk, n)) {
-            rc = arc_err_nomem(err);
-            break;
-        }
+    if (fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
+        int e = S_ISDIR(st.st_mode) ? EISDIR : errno;
+        close(fd);
+        return arc_err(err, ARC_EIO, path, 0, 0, "无法读取文件：%s",
+                       io_reason(e));
     }
-    if (!rc && ferror(fp))
-        rc = arc_err(err, ARC_EIO, path, 0, 0, "无法读取文件：%s",
-                     io_reason(errno));
-    fclose(fp);
+    /* The size is a hint: pipes and growing files are read to the end. */
+    size_t cap = S_ISREG(st.st_mode) ? (size_t)st.st_size + 1 : 65536;
+    char *buf = malloc(cap + 1);
+    size_t n = 0;
+    int rc = buf ? 0 : arc_err_nomem(err);
+    while (!rc) {
+        if (n == cap) {
+            char *nb = cap < SIZE_MAX / 2 ? realloc(buf, cap * 2 + 1) : NULL;
+            if (!nb) {
+                rc = arc_err_nomem(err);
+                break;
+            }
+            buf = nb;
+            cap *= 2;
+        }
+        ssize_t k = read(fd, buf + n, cap - n);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k < 0)
+            rc = arc_err(err, ARC_EIO, path, 0, 0, "无法读取文件：%s",
+                         io_reason(errno));
+        else if (k == 0)
+            break;
+        else
+            n += (size_t)k;
+    }
+    close(fd);
     if (rc) {
-        arc_buf_free(&b);
+        free(buf);
         return rc;
     }
-    if (!b.data && arc_buf_append(&b, "", 0))
-        return arc_err_nomem(err);
-    *out = b.data;
-    *len = b.len;
+    buf[n] = '\0';
+    *out = buf;
+    *len = n;
     return 0;
 }
