@@ -246,8 +246,8 @@ measure "cat" "find '$CORPUS' -name '*.txt' -print0 | xargs -0 cat > /dev/null"
 measure "rg -j1" "rg -P -c -j1 -f '$PATTERNS' '$CORPUS' > /dev/null"
 measure "rg" "rg -P -c -f '$PATTERNS' '$CORPUS' > /dev/null"
 if [ "$HAVE_J" -eq 1 ]; then
-  measure "archeck -j1" "'$ARCHECK' -q -j1 -o '$CSV' '$CORPUS'"
-  measure "archeck -j2" "'$ARCHECK' -q -j2 -o '$CSV' '$CORPUS'"
+  measure "archeck -j1" "'$ARCHECK' -q -j1 --no-config -o '$CSV' --summary '$WORK/summary.csv' '$CORPUS'"
+  measure "archeck -j2" "'$ARCHECK' -q -j2 --no-config -o '$CSV' --summary '$WORK/summary.csv' '$CORPUS'"
 else
   measure "archeck" "'$ARCHECK' -q -o '$CSV' '$CORPUS'"
 fi
