@@ -2,6 +2,7 @@
  * disabled, severities changed, per-file ignores, deadline and outputs. */
 #include "rules.h"
 
+#include "extract.h"
 #include "util.h"
 
 #include <fnmatch.h>
@@ -97,12 +98,50 @@ static int load_ignores(arc_config *c, const arc_load_ctx *cx)
         int rc = arc_node_keys(cx, it, ignore_keys, NULL);
         if (!rc)
             rc = arc_node_str(cx, it, "path", 1, &ig->path);
+        if (!rc && strncmp(ig->path, "./", 2) == 0) /* paths match without */
+            memmove(ig->path, ig->path + 2, strlen(ig->path + 2) + 1);
         if (!rc)
             rc = arc_node_str(cx, it, "rule", 0, &ig->rule);
         if (rc)
             return rc;
     }
     return 0;
+}
+
+/* Types and keys of disable, severity and deadline, checked at load; the
+ * rule ids they name can only be checked against a rule set (apply). */
+static int check_shapes(const arc_config *c, const arc_load_ctx *cx)
+{
+    char **ids;
+    size_t n;
+    int rc = arc_node_strs(cx, c->root, "disable", 0, &ids, &n);
+    arc_strs_free(ids, n);
+    const arc_node *sev = arc_node_get(c->root, "severity");
+    if (!rc && sev && sev->type != ARC_NODE_MAP)
+        rc = arc_node_fail(cx, sev, "severity 应为映射：规则 id: 级别");
+    for (size_t i = 0; !rc && sev && i < sev->n; i++) {
+        const arc_node *v = sev->items[i];
+        if (v->type != ARC_NODE_SCALAR || arc_severity_parse(v->value) < 0)
+            rc = arc_node_fail(cx, v, "级别应为 error、warning 或 info");
+    }
+    const arc_node *dl = arc_node_get(c->root, "deadline");
+    if (!rc && dl) {
+        long off = 1;
+        char *due = NULL;
+        int m = 0, d = 0;
+        char tail;
+        rc = arc_node_keys(cx, dl, deadline_keys, NULL);
+        if (!rc)
+            rc = arc_node_int(cx, dl, "year_offset", 0, 0, 5, &off);
+        if (!rc)
+            rc = arc_node_str(cx, dl, "due", 1, &due);
+        if (!rc && (sscanf(due, "%d-%d%c", &m, &d, &tail) != 2 || d < 1 ||
+                    d > arc_days_in_month(0, m)))
+            rc = arc_node_fail(cx, arc_node_get(dl, "due"),
+                               "due 应为“月-日”，如 04-01");
+        free(due);
+    }
+    return rc;
 }
 
 int arc_config_load(arc_config **out, const char *path, arc_error *err)
@@ -144,6 +183,8 @@ int arc_config_load(arc_config **out, const char *path, arc_error *err)
     free(fail_on);
     if (!rc)
         rc = load_ignores(c, &cx);
+    if (!rc)
+        rc = check_shapes(c, &cx);
     if (rc) {
         arc_config_free(c);
         return rc;

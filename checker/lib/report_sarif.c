@@ -57,13 +57,15 @@ static int open_sarif(arc_writer *w)
     return 0;
 }
 
-static size_t rule_index(const arc_writer *w, const char *id)
+/* Index in driver.rules, or -1 for a rule not listed there (findings of
+ * another rule set): ruleIndex must never name a different rule. */
+static long rule_index(const arc_writer *w, const char *id)
 {
     size_t n = w->rs ? arc_ruleset_rule_count(w->rs) : 0;
     for (size_t i = 0; i < n; i++)
         if (strcmp(arc_ruleset_rule_id(w->rs, i), id) == 0)
-            return i;
-    return n; /* input.unreadable, or a rule this rule set lacks */
+            return (long)i;
+    return strcmp(id, UNREADABLE) == 0 ? (long)n : -1;
 }
 
 /* A URI reference for a path: bytes outside the unreserved set are
@@ -112,8 +114,11 @@ static int report_sarif(arc_writer *w, const char *path,
         fputs((*written)++ ? ",\n      " : "\n      ", fp);
         fputs("{\"ruleId\":", fp);
         arc_json_str(fp, fi->rule);
-        fprintf(fp, ",\"ruleIndex\":%zu,\"level\":\"%s\",\"message\":{\"text\":",
-                rule_index(w, fi->rule), level(fi->severity));
+        long ri = rule_index(w, fi->rule);
+        if (ri >= 0)
+            fprintf(fp, ",\"ruleIndex\":%ld", ri);
+        fprintf(fp, ",\"level\":\"%s\",\"message\":{\"text\":",
+                level(fi->severity));
         arc_json_str(fp, fi->message);
         fputs("},\"locations\":[{\"physicalLocation\":{\"artifactLocation\":"
               "{\"uri\":",

@@ -1,7 +1,9 @@
 /* ruleset.c - builds an arc_ruleset from the YAML tree. */
 #include "rules.h"
 
+#include "convert.h"
 #include "extract.h"
+#include "text.h"
 #include "util.h"
 
 #include <stdio.h>
@@ -17,7 +19,9 @@ static const char *const scoring_keys[] = {"base", "error", "warning", "info",
 static const char *const deadline_keys[] = {"due", "year_offset", NULL};
 static const char *const doc_keys[] = {"chrome", "title_end", "title_strip",
                                        "max_title_chars", "max_heading_chars",
-                                       "published_label", "unit", NULL};
+                                       "published_label", "unit",
+                                       "traditional", NULL};
+static const char *const trad_keys[] = {"markers", "min", "config", NULL};
 static const char *const part_keys[] = {"id", "name", "heading", "exclude",
                                         "prose", "thematic", NULL};
 static const char *const rule_keys[] = {"id",          "kind",    "severity",
@@ -66,6 +70,75 @@ static int replace_regex(const arc_load_ctx *cx, const arc_node *n,
     return 0;
 }
 
+static int cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* traditional: {markers: "這們國…", min: 3, config: t2s.json} - when the
+ * first 4 KiB hold `min` of these characters the text is folded to
+ * simplified with OpenCC for matching. */
+static int load_traditional(arc_ruleset *rs, const arc_node *n,
+                            const arc_load_ctx *cx)
+{
+    if (!n)
+        return 0;
+    char *markers = NULL, *config = NULL;
+    long min = 3;
+    int rc = arc_node_keys(cx, n, trad_keys, NULL);
+    if (!rc)
+        rc = arc_node_str(cx, n, "markers", 1, &markers);
+    if (!rc)
+        rc = arc_node_int(cx, n, "min", 0, 1, 1000, &min);
+    if (!rc)
+        rc = arc_node_str(cx, n, "config", 0, &config);
+    size_t len = markers ? strlen(markers) : 0, count = 0;
+    uint32_t *v = rc ? NULL : calloc(len + 1, sizeof *v);
+    if (!rc && !v)
+        rc = arc_err_nomem(cx->err);
+    for (size_t i = 0; !rc && i < len;) {
+        uint32_t cp;
+        size_t k = arc_utf8_decode(markers + i, len - i, &cp);
+        if (!k) {
+            rc = arc_node_fail(cx, arc_node_get(n, "markers"),
+                               "markers 不是有效的 UTF-8");
+            break;
+        }
+        if (cp > 0x7F)
+            v[count++] = cp;
+        i += k;
+    }
+    char reason[256];
+    arc_t2s *t2s = NULL;
+    if (!rc) {
+        int orc = arc_t2s_open(&t2s, config ? config : "t2s.json", reason,
+                               sizeof reason);
+        if (orc == ARC_ENOMEM)
+            rc = arc_err_nomem(cx->err);
+        else if (orc)
+            rc = arc_node_fail(cx, n, "无法打开 OpenCC 配置“%s”：%s",
+                               config ? config : "t2s.json", reason);
+    }
+    free(markers);
+    free(config);
+    if (rc) {
+        free(v);
+        arc_t2s_close(t2s);
+        return rc;
+    }
+    qsort(v, count, sizeof *v, cmp_u32);
+    free(rs->trad_markers);
+    arc_t2s_close(rs->t2s);
+    rs->trad_markers = v;
+    rs->t2s = t2s;
+    rs->doc.t2s = t2s;
+    rs->doc.trad_markers = v;
+    rs->doc.ntrad_markers = count;
+    rs->doc.trad_min = (size_t)min;
+    return 0;
+}
+
 static int load_document(arc_ruleset *rs, const arc_node *n,
                          const arc_load_ctx *cx)
 {
@@ -83,6 +156,8 @@ static int load_document(arc_ruleset *rs, const arc_node *n,
         rc = replace_regex(cx, n, "published_label", &rs->published_label);
     if (!rc)
         rc = replace_regex(cx, n, "unit", &rs->unit);
+    if (!rc)
+        rc = load_traditional(rs, arc_node_get(n, "traditional"), cx);
     if (!rc && rs->unit && arc_regex_group(rs->unit, "unit") < 0)
         rc = arc_node_fail(cx, arc_node_get(n, "unit"),
                            "unit 模式缺少命名分组 (?<unit>…)");
@@ -153,23 +228,25 @@ static int load_deadline(arc_ruleset *rs, const arc_node *n,
 {
     if (!n)
         return 0;
+    /* Keys override the base one by one. */
     int rc = arc_node_keys(cx, n, deadline_keys, NULL);
-    long off = 1;
+    long off = rs->deadline.year_offset;
     char *due = NULL;
     if (!rc)
         rc = arc_node_int(cx, n, "year_offset", 0, 0, 5, &off);
     if (!rc)
-        rc = arc_node_str(cx, n, "due", 1, &due);
+        rc = arc_node_str(cx, n, "due", 0, &due);
     if (rc)
         return rc;
-    int m = 0, d = 0;
+    int m = rs->deadline.month, d = rs->deadline.day;
     char tail;
-    if (sscanf(due, "%d-%d%c", &m, &d, &tail) != 2 ||
-        d < 1 || d > arc_days_in_month(0, m))
+    if (due && (sscanf(due, "%d-%d%c", &m, &d, &tail) != 2 || d < 1 ||
+                d > arc_days_in_month(0, m)))
         rc = arc_node_fail(cx, arc_node_get(n, "due"),
                            "due 应为“月-日”，如 04-01");
     free(due);
-    rs->deadline = (arc_deadline){(int)off, m, d};
+    if (!rc)
+        rs->deadline = (arc_deadline){(int)off, m, d};
     return rc;
 }
 
@@ -394,6 +471,9 @@ static int merge_rules(arc_ruleset *rs, const arc_node *rules,
             }
             rs->nrules++;
         } else {
+            /* The base's scoring weight stays unless this file sets one
+             * (weights are read after the rules). */
+            r.weight = rs->rules[k].weight;
             rule_free(&rs->rules[k]);
         }
         r.depth = depth;
@@ -616,6 +696,8 @@ void arc_ruleset_free(arc_ruleset *rs)
     arc_regex_free(rs->title_strip);
     arc_regex_free(rs->published_label);
     arc_regex_free(rs->unit);
+    arc_t2s_close(rs->t2s);
+    free(rs->trad_markers);
     free(rs->path);
     free(rs->name);
     free(rs);
@@ -700,21 +782,8 @@ arc_severity arc_ruleset_rule_severity(const arc_ruleset *rs, size_t i)
 int arc_doc_parse(arc_doc **out, const char *path, const char *data,
                   size_t len, const arc_ruleset *rs, arc_error *err)
 {
-    return arc_doc_parse_opts(out, path, data, len, rs ? &rs->doc : NULL, err);
-}
-
-int arc_doc_load(arc_doc **out, const char *path, const arc_ruleset *rs,
-                 arc_error *err)
-{
-    char *data;
-    size_t len;
-    *out = NULL;
-    int rc = arc_read_file(&data, &len, path, err);
-    if (rc)
-        return rc;
-    rc = arc_doc_parse(out, path, data, len, rs, err);
-    free(data);
-    return rc;
+    return arc_doc_parse_opts(out, path, data, len, rs ? &rs->doc : NULL, NULL,
+                              err);
 }
 
 const char *arc_severity_name(arc_severity sev)

@@ -1,0 +1,640 @@
+/* check_scorecard.c - the per-report scorecard (eval.c): arc_checker_run
+ * fills title, unit, report year, publication date, document type, part
+ * statuses, counts and the score (weights of rules/annual-report.yaml);
+ * arc_scorecard_score after filtering; arc_scorecard_unreadable. */
+#include "testutil.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ------------------------------------------------------------ helpers */
+
+/* Runs the checker on text; fills *card (garbage first, so that every
+ * field must be written) and returns the findings. */
+static arc_findings *run_card(const arc_ruleset *rs, const char *text,
+                              arc_scorecard *card)
+{
+    arc_doc *doc = arc_test_doc(text, rs);
+    arc_checker *c = NULL;
+    ck_assert_int_eq(arc_checker_new(&c, rs), 0);
+    arc_findings *f = NULL;
+    ck_assert_int_eq(arc_findings_new(&f), 0);
+    memset(card, 0x5A, sizeof *card);
+    arc_error err = {0};
+    ck_assert_int_eq(arc_checker_run(c, doc, f, card, &err), 0);
+    arc_checker_free(c);
+    arc_doc_free(doc);
+    return f;
+}
+
+/* Status of part `id` in the card (fails when the card lacks it). */
+static arc_part_status part(const arc_scorecard *card, const char *id)
+{
+    for (size_t i = 0; i < card->nparts; i++)
+        if (strcmp(card->part_id[i], id) == 0)
+            return card->part_status[i];
+    ck_abort_msg("no part %s in the card", id);
+    return ARC_PART_MISSING;
+}
+
+static void assert_parts(const arc_scorecard *card, arc_part_status measures,
+                         arc_part_status shortcomings,
+                         arc_part_status first_responsible,
+                         arc_part_status next_year)
+{
+    ck_assert_uint_eq(card->nparts, 4);
+    ck_assert_str_eq(card->part_id[0], "measures");
+    ck_assert_str_eq(card->part_id[1], "shortcomings");
+    ck_assert_str_eq(card->part_id[2], "first_responsible");
+    ck_assert_str_eq(card->part_id[3], "next_year");
+    ck_assert_str_eq(arc_part_status_name(part(card, "measures")),
+                     arc_part_status_name(measures));
+    ck_assert_str_eq(arc_part_status_name(part(card, "shortcomings")),
+                     arc_part_status_name(shortcomings));
+    ck_assert_str_eq(arc_part_status_name(part(card, "first_responsible")),
+                     arc_part_status_name(first_responsible));
+    ck_assert_str_eq(arc_part_status_name(part(card, "next_year")),
+                     arc_part_status_name(next_year));
+}
+
+static void assert_counts(const arc_scorecard *card, const arc_findings *f,
+                          size_t errors, size_t warnings, size_t infos,
+                          int score)
+{
+    ck_assert_uint_eq(card->errors, errors);
+    ck_assert_uint_eq(card->warnings, warnings);
+    ck_assert_uint_eq(card->infos, infos);
+    ck_assert_uint_eq(arc_findings_count(f), errors + warnings + infos);
+    ck_assert_int_eq(card->score, score);
+}
+
+static void assert_published(const arc_scorecard *card, arc_pub_source src,
+                             int y, int m, int d)
+{
+    ck_assert_int_eq(card->published_source, src);
+    ck_assert_int_eq(card->published_y, y);
+    ck_assert_int_eq(card->published_m, m);
+    ck_assert_int_eq(card->published_d, d);
+}
+
+/* The four required parts, each under its own heading, years right. */
+#define BODY                                                                   \
+    "2025年,青禾区坚持依法行政。\n"                                           \
+    "一、2025年推进法治政府建设的主要举措和成效\n"                             \
+    "(一)健全制度。区政府完善行政决策制度。\n"                                 \
+    "二、2025年推进法治政府建设存在的不足和原因\n"                             \
+    "基层执法力量仍然薄弱,原因在于培训不够。\n"                                \
+    "三、党政主要负责人履行推进法治建设第一责任人职责的情况\n"                 \
+    "主要负责人带头学法。\n"                                                   \
+    "四、2026年推进法治政府建设的主要安排\n"                                   \
+    "继续完善制度。\n"
+
+static int drop_rule(const arc_finding *fi, void *ud)
+{
+    return strcmp(fi->rule, (const char *)ud) != 0;
+}
+
+/* ------------------------------------------------------------ fields */
+
+START_TEST(test_complete_report)
+{
+    arc_ruleset *rs = arc_test_default_rules();
+    arc_scorecard card;
+    arc_findings *f = run_card(rs,
+                               "青禾区人民政府关于2025年度法治政府建设情况的报告\n"
+                               BODY
+                               "青禾区人民政府\n"
+                               "2026年3月20日\n",
+                               &card);
+    ck_assert_str_eq(card.title, "青禾区人民政府关于2025年度法治政府建设情况的报告");
+    /* The title before 关于. */
+    ck_assert_str_eq(card.unit, "青禾区人民政府");
+    ck_assert_int_eq(card.report_year, 2025);
+    assert_published(&card, ARC_PUB_SIGNATURE, 2026, 3, 20);
+    ck_assert_str_eq(card.doc_type, "annual-report");
+    assert_parts(&card, ARC_PART_HEADING, ARC_PART_HEADING, ARC_PART_HEADING,
+                 ARC_PART_HEADING);
+    assert_counts(&card, f, 0, 0, 0, 100);
+    arc_findings_free(f);
+    arc_ruleset_free(rs);
+}
+END_TEST
+
+START_TEST(test_unit_before_year_and_label_date)
+{
+    arc_ruleset *rs = arc_test_default_rules();
+    arc_scorecard card;
+    arc_findings *f = run_card(rs,
+                               "松岭县2025年法治政府建设年度报告\n"
+                               "发布日期:2026-03-31\n"
+                               BODY
+                               "松岭县人民政府\n"
+                               "2026年3月20日\n",
+                               &card);
+    ck_assert_str_eq(card.title, "松岭县2025年法治政府建设年度报告");
+    /* The title before the year (not the signature). */
+    ck_assert_str_eq(card.unit, "松岭县");
+    ck_assert_int_eq(card.report_year, 2025);
+    /* The label wins over the signature. */
+    assert_published(&card, ARC_PUB_LABEL, 2026, 3, 31);
+    assert_counts(&card, f, 0, 0, 0, 100);
+    arc_findings_free(f);
+    arc_ruleset_free(rs);
+}
+END_TEST
+
+START_TEST(test_title_date)
+{
+    arc_ruleset *rs = arc_test_default_rules();
+    arc_scorecard card;
+    /* A date beside the title: stripped from the title, preferred to the
+     * signature. */
+    arc_findings *f = run_card(rs,
+                               "青禾区2025年度法治政府建设情况报告 2026-03-18\n"
+                               BODY
+                               "青禾区人民政府\n"
+                               "2026年3月20日\n",
+                               &card);
+    ck_assert_str_eq(card.title, "青禾区2025年度法治政府建设情况报告");
+    ck_assert_str_eq(card.unit, "青禾区");
+    assert_published(&card, ARC_PUB_TITLE, 2026, 3, 18);
+    assert_counts(&card, f, 0, 0, 0, 100);
+    arc_findings_free(f);
+    /* With a label as well, the label wins. */
+    f = run_card(rs,
+                 "青禾区2025年度法治政府建设情况报告 2026-03-18\n"
+                 "发布日期:2026-03-25\n" BODY,
+                 &card);
+    assert_published(&card, ARC_PUB_LABEL, 2026, 3, 25);
+    arc_findings_free(f);
+    arc_ruleset_free(rs);
+}
+END_TEST
+
+START_TEST(test_unit_from_signature)
+{
+    arc_ruleset *rs = arc_test_default_rules();
+    arc_scorecard card;
+    /* Nothing before the year in the title: the line above the date. */
+    arc_findings *f = run_card(rs,
+                               "2025年度法治政府建设情况报告\n" BODY
+                               "\n"
+                               "  青禾区司法局  \n"
+                               "\n"
+                               "2026年3月2日\n",
+                               &card);
+    ck_assert_str_eq(card.title, "2025年度法治政府建设情况报告");
+    ck_assert_str_eq(card.unit, "青禾区司法局");
+    ck_assert_int_eq(card.report_year, 2025);
+    assert_published(&card, ARC_PUB_SIGNATURE, 2026, 3, 2);
+    assert_counts(&card, f, 0, 0, 0, 100);
+    arc_findings_free(f);
+    arc_ruleset_free(rs);
+}
+END_TEST
+
+START_TEST(test_year_from_opening_unknown_unit)
+{
+    arc_ruleset *rs = arc_test_default_rules();
+    arc_scorecard card;
+    /* No year in the title: the opening sentence's; no 关于, no year in
+     * the title and no signature: no unit, no publication date. */
+    arc_findings *f = run_card(rs, "青禾区法治政府建设情况报告\n" BODY, &card);
+    ck_assert_str_eq(card.title, "青禾区法治政府建设情况报告");
+    ck_assert_str_eq(card.unit, "");
+    ck_assert_int_eq(card.report_year, 2025);
+    assert_published(&card, ARC_PUB_NONE, 0, 0, 0);
+    ck_assert_str_eq(card.doc_type, "annual-report");
+    /* deadline.unknown is an info: weight 0. */
+    assert_counts(&card, f, 0, 0, 1, 100);
+    ck_assert_str_eq(arc_findings_get(f, 0)->rule, "deadline.unknown");
+    arc_findings_free(f);
+    arc_ruleset_free(rs);
+}
+END_TEST
+
+START_TEST(test_no_title_no_year)
+{
+    arc_ruleset *rs = arc_test_default_rules();
+    arc_scorecard card;
+    arc_findings *f = run_card(rs,
+                               "青禾区坚持依法行政,全年推进各项工作落实落地见效。\n"
+                               "一、主要举措和成效\n"
+                               "完善制度。\n",
+                               &card);
+    ck_assert_str_eq(card.title, "");
+    ck_assert_str_eq(card.unit, "");
+    ck_assert_int_eq(card.report_year, 0);
+    assert_published(&card, ARC_PUB_NONE, 0, 0, 0);
+    ck_assert_str_eq(card.doc_type, "annual-report");
+    assert_parts(&card, ARC_PART_HEADING, ARC_PART_MISSING, ARC_PART_MISSING,
+                 ARC_PART_MISSING);
+    /* Three missing parts (25 each), no report year (info). */
+    assert_counts(&card, f, 3, 0, 1, 25);
+    ck_assert_uint_eq(arc_test_count(f, "section.missing"), 3);
+    ck_assert_uint_eq(arc_test_count(f, "deadline.unknown"), 1);
+    arc_findings_free(f);
+    arc_ruleset_free(rs);
+}
+END_TEST
+
+/* ------------------------------------------------------------ doc type */
+
+START_TEST(test_work_plan)
+{
+    arc_ruleset *rs = arc_test_default_rules();
+    arc_scorecard card;
+    arc_findings *f = run_card(rs,
+                               "青禾区2026年法治政府建设工作要点\n"
+                               "一、完善依法行政制度\n"
+                               "1.健全机制。(责任单位:区司法局)\n"
+                               "3.规范执法。(责任单位:区司法局)\n",
+                               &card);
+    ck_assert_str_eq(card.doc_type, "work-plan");
+    ck_assert_str_eq(card.title, "青禾区2026年法治政府建设工作要点");
+    ck_assert_str_eq(card.unit, "青禾区");
+    ck_assert_int_eq(card.report_year, 2026);
+    /* doc.type weighs 100; the rules after it do not run. */
+    assert_counts(&card, f, 1, 0, 0, 0);
+    ck_assert_str_eq(arc_findings_get(f, 0)->rule, "doc.type");
+    ck_assert_uint_eq(card.nparts, 4);
+    arc_findings_free(f);
+    arc_ruleset_free(rs);
+}
+END_TEST
+
+START_TEST(test_other_doc_type)
+{
+    arc_ruleset *rs = arc_test_default_rules();
+    arc_scorecard card;
+    arc_findings *f = run_card(rs,
+                               "青禾区2025年政府信息公开工作年度报告\n"
+                               "一、总体情况\n"
+                               "全年主动公开信息。\n",
+                               &card);
+    ck_assert_str_eq(card.doc_type, "other");
+    assert_counts(&card, f, 1, 0, 0, 0);
+    arc_findings_free(f);
+    f = run_card(rs, "关于青禾区2025年度法治政府建设情况报告的解读\n正文。\n",
+                 &card);
+    ck_assert_str_eq(card.doc_type, "other");
+    assert_counts(&card, f, 1, 0, 0, 0);
+    arc_findings_free(f);
+    arc_ruleset_free(rs);
+}
+END_TEST
+
+/* ------------------------------------------------------------ parts, score */
+
+START_TEST(test_prose_and_missing_parts)
+{
+    arc_ruleset *rs = arc_test_default_rules();
+    arc_scorecard card;
+    arc_findings *f = run_card(rs,
+                               "青禾区2025年度法治政府建设情况报告\n"
+                               "2025年,青禾区坚持依法行政。\n"
+                               "一、2025年推进法治政府建设的主要举措和成效\n"
+                               "(一)健全制度。区政府完善制度。\n"
+                               "二、党政主要负责人履行推进法治建设第一责任人职责的情况\n"
+                               "主要负责人带头学法。全区仍存在一些不足,原因在于培训不够。\n"
+                               "青禾区司法局\n"
+                               "2026年3月20日\n",
+                               &card);
+    assert_parts(&card, ARC_PART_HEADING, ARC_PART_PROSE, ARC_PART_HEADING,
+                 ARC_PART_MISSING);
+    /* section.missing 25 + section.prose-only (warning) 3. */
+    assert_counts(&card, f, 1, 1, 0, 72);
+    ck_assert_str_eq(arc_test_find(f, "section.missing")->section, "next_year");
+    ck_assert_str_eq(arc_test_find(f, "section.prose-only")->section,
+                     "shortcomings");
+    ck_assert_str_eq(card.unit, "青禾区");
+
+    /* Filtering the missing part out and rescoring: only the warning. */
+    arc_findings_filter(f, drop_rule, "section.missing");
+    ck_assert_uint_eq(arc_findings_count(f), 1);
+    arc_scorecard_score(&card, rs, f);
+    ck_assert_uint_eq(card.errors, 0);
+    ck_assert_uint_eq(card.warnings, 1);
+    ck_assert_uint_eq(card.infos, 0);
+    ck_assert_int_eq(card.score, 97);
+    /* The rest of the card is kept. */
+    ck_assert_str_eq(card.title, "青禾区2025年度法治政府建设情况报告");
+    ck_assert_str_eq(card.doc_type, "annual-report");
+    ck_assert_int_eq(part(&card, "next_year"), ARC_PART_MISSING);
+    /* Nothing left: full marks. */
+    arc_findings_filter(f, drop_rule, "section.prose-only");
+    arc_scorecard_score(&card, rs, f);
+    ck_assert_uint_eq(card.warnings, 0);
+    ck_assert_int_eq(card.score, 100);
+    arc_findings_free(f);
+    arc_ruleset_free(rs);
+}
+END_TEST
+
+START_TEST(test_score_deadline_weights)
+{
+    arc_ruleset *rs = arc_test_default_rules();
+    arc_scorecard card;
+    /* Late: deadline.late weighs 20. */
+    arc_findings *f = run_card(rs,
+                               "青禾区2025年度法治政府建设情况报告\n"
+                               "发布日期:2026-04-15\n" BODY,
+                               &card);
+    assert_counts(&card, f, 1, 0, 0, 80);
+    ck_assert_str_eq(arc_findings_get(f, 0)->rule, "deadline.late");
+    arc_findings_free(f);
+    /* On the day: a warning, 3. */
+    f = run_card(rs,
+                 "青禾区2025年度法治政府建设情况报告\n"
+                 "发布日期:2026-04-01\n" BODY,
+                 &card);
+    assert_counts(&card, f, 0, 1, 0, 97);
+    ck_assert_str_eq(arc_findings_get(f, 0)->rule, "deadline.borderline");
+    arc_findings_free(f);
+    /* The day before: nothing. */
+    f = run_card(rs,
+                 "青禾区2025年度法治政府建设情况报告\n"
+                 "发布日期:2026-03-31\n" BODY,
+                 &card);
+    assert_counts(&card, f, 0, 0, 0, 100);
+    arc_findings_free(f);
+    arc_ruleset_free(rs);
+}
+END_TEST
+
+START_TEST(test_score_error_weight_and_sum)
+{
+    arc_ruleset *rs = arc_test_default_rules();
+    arc_scorecard card;
+    /* A placeholder (an error without a rule weight: 10) and a late
+     * publication (20). */
+    arc_findings *f = run_card(rs,
+                               "青禾区2025年度法治政府建设情况报告\n"
+                               "发布日期:2026-05-06\n" BODY
+                               "全年组织专项督察XX次。\n",
+                               &card);
+    ck_assert_uint_eq(arc_test_count(f, "placeholder.found"), 1);
+    ck_assert_uint_eq(arc_test_count(f, "deadline.late"), 1);
+    assert_counts(&card, f, 2, 0, 0, 70);
+    arc_findings_free(f);
+    arc_ruleset_free(rs);
+}
+END_TEST
+
+START_TEST(test_score_clamped_at_zero)
+{
+    arc_ruleset *rs = arc_test_default_rules();
+    arc_scorecard card;
+    /* Eleven placeholders: 110 points, clamped to 0. */
+    arc_findings *f = run_card(rs,
+                               "青禾区2025年度法治政府建设情况报告\n"
+                               "发布日期:2026-03-06\n" BODY
+                               "XX局,XX局,XX局,XX局,XX局,XX局,\n"
+                               "XX局,XX局,XX局,XX局,XX局。\n",
+                               &card);
+    assert_counts(&card, f, 11, 0, 0, 0);
+    ck_assert_uint_eq(arc_test_count(f, "placeholder.found"), 11);
+    /* A filter that keeps everything changes nothing. */
+    arc_findings_filter(f, drop_rule, "no.such.rule");
+    arc_scorecard_score(&card, rs, f);
+    ck_assert_uint_eq(card.errors, 11);
+    ck_assert_int_eq(card.score, 0);
+    arc_findings_free(f);
+    arc_ruleset_free(rs);
+}
+END_TEST
+
+static int keep_first_n(const arc_finding *fi, void *ud)
+{
+    (void)fi;
+    size_t *n = ud;
+    if (*n == 0)
+        return 0;
+    (*n)--;
+    return 1;
+}
+
+START_TEST(test_rescore_after_partial_filter)
+{
+    arc_ruleset *rs = arc_test_default_rules();
+    arc_scorecard card;
+    arc_findings *f = run_card(rs,
+                               "青禾区2025年度法治政府建设情况报告\n"
+                               "发布日期:2026-03-06\n" BODY
+                               "XX局,XX局,XX局,XX局,XX局,XX局,\n"
+                               "XX局,XX局,XX局,XX局,XX局。\n",
+                               &card);
+    ck_assert_int_eq(card.score, 0);
+    size_t n = 3;
+    arc_findings_filter(f, keep_first_n, &n);
+    ck_assert_uint_eq(arc_findings_count(f), 3);
+    arc_scorecard_score(&card, rs, f);
+    ck_assert_uint_eq(card.errors, 3);
+    ck_assert_int_eq(card.score, 70);
+    arc_findings_free(f);
+    arc_ruleset_free(rs);
+}
+END_TEST
+
+START_TEST(test_card_counts_only_this_report)
+{
+    arc_ruleset *rs = arc_test_default_rules();
+    arc_checker *c = NULL;
+    ck_assert_int_eq(arc_checker_new(&c, rs), 0);
+    arc_findings *f = NULL;
+    ck_assert_int_eq(arc_findings_new(&f), 0);
+    arc_error err = {0};
+    arc_scorecard card;
+    /* First report: a work plan (one error). */
+    arc_doc *doc = arc_test_doc("青禾区2026年法治政府建设工作要点\n"
+                                "一、完善制度\n1.健全机制。\n",
+                                rs);
+    ck_assert_int_eq(arc_checker_run(c, doc, f, &card, &err), 0);
+    arc_doc_free(doc);
+    ck_assert_int_eq(card.score, 0);
+    /* Second, into the same list: a clean report scores 100. */
+    doc = arc_test_doc("青禾区人民政府关于2025年度法治政府建设情况的报告\n" BODY
+                       "青禾区人民政府\n2026年3月20日\n",
+                       rs);
+    ck_assert_int_eq(arc_checker_run(c, doc, f, &card, &err), 0);
+    ck_assert_uint_eq(arc_findings_count(f), 1);
+    ck_assert_uint_eq(card.errors, 0);
+    ck_assert_int_eq(card.score, 100);
+    ck_assert_str_eq(card.doc_type, "annual-report");
+    /* A NULL card is allowed; the findings are the same as arc_check's. */
+    ck_assert_int_eq(arc_checker_run(c, doc, f, NULL, &err), 0);
+    ck_assert_uint_eq(arc_findings_count(f), 1);
+    arc_findings *g = NULL;
+    ck_assert_int_eq(arc_findings_new(&g), 0);
+    ck_assert_int_eq(arc_check(rs, doc, g, &err), 0);
+    ck_assert_uint_eq(arc_findings_count(g), 0);
+    arc_findings_free(g);
+    arc_doc_free(doc);
+    arc_findings_free(f);
+    arc_checker_free(c);
+    arc_checker_free(NULL);
+    arc_ruleset_free(rs);
+}
+END_TEST
+
+START_TEST(test_custom_weights)
+{
+    arc_ruleset *rs = arc_test_rules(
+        "version: 1\n"
+        "scoring:\n"
+        "  base: 50\n"
+        "  warning: 7\n"
+        "  info: 2\n"
+        "  rules: {w.heavy: 45}\n"
+        "rules:\n"
+        "  - {id: w.plain, kind: pattern, severity: warning, message: m, "
+        "patterns: ['甲']}\n"
+        "  - {id: w.heavy, kind: pattern, severity: warning, message: m, "
+        "patterns: ['乙']}\n"
+        "  - {id: w.info, kind: pattern, severity: info, message: m, "
+        "patterns: ['丙']}\n"
+        "  - {id: w.err, kind: pattern, severity: error, message: m, "
+        "patterns: ['丁']}\n");
+    arc_scorecard card;
+    arc_findings *f = run_card(rs, "甲丙丙\n", &card);
+    /* 50 - 7 - 2 - 2; the error weight is the default 10. */
+    assert_counts(&card, f, 0, 1, 2, 39);
+    arc_findings_free(f);
+    f = run_card(rs, "丁\n", &card);
+    assert_counts(&card, f, 1, 0, 0, 40);
+    arc_findings_free(f);
+    f = run_card(rs, "乙\n", &card);
+    assert_counts(&card, f, 0, 1, 0, 5);
+    arc_findings_free(f);
+    f = run_card(rs, "乙甲\n", &card);
+    assert_counts(&card, f, 0, 2, 0, 0);
+    /* No parts in this rule set. */
+    ck_assert_uint_eq(card.nparts, 0);
+    arc_findings_free(f);
+    arc_ruleset_free(rs);
+}
+END_TEST
+
+START_TEST(test_long_title_and_unit_truncated)
+{
+    arc_ruleset *rs = arc_test_rules(
+        "version: 1\n"
+        "document:\n"
+        "  max_title_chars: 1000\n"
+        "  title_end: '报告$'\n"
+        "  unit: '^(?<unit>.+?)关于'\n"
+        "rules:\n"
+        "  - {id: x.p, kind: pattern, severity: info, message: m, "
+        "patterns: ['不会出现']}\n");
+    /* "AB", 60 × 青, 关于, 40 × 禾, 报告: 314 bytes. */
+    char title[512] = "AB";
+    for (int i = 0; i < 60; i++)
+        strcat(title, "青");
+    strcat(title, "关于");
+    for (int i = 0; i < 40; i++)
+        strcat(title, "禾");
+    strcat(title, "报告");
+    char text[600];
+    snprintf(text, sizeof text, "%s\n正文。\n", title);
+    arc_scorecard card;
+    arc_findings *f = run_card(rs, text, &card);
+    /* At most 255 bytes, cut before a character: "AB" + 84 characters. */
+    ck_assert_uint_eq(strlen(card.title), 254);
+    ck_assert_mem_eq(card.title, title, 254);
+    /* The unit: at most 127 bytes, "AB" + 41 × 青. */
+    ck_assert_uint_eq(strlen(card.unit), 125);
+    ck_assert_mem_eq(card.unit, title, 125);
+    ck_assert_uint_eq(card.nparts, 0);
+    assert_counts(&card, f, 0, 0, 0, 100);
+    arc_findings_free(f);
+    arc_ruleset_free(rs);
+}
+END_TEST
+
+/* ------------------------------------------------------------ unreadable */
+
+START_TEST(test_unreadable)
+{
+    arc_ruleset *rs = arc_test_default_rules();
+    arc_findings *f = NULL;
+    ck_assert_int_eq(arc_findings_new(&f), 0);
+    arc_finding fi = {0};
+    fi.path = "坏文件.txt";
+    fi.severity = ARC_SEV_ERROR;
+    fi.rule = "input.unreadable";
+    fi.message = "不是有效的 UTF-8 文本";
+    ck_assert_int_eq(arc_findings_add(f, &fi), 0);
+    arc_scorecard card;
+    memset(&card, 0x5A, sizeof card);
+    arc_scorecard_unreadable(&card, rs, f);
+    ck_assert_str_eq(card.title, "");
+    ck_assert_str_eq(card.unit, "");
+    ck_assert_int_eq(card.report_year, 0);
+    assert_published(&card, ARC_PUB_NONE, 0, 0, 0);
+    ck_assert_str_eq(card.doc_type, "other");
+    assert_parts(&card, ARC_PART_MISSING, ARC_PART_MISSING, ARC_PART_MISSING,
+                 ARC_PART_MISSING);
+    /* An error without a rule weight: 10. */
+    ck_assert_uint_eq(card.errors, 1);
+    ck_assert_uint_eq(card.warnings, 0);
+    ck_assert_uint_eq(card.infos, 0);
+    ck_assert_int_eq(card.score, 90);
+    arc_findings_free(f);
+    /* No findings: full marks. */
+    ck_assert_int_eq(arc_findings_new(&f), 0);
+    arc_scorecard_unreadable(&card, rs, f);
+    ck_assert_uint_eq(card.errors, 0);
+    ck_assert_int_eq(card.score, 100);
+    ck_assert_uint_eq(card.nparts, 4);
+    arc_findings_free(f);
+    arc_ruleset_free(rs);
+}
+END_TEST
+
+START_TEST(test_part_status_names)
+{
+    ck_assert_str_eq(arc_part_status_name(ARC_PART_MISSING), "missing");
+    ck_assert_str_eq(arc_part_status_name(ARC_PART_PROSE), "prose");
+    ck_assert_str_eq(arc_part_status_name(ARC_PART_HEADING), "heading");
+}
+END_TEST
+
+static Suite *suite(void)
+{
+    Suite *s = suite_create("scorecard");
+    TCase *tc = tcase_create("fields");
+    tcase_add_test(tc, test_complete_report);
+    tcase_add_test(tc, test_unit_before_year_and_label_date);
+    tcase_add_test(tc, test_title_date);
+    tcase_add_test(tc, test_unit_from_signature);
+    tcase_add_test(tc, test_year_from_opening_unknown_unit);
+    tcase_add_test(tc, test_no_title_no_year);
+    tcase_add_test(tc, test_long_title_and_unit_truncated);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("doc_type");
+    tcase_add_test(tc, test_work_plan);
+    tcase_add_test(tc, test_other_doc_type);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("score");
+    tcase_add_test(tc, test_prose_and_missing_parts);
+    tcase_add_test(tc, test_score_deadline_weights);
+    tcase_add_test(tc, test_score_error_weight_and_sum);
+    tcase_add_test(tc, test_score_clamped_at_zero);
+    tcase_add_test(tc, test_rescore_after_partial_filter);
+    tcase_add_test(tc, test_card_counts_only_this_report);
+    tcase_add_test(tc, test_custom_weights);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("unreadable");
+    tcase_add_test(tc, test_unreadable);
+    tcase_add_test(tc, test_part_status_names);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    return arc_test_run(suite());
+}
