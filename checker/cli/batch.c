@@ -39,7 +39,7 @@ static report *check_one(const batch_opts *o, arc_checker *c,
     }
     r->path = path;
     arc_doc *doc = NULL;
-    if (arc_doc_load(&doc, path, o->rs, &r->err)) {
+    if (arc_doc_load_with(&doc, path, o->rs, &o->load, &r->err)) {
         if (r->err.code == ARC_ENOMEM)
             goto nomem;
         arc_finding fi = {0};

@@ -52,6 +52,7 @@ typedef struct {
     const arc_config *config; /* per-file ignores, may be NULL */
     int jobs;
     int pub_y, pub_m, pub_d;  /* --published, 0 when unset */
+    arc_load_opts load;       /* --encoding, archive limits */
 } batch_opts;
 
 /*

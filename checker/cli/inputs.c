@@ -36,14 +36,20 @@ void strvec_free(strvec *sv)
     sv->n = sv->cap = 0;
 }
 
-/* Reports are *.txt and *.md; a folder's README describes the folder and
- * is not a report. */
+/* Reports are *.txt, *.md, *.docx, *.html and *.htm; a folder's README
+ * describes the folder and is not a report; ~$x.docx is Word's lock file. */
 static int is_report_name(const char *name)
 {
+    static const char *const exts[] = {".txt", ".md", ".docx", ".html",
+                                       ".htm"};
     const char *dot = strrchr(name, '.');
-    if (!dot || (strcmp(dot, ".txt") != 0 && strcmp(dot, ".md") != 0))
+    if (!dot || strncasecmp(name, "readme.", 7) == 0 ||
+        strncmp(name, "~$", 2) == 0)
         return 0;
-    return strncasecmp(name, "readme.", 7) != 0;
+    for (size_t i = 0; i < sizeof exts / sizeof exts[0]; i++)
+        if (strcasecmp(dot, exts[i]) == 0)
+            return 1;
+    return 0;
 }
 
 static int walk(const char *dir, strvec *out)

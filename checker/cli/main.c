@@ -24,8 +24,8 @@ static void usage(FILE *fp)
         "用法：archeck [选项] [路径...]\n"
         "检查法治政府建设年度报告的结构完整性和数据一致性，输出审计表。\n"
         "\n"
-        "路径可以是文件，或目录（递归查找 *.txt 和 *.md）；不给路径时检查 "
-        "samples/。\n"
+        "路径可以是文件，或目录（递归查找 *.txt、*.md、*.docx、*.html、*.htm）；"
+        "\n不给路径时检查 samples/。\n"
         "\n"
         "输入：\n"
         "      --files-from FILE  从 FILE 读取要检查的路径，每行一个（- 为标准输入）\n"
@@ -41,6 +41,8 @@ static void usage(FILE *fp)
         ".archeck.yaml）\n"
         "      --no-config        不读取配置文件\n"
         "      --published DATE   发布日期（YYYY-MM-DD），代替从文中识别的日期\n"
+        "      --encoding NAME    文本文件的编码（如 GBK、UTF-16LE），默认自动识别\n"
+        "                         （UTF-8、带 BOM 的 UTF-16、GB18030）\n"
         "      --test-rules FILE  运行规则集中每条规则的示例（examples）后退出\n"
         "\n"
         "输出：\n"
@@ -285,7 +287,7 @@ int main(int argc, char **argv)
     enum {
         OPT_VERSION = 256, OPT_PUBLISHED, OPT_TEST_RULES, OPT_FILES_FROM,
         OPT_INCLUDE, OPT_EXCLUDE, OPT_REPORT, OPT_SUMMARY, OPT_NO_SUMMARY,
-        OPT_FAIL_ON, OPT_CONFIG, OPT_NO_CONFIG
+        OPT_FAIL_ON, OPT_CONFIG, OPT_NO_CONFIG, OPT_ENCODING
     };
     static const struct option longopts[] = {
         {"rules", required_argument, NULL, 'r'},
@@ -306,6 +308,7 @@ int main(int argc, char **argv)
         {"fail-on", required_argument, NULL, OPT_FAIL_ON},
         {"config", required_argument, NULL, OPT_CONFIG},
         {"no-config", no_argument, NULL, OPT_NO_CONFIG},
+        {"encoding", required_argument, NULL, OPT_ENCODING},
         {NULL, 0, NULL, 0},
     };
     const char *rules_path = NULL, *output_path = NULL, *format = "csv";
@@ -377,6 +380,11 @@ int main(int argc, char **argv)
             break;
         case OPT_CONFIG: config_path = optarg; break;
         case OPT_NO_CONFIG: no_config = 1; break;
+        case OPT_ENCODING:
+            if (!arc_encoding_supported(optarg))
+                return usage_error("不支持的编码“%s”", optarg);
+            bo.load.encoding = optarg;
+            break;
         case ':': return usage_error("选项 %s 需要一个参数", argv[optind - 1]);
         default: return usage_error("未知选项 %s", argv[optind - 1]);
         }

@@ -149,9 +149,33 @@ typedef struct arc_doc arc_doc;
 int arc_doc_parse(arc_doc **out, const char *path, const char *data,
                   size_t len, const arc_ruleset *rs, arc_error *err);
 
-/* Reads `path` and parses it as arc_doc_parse does. */
+/* Reads `path` and parses it as arc_doc_parse does (formats as for
+ * arc_doc_load_with, default options). */
 int arc_doc_load(arc_doc **out, const char *path, const arc_ruleset *rs,
                  arc_error *err);
+
+/* How files are read. */
+typedef struct {
+    const char *encoding;    /* force a text encoding (iconv name), or NULL */
+    size_t max_uncompressed; /* .docx: bytes decompressed at most (0: 256 MiB) */
+    size_t max_entries;      /* .docx: zip entries at most (0: 10,000) */
+} arc_load_opts;
+
+/*
+ * Reads a report in any supported format: .docx (Word; line = paragraph
+ * number), .html/.htm (the article body; line = line of extracted text),
+ * and text (.txt/.md and anything else) in UTF-8, UTF-16 with BOM or
+ * GB18030.  The format comes from the file name, else from the content
+ * (a zip archive, an <html> document).  A file that cannot be read, is
+ * broken, encrypted or too large fails with a reason in err (ARC_EIO,
+ * ARC_EPARSE, ARC_EENCODING).
+ */
+int arc_doc_load_with(arc_doc **out, const char *path, const arc_ruleset *rs,
+                      const arc_load_opts *lo, arc_error *err);
+
+/* Can text be read from this encoding (an iconv name: GBK, GB18030,
+ * UTF-16LE, BIG5 …)? */
+int arc_encoding_supported(const char *name);
 
 void arc_doc_free(arc_doc *doc);
 
@@ -183,7 +207,8 @@ typedef enum {
     ARC_PUB_LABEL,     /* 发布时间 / 发布日期 label (patterns from the rule set) */
     ARC_PUB_TITLE,     /* a date printed beside the title */
     ARC_PUB_SIGNATURE, /* the date under the signature at the end */
-    ARC_PUB_OVERRIDE   /* set with arc_doc_set_published (--published) */
+    ARC_PUB_OVERRIDE,  /* set with arc_doc_set_published (--published) */
+    ARC_PUB_META       /* the web page's <meta name="PubDate"> */
 } arc_pub_source;
 
 /* The publication date: label first, then the date beside the title, then
@@ -200,6 +225,7 @@ typedef enum {
     ARC_NUM_ARABIC,      /* 1. 1、 1． */
     ARC_NUM_ARABIC_PAREN,/* (1) （1） */
     ARC_NUM_CN_SHI,      /* 一是 */
+    ARC_NUM_NONE,        /* no label: a heading by its Word outline level */
     ARC_NUM_STYLE_COUNT
 } arc_numbering;
 
@@ -217,6 +243,7 @@ typedef struct {
     size_t body_end;
     size_t end;            /* end of the whole part, children included */
     int inline_body;       /* body began on the heading line after 。 */
+    int outline;           /* Word outline level 1-9, 0 when not known */
 } arc_section;
 
 size_t arc_doc_section_count(const arc_doc *doc);

@@ -3,6 +3,8 @@
 #define ARC_DOC_H
 
 #include "archeck.h"
+
+#include <stdint.h>
 #include "extract.h"
 #include "regex.h"
 #include "text.h"
@@ -16,6 +18,10 @@ typedef struct {
     size_t max_heading_chars;     /* longer heading text carries its body */
     const arc_regex *published_label; /* 发布日期: … before a date */
     const arc_regex *unit;        /* group `unit`: the issuer in the title */
+    const struct arc_t2s *t2s;    /* traditional -> simplified, or NULL */
+    const uint32_t *trad_markers; /* sorted code points of traditional-only */
+    size_t ntrad_markers;         /* characters, and how many occurrences in */
+    size_t trad_min;              /* the first 4 KiB make a text traditional */
 } arc_doc_opts;
 
 /* A year read from the text, with where it was read. */
@@ -55,10 +61,24 @@ struct arc_doc {
     arc_pub_date published;   /* the preferred publication date */
     arc_pub_date signature;   /* the date under the signature, if any */
     char *unit;               /* issuing body ("" when unknown) */
+    int traditional;          /* folded from traditional characters */
+    const unsigned char *outline; /* while parsing: outline level per line */
+    size_t noutline;
 };
 
+struct arc_input;
+
+/* Parses data; meta (may be NULL) is what the file format said: title,
+ * publication date and issuer from metadata, outline levels per line. */
 int arc_doc_parse_opts(arc_doc **out, const char *path, const char *data,
-                       size_t len, const arc_doc_opts *opts, arc_error *err);
+                       size_t len, const arc_doc_opts *opts,
+                       const struct arc_input *meta, arc_error *err);
+
+/* The error for invalid UTF-8 at byte `bad`: line and column counted in the
+ * valid part before it (LF, CRLF and CR end lines; a BOM is skipped);
+ * `also` (may be NULL) is appended to the message. */
+int arc_doc_encoding_error(const char *path, const char *data, size_t len,
+                           size_t bad, const char *also, arc_error *err);
 
 /* Index of the line holding normalised offset off. */
 size_t arc_doc_line_at(const arc_doc *doc, size_t off);

@@ -1,5 +1,7 @@
 #include "doc.h"
 
+#include "convert.h"
+#include "input.h"
 #include "util.h"
 
 #include <stdlib.h>
@@ -125,11 +127,15 @@ static int heading_at(const arc_doc *doc, size_t li, arc_section *sec,
     size_t s = trim_start(t, ln->start, ln->end);
     size_t e = trim_end(t, s, ln->end);
     arc_numbering style;
-    int num;
+    int num = 0;
     size_t k = label(t + s, e - s, &style, &num);
-    if (!k)
+    int outline = li < doc->noutline ? doc->outline[li] : 0;
+    if (!k && (!outline || s == e))
         return 0;
+    if (!k)
+        style = ARC_NUM_NONE; /* a heading by the format's outline level */
     memset(sec, 0, sizeof *sec);
+    sec->outline = outline;
     sec->style = style;
     sec->number = num;
     sec->line_start = ln->start;
@@ -255,7 +261,9 @@ static int build_tree(arc_doc *doc, const arc_doc_opts *o, size_t *first)
         /* A style already open on the stack closes everything below it;
          * a new style nests under the innermost open heading. */
         int d = depth - 1;
-        while (d >= 0 && doc->sections[stack[d]].style != sec.style)
+        while (d >= 0 && (doc->sections[stack[d]].style != sec.style ||
+                          (sec.style == ARC_NUM_NONE &&
+                           doc->sections[stack[d]].outline != sec.outline)))
             d--;
         if (d >= 0)
             depth = d;
@@ -423,10 +431,8 @@ static int find_unit(arc_doc *doc, const arc_doc_opts *o, arc_matcher *m)
     return doc->unit ? 0 : ARC_ENOMEM;
 }
 
-/* The error for invalid UTF-8 at byte `bad`: line and column counted in the
- * valid part before it (LF, CRLF and CR end lines; a BOM is skipped). */
-static int encoding_error(const char *path, const char *data, size_t len,
-                          size_t bad, arc_error *err)
+int arc_doc_encoding_error(const char *path, const char *data, size_t len,
+                           size_t bad, const char *also, arc_error *err)
 {
     int line = 1, col = 1;
     size_t from = len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
@@ -437,15 +443,78 @@ static int encoding_error(const char *path, const char *data, size_t len,
             col++;
     }
     return arc_err(err, ARC_EENCODING, path, line, col,
-                   "不是有效的 UTF-8 文本（第 %zu 字节 0x%02X）", bad,
-                   (unsigned char)data[bad]);
+                   "不是有效的 UTF-8 文本（第 %zu 字节 0x%02X）%s", bad,
+                   (unsigned char)data[bad], also ? also : "");
+}
+
+/* Does the start of the text use traditional-only characters? */
+static int looks_traditional(const arc_text *t, const arc_doc_opts *o)
+{
+    size_t n = t->norm_len < 4096 ? t->norm_len : 4096, hits = 0, k;
+    for (size_t i = 0; i < n; i += k ? k : 1) {
+        uint32_t cp;
+        unsigned char c = (unsigned char)t->norm[i];
+        k = c < 0x80 ? 1 : arc_utf8_decode(t->norm + i, t->norm_len - i, &cp);
+        if (k < 3)
+            continue;
+        size_t lo = 0, hi = o->ntrad_markers;
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (o->trad_markers[mid] < cp)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo < o->ntrad_markers && o->trad_markers[lo] == cp &&
+            ++hits >= o->trad_min)
+            return 1;
+    }
+    return 0;
+}
+
+/* What the file format knew better than the text: title, publication date
+ * and issuer from metadata. */
+static int apply_meta(arc_doc *doc, const arc_input *meta, arc_matcher *m)
+{
+    (void)m;
+    if (meta->title && meta->title[0]) {
+        char *t = arc_strdup(meta->title);
+        if (!t)
+            return ARC_ENOMEM;
+        free(doc->title);
+        doc->title = t;
+        if (!doc->title_year.year) {
+            for (size_t i = 0; t[i]; i++)
+                if (year_word(t, strlen(t), i, &doc->title_year)) {
+                    doc->title_year.at = doc->title_year.end = 0;
+                    break;
+                }
+            if (doc->title_year.year)
+                doc->year = doc->title_year.year;
+        }
+    }
+    int y, mo, d;
+    char tail;
+    if (meta->published &&
+        sscanf(meta->published, "%d-%d-%d%c", &y, &mo, &d, &tail) == 3)
+        doc->published = (arc_pub_date){ARC_PUB_META, y, mo, d, 0, 0};
+    if (meta->unit && meta->unit[0]) {
+        char *u = arc_strdup(meta->unit);
+        if (!u)
+            return ARC_ENOMEM;
+        free(doc->unit);
+        doc->unit = u;
+    }
+    return 0;
 }
 
 int arc_doc_parse_opts(arc_doc **out, const char *path, const char *data,
-                       size_t len, const arc_doc_opts *opts, arc_error *err)
+                       size_t len, const arc_doc_opts *opts,
+                       const arc_input *meta, arc_error *err)
 {
     *out = NULL;
-    static const arc_doc_opts defaults = {NULL, NULL, NULL, 60, 60, NULL, NULL};
+    static const arc_doc_opts defaults = {NULL, NULL, NULL, 60, 60, NULL,
+                                          NULL, NULL, NULL, 0,  0};
     const arc_doc_opts *o = opts ? opts : &defaults;
     if (!path)
         path = "";
@@ -461,12 +530,20 @@ int arc_doc_parse_opts(arc_doc **out, const char *path, const char *data,
         goto fail;
     if ((rc = arc_text_init(&doc->text, data, len, &bad)) == ARC_EENCODING) {
         arc_doc_free(doc);
-        return encoding_error(path, data, len, bad, err);
+        return arc_doc_encoding_error(path, data, len, bad, NULL, err);
     }
     if (rc || split_lines(doc) || arc_matcher_new(&m)) {
         rc = ARC_ENOMEM;
         goto fail;
     }
+    if (o->t2s && o->ntrad_markers && looks_traditional(&doc->text, o)) {
+        /* Matching sees simplified characters; evidence quotes orig. */
+        if (arc_t2s_fold(o->t2s, doc->text.norm, doc->text.norm_len))
+            goto fail;
+        doc->traditional = 1;
+    }
+    doc->outline = meta ? meta->outline : NULL;
+    doc->noutline = meta ? meta->nlines : 0;
     size_t first;
     if (build_tree(doc, o, &first) || find_title(doc, o, m, first))
         goto fail;
@@ -474,8 +551,10 @@ int arc_doc_parse_opts(arc_doc **out, const char *path, const char *data,
         goto fail;
     find_years(doc, o, m, first);
     find_published(doc, o, m);
-    if (find_unit(doc, o, m))
+    if (find_unit(doc, o, m) || (meta && apply_meta(doc, meta, m)))
         goto fail;
+    doc->outline = NULL; /* borrowed from meta only while parsing */
+    doc->noutline = 0;
     arc_matcher_free(m);
     *out = doc;
     return 0;

@@ -65,6 +65,8 @@ static int eval(const arc_rule *r, arc_eval *ctx)
     const arc_doc *doc = ctx->doc;
     for (size_t i = 0; i < doc->nsections; i++) {
         const arc_section *s = &doc->sections[i];
+        if (s->style == ARC_NUM_NONE) /* unnumbered: nothing to count */
+            continue;
         /* The previous sibling of the same style, if any. */
         const arc_section *prev = NULL;
         for (size_t j = i; j-- > 0;) {

@@ -7,7 +7,7 @@
 
 #include <stddef.h>
 
-typedef struct {
+typedef struct arc_input {
     char *text;         /* UTF-8, NUL-terminated, owned */
     size_t len;
     char *title;        /* from metadata (HTML ArticleTitle), or NULL */
@@ -33,6 +33,11 @@ int arc_input_docx(arc_input *out, const char *data, size_t len,
                    size_t reason_size);
 int arc_input_html(arc_input *out, const char *data, size_t len,
                    char *reason, size_t reason_size);
+
+/* Plain text: `encoding` forces an iconv encoding name (NULL: detect a
+ * UTF-8 or UTF-16 BOM, else UTF-8, else GB18030). */
+int arc_input_text(arc_input *out, const char *data, size_t len,
+                   const char *encoding, char *reason, size_t reason_size);
 
 void arc_input_free(arc_input *in);
 

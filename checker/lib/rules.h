@@ -3,6 +3,8 @@
 #define ARC_RULES_H
 
 #include "archeck.h"
+
+#include <stdint.h>
 #include "doc.h"
 #include "node.h"
 #include "regex.h"
@@ -90,6 +92,8 @@ struct arc_ruleset {
     arc_deadline deadline;
     arc_scoring scoring;
     arc_regex *unit; /* owned; doc points at it */
+    struct arc_t2s *t2s; /* owned, when document.traditional is set */
+    uint32_t *trad_markers;
 };
 
 /* Index of the rule with this id, or -1. */

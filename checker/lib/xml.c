@@ -35,6 +35,12 @@ static void quiet(void *ctx, const char *msg, ...)
 int arc_xml_parse(arc_xml **out, const char *data, size_t len, int kind,
                   char *reason, size_t reason_size)
 {
+    return arc_xml_parse_enc(out, data, len, kind, NULL, reason, reason_size);
+}
+
+int arc_xml_parse_enc(arc_xml **out, const char *data, size_t len, int kind,
+                      const char *encoding, char *reason, size_t reason_size)
+{
     *out = NULL;
     pthread_once(&once, init);
     if (len > (size_t)0x7FFFFFFF) {
@@ -44,13 +50,13 @@ int arc_xml_parse(arc_xml **out, const char *data, size_t len, int kind,
     xmlSetGenericErrorFunc(NULL, quiet);
     xmlDocPtr doc;
     if (kind == ARC_XML_HTML)
-        doc = htmlReadMemory(data, (int)len, NULL, NULL,
+        doc = htmlReadMemory(data, (int)len, NULL, encoding,
                              HTML_PARSE_NONET | HTML_PARSE_NOERROR |
                                  HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER);
     else
         /* No XML_PARSE_NOENT (entities stay references), no DTD loading,
          * no network: XXE and entity expansion bombs have nothing to use. */
-        doc = xmlReadMemory(data, (int)len, NULL, NULL,
+        doc = xmlReadMemory(data, (int)len, NULL, encoding,
                             XML_PARSE_NONET | XML_PARSE_NOERROR |
                                 XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
     if (!doc || !xmlDocGetRootElement(doc)) {

@@ -18,6 +18,10 @@ enum { ARC_XML_XML = 0, ARC_XML_HTML = 1 };
  */
 int arc_xml_parse(arc_xml **out, const char *data, size_t len, int kind,
                   char *reason, size_t reason_size);
+/* The same with the encoding given (an iconv name such as "GB18030"),
+ * for bytes that neither a BOM nor a declaration describe; NULL = detect. */
+int arc_xml_parse_enc(arc_xml **out, const char *data, size_t len, int kind,
+                      const char *encoding, char *reason, size_t reason_size);
 void arc_xml_free(arc_xml *x);
 
 const arc_xml_node *arc_xml_root(const arc_xml *x);
