@@ -15,11 +15,13 @@
  *     the page's text (ASP.NET wraps whole pages in <form>; some sites put
  *     the article in id="fontzoom" or id="printArea");
  *  2. every element gets the number of visible characters below it, not
- *     counting chrome or link text (related-article lists are links);
+ *     counting chrome or link text (related-article lists are links), and
+ *     how many of them are in sentences (chrome is labels and names);
  *  3. from <body> down, the walk enters the child holding nearly all of the
- *     text, or an element named like an article body that holds most of
- *     it, and stops where the text splits; the deepest container on that
- *     path is extracted.
+ *     sentences (all of the text once inside a container named like the
+ *     article body), or jumps to such a container holding half of them,
+ *     and stops where they split or where a part heading "一、" would be
+ *     left behind; the deepest container on that path is extracted.
  */
 #include "input.h"
 
@@ -38,7 +40,7 @@
 enum {
     F_DROP = 1u << 0,  /* never article text */
     F_CODE = 1u << 1,  /* not text at all (also skipped for labels) */
-    F_SOFT = 1u << 2,  /* chrome unless it holds most of the page */
+    F_SOFT = 1u << 2,  /* chrome unless it holds half of the page */
     F_HINT = 1u << 3,  /* named like an article body */
     F_CAND = 1u << 4,  /* a container the body may be */
     F_LINK = 1u << 5,
@@ -66,6 +68,7 @@ typedef struct {
     size_t chars;    /* visible characters of a text node */
     size_t all;      /* non-link characters below, hard chrome excluded */
     size_t body;     /* non-link characters below, all chrome excluded */
+    size_t prose;    /* the part of body in text with sentence punctuation */
 } item;
 
 typedef struct {
@@ -127,9 +130,11 @@ static const struct {
     {"address", F_BLOCK},
 };
 
+/* "font" is also one, but see chrome_named. */
 static const char *const chrome_words[] = {
-    "nav",    "menu",  "breadcrumb", "crumb", "footer",  "header",
-    "sidebar", "share", "font",       "print", "toolbar",
+    "nav",     "menu",  "breadcrumb", "crumb",     "footer",   "header",
+    "sidebar", "share", "print",      "toolbar",   "foot",     "copyright",
+    "location",
 };
 
 static const char *const body_words[] = {
@@ -183,8 +188,7 @@ static int chrome_named(const char *v, size_t n)
     static const char *const styles[] = {"style", "family", "weight",
                                          "color", "face"};
     for (size_t k = 0; k < ARC_ARRAY_LEN(chrome_words); k++)
-        if (strcmp(chrome_words[k], "font") != 0 &&
-            icontains(v, n, chrome_words[k]))
+        if (icontains(v, n, chrome_words[k]))
             return 1;
     for (size_t i = 0, at; (at = ifind(v + i, n - i, "font")) != NONE;) {
         i += at + 4;
@@ -392,6 +396,9 @@ static unsigned name_flags(const arc_xml *x, const arc_xml_node *n,
         }
     if (f & F_DROP)
         return f;
+    /* <a name="…"> anchors sometimes wrap whole paragraphs: not links. */
+    if ((f & F_LINK) && !arc_xml_attr(x, n, "href"))
+        f &= ~(unsigned)F_LINK;
     /* The page itself is not chrome nor a hint, whatever its class. */
     if (!strcmp(name, "html") || !strcmp(name, "body"))
         return f;
@@ -416,6 +423,17 @@ static unsigned name_flags(const arc_xml *x, const arc_xml_node *n,
 static int rescued(const tree *t, const item *it)
 {
     return it->all > 0 && it->all * 2 >= t->it[0].all;
+}
+
+/* Report text is sentences; chrome (footers, info bars, 索引号 tables,
+ * lists of dated titles) is labels and names without them. */
+static int prose(const char *s)
+{
+    static const char *const marks[] = {"，", "。", "；", "！", "？"};
+    for (size_t k = 0; k < ARC_ARRAY_LEN(marks); k++)
+        if (strstr(s, marks[k]))
+            return 1;
+    return 0;
 }
 
 static void classify(tree *t, const arc_xml *x)
@@ -450,16 +468,51 @@ static void classify(tree *t, const arc_xml *x)
     }
     for (size_t i = t->n; i-- > 0;) {
         item *it = &t->it[i];
-        if (!(it->inh & (I_CHROME | I_LINK)))
+        if (it->chars && !(it->inh & (I_CHROME | I_LINK))) {
             it->body += it->chars;
-        if (it->parent != NONE)
+            if (prose(arc_xml_text(it->n)))
+                it->prose += it->chars;
+        }
+        if (it->parent != NONE) {
             t->it[it->parent].body += it->body;
+            t->it[it->parent].prose += it->prose;
+        }
     }
 }
 
 static int is_elem(const item *it)
 {
     return arc_xml_is_element(it->n) && !(it->inh & I_CHROME);
+}
+
+/* Whether the subtree at j starts with a part heading "一、", the article's
+ * own text even when it sits beside the block holding the paragraphs. */
+static int heading_first(const tree *t, size_t j)
+{
+    static const char numerals[] = "一二三四五六七八九十";
+    for (size_t i = j; i < t->it[j].end; i++) {
+        const item *it = &t->it[i];
+        if (it->inh & I_CHROME) {
+            i = it->end - 1;
+            continue;
+        }
+        if (!it->chars)
+            continue;
+        const char *s = arc_xml_text(it->n);
+        while (blank_len(s))
+            s += blank_len(s);
+        size_t n = 0, k = 0; /* each numeral is 3 bytes of UTF-8 */
+        while (k < sizeof numerals - 1) {
+            if (strncmp(numerals + k, s + n, 3) == 0) {
+                n += 3;
+                k = 0;
+            } else {
+                k += 3;
+            }
+        }
+        return n > 0 && strncmp(s + n, "、", strlen("、")) == 0;
+    }
+    return 0;
 }
 
 /* The element whose text is the article (see the top of the file). */
@@ -472,7 +525,13 @@ static size_t choose_body(const tree *t)
             break;
         }
     size_t result = cur;
+    /* Sentences tell the article from chrome; a page with few of them (a
+     * report in half-width punctuation, a table) is measured by all of its
+     * text.  Inside a container named like the article all text counts,
+     * so that headings beside a block of paragraphs hold the walk. */
+    int by_prose = t->it[cur].prose * 10 >= t->it[cur].body * 2;
     int hinted = 0;
+#define SCORE(i) (by_prose && !hinted ? t->it[i].prose : t->it[i].body)
     for (;;) {
         const item *c = &t->it[cur];
         if (c->flags & F_HINT)
@@ -482,12 +541,15 @@ static size_t choose_body(const tree *t)
         size_t best = NONE;
         for (size_t j = cur + 1; j < c->end; j = t->it[j].end)
             if (is_elem(&t->it[j]) &&
-                (best == NONE || t->it[j].body > t->it[best].body))
+                (best == NONE || SCORE(j) > SCORE(best)))
                 best = j;
-        if (best != NONE && t->it[best].body > 0) {
+        if (best != NONE && SCORE(best) > 0) {
             /* Siblings holding a tenth are body parts, not chrome: stop. */
             size_t need = t->it[best].flags & F_HINT ? 7 : 9;
-            if (t->it[best].body * 10 >= c->body * need) {
+            int heading = 0;
+            for (size_t j = cur + 1; j < c->end && !heading; j = t->it[j].end)
+                heading = j != best && heading_first(t, j);
+            if (!heading && SCORE(best) * 10 >= SCORE(cur) * need) {
                 cur = best;
                 continue;
             }
@@ -500,21 +562,21 @@ static size_t choose_body(const tree *t)
             for (size_t j = cur + 1; j < c->end;) {
                 const item *d = &t->it[j];
                 if (is_elem(d) && (d->flags & F_HINT)) {
-                    if (h == NONE || d->body > t->it[h].body)
+                    if (h == NONE || SCORE(j) > SCORE(h))
                         h = j;
                     j = d->end;
                 } else {
                     j++;
                 }
             }
-            if (h != NONE && t->it[h].body > 0 &&
-                t->it[h].body * 2 >= c->body) {
+            if (h != NONE && SCORE(h) > 0 && SCORE(h) * 2 >= SCORE(cur)) {
                 cur = h;
                 continue;
             }
         }
         return result;
     }
+#undef SCORE
 }
 
 /* ------------------------------------------------------------ text out */

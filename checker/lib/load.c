@@ -61,20 +61,12 @@ int arc_doc_load_with(arc_doc **out, const char *path, const arc_ruleset *rs,
     char reason[512] = "";
     int fmt = format_of(path, data, len);
     if (fmt == DOCX) {
-#ifdef ARC_READERS_READY
         arc_input_limits lim = {
             lo->max_uncompressed ? lo->max_uncompressed : (size_t)256 << 20,
             lo->max_entries ? lo->max_entries : 10000};
         rc = arc_input_docx(&in, data, len, &lim, reason, sizeof reason);
-#else
-        rc = ARC_EPARSE;
-#endif
     } else if (fmt == HTML) {
-#ifdef ARC_READERS_READY
         rc = arc_input_html(&in, data, len, reason, sizeof reason);
-#else
-        rc = ARC_EPARSE;
-#endif
     } else if (lo->encoding || arc_utf8_validate(data, len) != len) {
         rc = arc_input_text(&in, data, len, lo->encoding, reason,
                             sizeof reason);
@@ -101,7 +93,7 @@ int arc_doc_load_with(arc_doc **out, const char *path, const arc_ruleset *rs,
         return arc_err_nomem(err);
     if (rc)
         return arc_err(err, rc == ARC_EIO ? ARC_EIO : ARC_EPARSE, path, 0, 0,
-                       "无法读取：%s", reason);
+                       "%s", reason);
     rc = arc_doc_parse_opts(out, path, in.text, in.len, rs ? &rs->doc : NULL,
                             &in, err);
     arc_input_free(&in);

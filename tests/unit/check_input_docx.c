@@ -119,8 +119,10 @@ static unsigned char *make_zip(const entry *e, size_t n, size_t *len)
 
 #define W_NS                                                                 \
     "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\""
-#define XML_DECL "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
-#define DOC(body) XML_DECL "<w:document " W_NS "><w:body>" body "</w:body></w:document>"
+#define XML_DECL                                                             \
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+#define DOC(body)                                                            \
+    XML_DECL "<w:document " W_NS "><w:body>" body "</w:body></w:document>"
 #define STYLES(s) XML_DECL "<w:styles " W_NS ">" s "</w:styles>"
 #define NUMBERING(s) XML_DECL "<w:numbering " W_NS ">" s "</w:numbering>"
 #define P(text) "<w:p><w:r><w:t>" text "</w:t></w:r></w:p>"

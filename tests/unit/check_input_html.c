@@ -106,6 +106,7 @@ static const char gov_page[] =
     "  <div class=\"related\"><h4>相关文章</h4><ul><li>"
     "<a href=\"/a\">青禾区2022年法治政府建设年度报告</a>"
     "<span>2023-03-28</span></li></ul></div>\n"
+    "  <div class=\"site-info\"><p>为获得最佳浏览效果，建议使用新版浏览器访问本站。</p></div>\n"
     "</div>\n"
     "<footer><p>主办：青禾区人民政府办公室 地址：青禾区和平路1号</p></footer>\n"
     "<script>document.write(\"<p>脚本</p>\");</script>\n"
@@ -141,13 +142,17 @@ START_TEST(test_plain_layout)
                 "<html><body>"
                 "<div id=\"MainMenu\"><a href=\"/\">首页</a> 机构概况</div>"
                 "<table width=\"100%\"><tr>"
-                "<td width=\"20%\"><ul><li><a href=\"/x\">通知公告</a></li></ul></td>"
+                "<td width=\"20%\"><ul><li><a href=\"/x\">通知公告</a></li></ul>"
+                "</td>"
                 "<td><div class=\"wrap\">"
+                "<div class=\"Location\">当前位置：<a href=\"/\">首页</a> &gt; "
+                "政务公开</div>"
                 "<p>一、主要举措和成效</p>"
                 "<p>青禾区人民政府全年办理行政复议案件36件，纠错4件。</p>"
                 "<p>二、下一年度主要安排</p>"
                 "<p>青禾区将持续完善行政执法监督机制。</p>"
                 "<div class=\"Footer_Bar\">网站标识码 0000000001</div>"
+                "<p id=\"copyright-line\">版权所有：青禾区人民政府</p>"
                 "</div></td></tr></table>"
                 "<div id=\"copyright\">版权所有</div>"
                 "</body></html>",
@@ -158,6 +163,121 @@ START_TEST(test_plain_layout)
     ck_assert_ptr_null(in.title);
     ck_assert_ptr_null(in.published);
     ck_assert_ptr_null(in.unit);
+    arc_input_free(&in);
+}
+END_TEST
+
+/* No names to go by, and more chrome than a tenth of the page: sentences
+ * tell the article from 索引号 tables, dated lists and footers. */
+START_TEST(test_sentences_find_article)
+{
+    arc_input in;
+    expect_text(&in,
+                "<body><div class=\"wrap\"><div class=\"left\">"
+                "<div class=\"lm\">法治政府建设</div><ul>"
+                "<li><a href=\"/1\">青禾区2022年法治政府建设年度报告</a> 2023-03-28</li>"
+                "<li><a href=\"/2\">青禾区2021年法治政府建设年度报告</a> 2022-03-25</li>"
+                "</ul></div><div class=\"right\"><table class=\"xx\">"
+                "<tr><td>索引号：</td><td>QH-2024-00031</td>"
+                "<td>发布机构：</td><td>青禾区司法局</td></tr>"
+                "<tr><td>成文日期：</td><td>2024-03-18</td>"
+                "<td>主题分类：</td><td>司法</td></tr></table>"
+                "<div class=\"text\">"
+                "<p>2023年，青禾区司法局认真履行职责，扎实推进法治政府建设。</p>"
+                "<p>全年审查行政规范性文件15件，提出修改意见32条。</p>"
+                "<p>办理行政复议案件36件，纠错4件，纠错率11.1%。</p>"
+                "</div></div></div>"
+                "<div class=\"bottom\"><p>主办单位：青禾区人民政府办公室</p>"
+                "<p>地址：青禾区和平路1号 邮编：310000 电话：0571-00000000</p>"
+                "</div></body>",
+                "2023年，青禾区司法局认真履行职责，扎实推进法治政府建设。\n"
+                "全年审查行政规范性文件15件，提出修改意见32条。\n"
+                "办理行政复议案件36件，纠错4件，纠错率11.1%。\n");
+    arc_input_free(&in);
+}
+END_TEST
+
+/* A container named like the article body is entered even when its
+ * siblings (title, info bar) hold a quarter of the text. */
+START_TEST(test_named_container_entered)
+{
+    arc_input in;
+    expect_text(&in,
+                "<body><div class=\"article\">"
+                "<h1>青禾区2023年法治政府建设年度报告</h1>"
+                "<div class=\"info\">发布日期 2024-03-20 来源 青禾区司法局</div>"
+                "<div class=\"article-content\">"
+                "<p>2023年，青禾区司法局认真履行职责，扎实推进法治政府建设。</p>"
+                "<p>全年审查行政规范性文件15件，提出修改意见32条。</p>"
+                "<p>办理行政复议案件36件，纠错4件，纠错率11.1%。</p>"
+                "<p>组织行政执法人员培训6期，参训人员860人次。</p>"
+                "</div></div></body>",
+                "2023年，青禾区司法局认真履行职责，扎实推进法治政府建设。\n"
+                "全年审查行政规范性文件15件，提出修改意见32条。\n"
+                "办理行政复议案件36件，纠错4件，纠错率11.1%。\n"
+                "组织行政执法人员培训6期，参训人员860人次。\n");
+    ck_assert_str_eq(in.published, "2024-03-20");
+    arc_input_free(&in);
+}
+END_TEST
+
+/* Link text does not count: a column of long links loses to the article
+ * (here in half-width punctuation, so all text is measured). */
+START_TEST(test_links_do_not_count)
+{
+    arc_input in;
+    expect_text(&in,
+                "<body><div class=\"l\"><ul>"
+                "<li><a href=\"/1\">青禾区人民政府关于2022年度法治政府建设情况的报告</a></li>"
+                "<li><a href=\"/2\">青禾区人民政府关于2021年度法治政府建设情况的报告</a></li>"
+                "<li><a href=\"/3\">青禾区人民政府关于2020年度法治政府建设情况的报告</a></li>"
+                "</ul></div><div class=\"r\">"
+                "<p>2023年,青禾区办理行政复议案件36件,纠错4件.</p>"
+                "<p>全年审查规范性文件15件,提出修改意见32条.</p>"
+                "</div></body>",
+                "2023年,青禾区办理行政复议案件36件,纠错4件.\n"
+                "全年审查规范性文件15件,提出修改意见32条.\n");
+    arc_input_free(&in);
+    /* An anchor without href is text, even around whole paragraphs. */
+    expect_text(&in,
+                "<body><div class=\"l\">专栏说明</div><div class=\"r\">"
+                "<p><a name=\"p1\">2023年,青禾区办理行政复议案件36件,纠错4件.</a></p>"
+                "<p><a name=\"p2\">全年审查规范性文件15件,提出修改意见32条.</a></p>"
+                "</div></body>",
+                "2023年,青禾区办理行政复议案件36件,纠错4件.\n"
+                "全年审查规范性文件15件,提出修改意见32条.\n");
+    arc_input_free(&in);
+}
+END_TEST
+
+/* A part heading beside the block of paragraphs holds the walk there. */
+START_TEST(test_heading_beside_paragraphs)
+{
+    arc_input in;
+    expect_text(&in,
+                "<body><div class=\"TRS_Editor\"><h3>一、主要举措和成效</h3>"
+                "<div class=\"Section1\">"
+                "<p>2023年，青禾区司法局认真履行职责，扎实推进法治政府建设。</p>"
+                "<p>全年审查行政规范性文件15件，提出修改意见32条。</p>"
+                "<p>办理行政复议案件36件，纠错4件，纠错率11.1%。</p>"
+                "</div></div></body>",
+                "一、主要举措和成效\n"
+                "2023年，青禾区司法局认真履行职责，扎实推进法治政府建设。\n"
+                "全年审查行政规范性文件15件，提出修改意见32条。\n"
+                "办理行政复议案件36件，纠错4件，纠错率11.1%。\n");
+    arc_input_free(&in);
+    /* Inside the article's container all text counts, sub-headings too. */
+    expect_text(&in,
+                "<body><div class=\"TRS_Editor\">"
+                "<p>（一）健全依法决策机制</p><p>（二）推进严格规范执法</p>"
+                "<div class=\"Section1\">"
+                "<p>全年审查行政规范性文件15件，提出修改意见32条。</p>"
+                "<p>办理行政复议案件36件，纠错4件，纠错率11.1%。</p>"
+                "</div></div></body>",
+                "（一）健全依法决策机制\n"
+                "（二）推进严格规范执法\n"
+                "全年审查行政规范性文件15件，提出修改意见32条。\n"
+                "办理行政复议案件36件，纠错4件，纠错率11.1%。\n");
     arc_input_free(&in);
 }
 END_TEST
@@ -193,6 +313,19 @@ START_TEST(test_br_splits_lines)
                 "青禾区推进 严格规范公正文明执法。\n"
                 "二、存在的不足\n"
                 "执法监督仍需加强。\n");
+    arc_input_free(&in);
+    /* One paragraph holds nearly everything: its container is the body,
+     * so the short line beside it stays. */
+    expect_text(&in,
+                "<body><div class=\"content\"><p>"
+                "2023年，青禾区全年办理行政复议案件36件，纠错4件。<br>"
+                "全年审查行政规范性文件15件，提出修改意见32条。<br>"
+                "组织行政执法人员培训6期，参训人员860人次。</p>"
+                "<p>（完）</p></div></body>",
+                "2023年，青禾区全年办理行政复议案件36件，纠错4件。\n"
+                "全年审查行政规范性文件15件，提出修改意见32条。\n"
+                "组织行政执法人员培训6期，参训人员860人次。\n"
+                "（完）\n");
     arc_input_free(&in);
 }
 END_TEST
@@ -253,8 +386,8 @@ START_TEST(test_gbk_meta_charset)
                 "<html><head><meta charset=\"gbk\">"
                 /* ArticleTitle 年度报告, in GBK like the rest */
                 "<meta name=\"ArticleTitle\" content=\"\xC4\xEA\xB6\xC8"
-                "\xB1\xA8\xB8\xE6\"></head><body><div class=\"content\">" GBK_BODY
-                "</div></body></html>",
+                "\xB1\xA8\xB8\xE6\"></head><body><div class=\"content\">"
+                GBK_BODY "</div></body></html>",
                 "年度报告\n青禾区法治政府建设报告\n一、主要举措\n");
     ck_assert_str_eq(in.title, "年度报告");
     arc_input_free(&in);
@@ -528,6 +661,15 @@ START_TEST(test_chrome_named_container_rescued)
                 "<div class=\"share\">分享到：<a href=\"#\">微信</a></div></body>",
                 "一、主要举措和成效\n青禾区全年组织旁听庭审活动3次。\n");
     arc_input_free(&in);
+    /* Link text does not make a menu the page's main part. */
+    expect_text(&in,
+                "<body><div class=\"content\">"
+                "<p>青禾区全年组织旁听庭审活动3次。</p><div class=\"menu\">"
+                "<a href=\"/1\">青禾区人民政府关于2022年度法治政府建设情况的报告</a>"
+                "<a href=\"/2\">青禾区人民政府关于2021年度法治政府建设情况的报告</a>"
+                "</div></div></body>",
+                "青禾区全年组织旁听庭审活动3次。\n");
+    arc_input_free(&in);
     /* ASP.NET pages wrap everything in one form. */
     expect_text(&in,
                 "<body><form id=\"form1\" method=\"post\">"
@@ -549,11 +691,13 @@ START_TEST(test_font_styles_are_text)
     expect_text(&in,
                 "<body><div class=\"content\">"
                 "<p><span class=\"fontstyle0\">全年审查规范性文件</span>"
-                "<span class=\"fontstyle2\">15</span><font class=\"font5\">件</font>"
+                "<span class=\"fontstyle2\">15</span>"
+                "<font class=\"font5\">件</font>"
                 "<span class=\"FontFamily_song\">，</span>"
                 "<span class=\"fontWeight\">纠错2件</span>。</p>"
                 "<p>字号：<span class=\"font-size\"><a href=\"#\">大</a> "
-                "<a href=\"#\">小</a></span> <a class=\"print\" href=\"#\">打印</a></p>"
+                "<a href=\"#\">小</a></span> "
+                "<a class=\"print\" href=\"#\">打印</a></p>"
                 "</div></body>",
                 "全年审查规范性文件15件，纠错2件。\n字号：\n");
     arc_input_free(&in);
@@ -620,6 +764,10 @@ static Suite *suite(void)
     tcase_set_timeout(tc, 30);
     tcase_add_test(tc, test_gov_page);
     tcase_add_test(tc, test_plain_layout);
+    tcase_add_test(tc, test_sentences_find_article);
+    tcase_add_test(tc, test_named_container_entered);
+    tcase_add_test(tc, test_links_do_not_count);
+    tcase_add_test(tc, test_heading_beside_paragraphs);
     tcase_add_test(tc, test_split_body_kept_whole);
     tcase_add_test(tc, test_br_splits_lines);
     tcase_add_test(tc, test_whitespace);
