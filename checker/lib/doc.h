@@ -19,9 +19,8 @@ typedef struct {
     const arc_regex *published_label; /* 发布日期: … before a date */
     const arc_regex *unit;        /* group `unit`: the issuer in the title */
     const struct arc_t2s *t2s;    /* traditional -> simplified, or NULL */
-    const uint32_t *trad_markers; /* sorted code points of traditional-only */
-    size_t ntrad_markers;         /* characters, and how many occurrences in */
-    size_t trad_min;              /* the first 4 KiB make a text traditional */
+    const unsigned char *trad_bits; /* BMP bitmap of traditional-only chars */
+    size_t trad_min;              /* that many in the first 1 KiB: fold */
 } arc_doc_opts;
 
 /* A year read from the text, with where it was read. */

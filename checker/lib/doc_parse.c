@@ -447,27 +447,27 @@ int arc_doc_encoding_error(const char *path, const char *data, size_t len,
                    (unsigned char)data[bad], also ? also : "");
 }
 
-/* Does the start of the text use traditional-only characters? */
+/* Does the start of the text use traditional-only characters?  The
+ * markers are a bitmap over the BMP: one lookup per character. */
 static int looks_traditional(const arc_text *t, const arc_doc_opts *o)
 {
-    size_t n = t->norm_len < 4096 ? t->norm_len : 4096, hits = 0, k;
-    for (size_t i = 0; i < n; i += k ? k : 1) {
-        uint32_t cp;
-        unsigned char c = (unsigned char)t->norm[i];
-        k = c < 0x80 ? 1 : arc_utf8_decode(t->norm + i, t->norm_len - i, &cp);
-        if (k < 3)
+    const unsigned char *u = (const unsigned char *)t->norm;
+    size_t n = t->norm_len < 1024 ? t->norm_len : 1024, hits = 0;
+    for (size_t i = 0; i + 2 < n;) {
+        unsigned char c = u[i];
+        if (c < 0xE0) {
+            i += c < 0x80 ? 1 : 2;
             continue;
-        size_t lo = 0, hi = o->ntrad_markers;
-        while (lo < hi) {
-            size_t mid = (lo + hi) / 2;
-            if (o->trad_markers[mid] < cp)
-                lo = mid + 1;
-            else
-                hi = mid;
         }
-        if (lo < o->ntrad_markers && o->trad_markers[lo] == cp &&
-            ++hits >= o->trad_min)
+        if (c >= 0xF0) {
+            i += 4;
+            continue;
+        }
+        uint32_t cp = ((uint32_t)(c & 0x0F) << 12) |
+                      ((uint32_t)(u[i + 1] & 0x3F) << 6) | (u[i + 2] & 0x3F);
+        if ((o->trad_bits[cp >> 3] >> (cp & 7)) & 1 && ++hits >= o->trad_min)
             return 1;
+        i += 3;
     }
     return 0;
 }
@@ -513,8 +513,8 @@ int arc_doc_parse_opts(arc_doc **out, const char *path, const char *data,
                        const arc_input *meta, arc_error *err)
 {
     *out = NULL;
-    static const arc_doc_opts defaults = {NULL, NULL, NULL, 60, 60, NULL,
-                                          NULL, NULL, NULL, 0,  0};
+    static const arc_doc_opts defaults = {NULL, NULL, NULL, 60, 60,
+                                          NULL, NULL, NULL, NULL, 0};
     const arc_doc_opts *o = opts ? opts : &defaults;
     if (!path)
         path = "";
@@ -536,7 +536,7 @@ int arc_doc_parse_opts(arc_doc **out, const char *path, const char *data,
         rc = ARC_ENOMEM;
         goto fail;
     }
-    if (o->t2s && o->ntrad_markers && looks_traditional(&doc->text, o)) {
+    if (o->t2s && o->trad_bits && looks_traditional(&doc->text, o)) {
         /* Matching sees simplified characters; evidence quotes orig. */
         if (arc_t2s_fold(o->t2s, doc->text.norm, doc->text.norm_len))
             goto fail;

@@ -67,15 +67,25 @@ int arc_doc_load_with(arc_doc **out, const char *path, const arc_ruleset *rs,
         rc = arc_input_docx(&in, data, len, &lim, reason, sizeof reason);
     } else if (fmt == HTML) {
         rc = arc_input_html(&in, data, len, reason, sizeof reason);
-    } else if (lo->encoding || arc_utf8_validate(data, len) != len) {
+    } else if (lo->encoding || (len >= 2 && (((unsigned char)data[0] == 0xFF &&
+                                              (unsigned char)data[1] == 0xFE) ||
+                                             ((unsigned char)data[0] == 0xFE &&
+                                              (unsigned char)data[1] == 0xFF)))) {
         rc = arc_input_text(&in, data, len, lo->encoding, reason,
                             sizeof reason);
     } else {
-        /* UTF-8 text, the common case: parsed as read, no copy. */
+        /* UTF-8 text, the common case: parsed as read (validated in the
+         * same pass); only if it is not UTF-8 is it decoded. */
+        arc_error e2;
         rc = arc_doc_parse_opts(out, path, data, len, rs ? &rs->doc : NULL,
-                                NULL, err);
-        free(data);
-        return rc;
+                                NULL, &e2);
+        if (rc != ARC_EENCODING) {
+            if (rc && err)
+                *err = e2;
+            free(data);
+            return rc;
+        }
+        rc = arc_input_text(&in, data, len, NULL, reason, sizeof reason);
     }
     if (rc == ARC_EPARSE && fmt == TEXT && !lo->encoding) {
         /* Neither UTF-8 nor GB18030: point at the first byte that is not

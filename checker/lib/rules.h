@@ -93,7 +93,7 @@ struct arc_ruleset {
     arc_scoring scoring;
     arc_regex *unit; /* owned; doc points at it */
     struct arc_t2s *t2s; /* owned, when document.traditional is set */
-    uint32_t *trad_markers;
+    unsigned char *trad_bits; /* 8 KiB: one bit per BMP code point */
 };
 
 /* Index of the rule with this id, or -1. */

@@ -70,14 +70,8 @@ static int replace_regex(const arc_load_ctx *cx, const arc_node *n,
     return 0;
 }
 
-static int cmp_u32(const void *a, const void *b)
-{
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return (x > y) - (x < y);
-}
-
 /* traditional: {markers: "這們國…", min: 3, config: t2s.json} - when the
- * first 4 KiB hold `min` of these characters the text is folded to
+ * first 1 KiB hold `min` of these characters the text is folded to
  * simplified with OpenCC for matching. */
 static int load_traditional(arc_ruleset *rs, const arc_node *n,
                             const arc_load_ctx *cx)
@@ -127,14 +121,43 @@ static int load_traditional(arc_ruleset *rs, const arc_node *n,
         arc_t2s_close(t2s);
         return rc;
     }
-    qsort(v, count, sizeof *v, cmp_u32);
-    free(rs->trad_markers);
+    /* A marker that OpenCC leaves alone is also simplified (督, 法): it
+     * would mark every report traditional and fold each one for nothing. */
+    for (size_t i = 0; !rc && i < count; i++) {
+        char ch[8];
+        size_t k = arc_utf8_encode(v[i], ch);
+        ch[k] = '\0';
+        char folded[8];
+        memcpy(folded, ch, k + 1);
+        if (arc_t2s_fold(t2s, folded, k)) {
+            rc = arc_err_nomem(cx->err);
+        } else if (strcmp(folded, ch) == 0) {
+            rc = arc_node_fail(cx, arc_node_get(n, "markers"),
+                               "markers 中的“%s”在简体中写法相同，不能用来识别繁体",
+                               ch);
+        }
+    }
+    if (rc) {
+        free(v);
+        arc_t2s_close(t2s);
+        return rc;
+    }
+    unsigned char *bits = calloc(0x10000 / 8, 1);
+    if (!bits) {
+        free(v);
+        arc_t2s_close(t2s);
+        return arc_err_nomem(cx->err);
+    }
+    for (size_t i = 0; i < count; i++)
+        if (v[i] < 0x10000)
+            bits[v[i] >> 3] |= (unsigned char)(1u << (v[i] & 7));
+    free(v);
+    free(rs->trad_bits);
     arc_t2s_close(rs->t2s);
-    rs->trad_markers = v;
+    rs->trad_bits = bits;
     rs->t2s = t2s;
     rs->doc.t2s = t2s;
-    rs->doc.trad_markers = v;
-    rs->doc.ntrad_markers = count;
+    rs->doc.trad_bits = bits;
     rs->doc.trad_min = (size_t)min;
     return 0;
 }
@@ -697,7 +720,7 @@ void arc_ruleset_free(arc_ruleset *rs)
     arc_regex_free(rs->published_label);
     arc_regex_free(rs->unit);
     arc_t2s_close(rs->t2s);
-    free(rs->trad_markers);
+    free(rs->trad_bits);
     free(rs->path);
     free(rs->name);
     free(rs);
