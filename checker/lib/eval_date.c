@@ -29,20 +29,11 @@ static int parse(arc_rule *r, const arc_node *node, const arc_load_ctx *cx,
                  const arc_ruleset *rs)
 {
     (void)rs;
-    params *ps = calloc(1, sizeof *ps);
-    if (!ps)
-        return arc_err_nomem(cx->err);
-    r->params = ps;
-    char *check = NULL;
-    int rc = arc_node_str(cx, node, "check", 1, &check);
-    if (rc)
-        return rc;
-    if (strcmp(check, "malformed") == 0)
-        ps->malformed = 1;
-    else if (strcmp(check, "invalid") != 0)
-        rc = arc_node_fail(cx, arc_node_get(node, "check"),
-                           "check 应为 invalid 或 malformed");
-    free(check);
+    static const char *const checks[] = {"invalid", "malformed", NULL};
+    params *ps;
+    int rc = arc_params_new(r, sizeof *ps, cx, (void **)&ps);
+    if (!rc)
+        rc = arc_node_choice(cx, node, "check", checks, &ps->malformed);
     if (!rc && ps->malformed)
         rc = arc_regexes_load(&ps->patterns, cx, node, "patterns", 0);
     else if (!rc && arc_node_get(node, "patterns"))

@@ -32,24 +32,12 @@ static int parse(arc_rule *r, const arc_node *node, const arc_load_ctx *cx,
                  const arc_ruleset *rs)
 {
     (void)rs;
-    params *ps = calloc(1, sizeof *ps);
-    if (!ps)
-        return arc_err_nomem(cx->err);
-    r->params = ps;
-    char *check = NULL;
-    int rc = arc_node_str(cx, node, "check", 1, &check);
-    if (rc)
-        return rc;
-    if (strcmp(check, "late") == 0)
-        ps->check = LATE;
-    else if (strcmp(check, "borderline") == 0)
-        ps->check = BORDERLINE;
-    else if (strcmp(check, "unknown") == 0)
-        ps->check = UNKNOWN;
-    else
-        rc = arc_node_fail(cx, arc_node_get(node, "check"),
-                           "check 应为 late、borderline 或 unknown");
-    free(check);
+    static const char *const checks[] = {"late", "borderline", "unknown",
+                                         NULL};
+    params *ps;
+    int rc = arc_params_new(r, sizeof *ps, cx, (void **)&ps);
+    if (!rc)
+        rc = arc_node_choice(cx, node, "check", checks, &ps->check);
     if (!rc && ps->check == UNKNOWN)
         rc = arc_node_str(cx, node, "message_no_year", 1,
                           &ps->message_no_year);

@@ -1,6 +1,6 @@
 /* empty_heading: a heading with no body before the next heading of the same
  * or a higher level; also label lines such as "附件:" with nothing after. */
-#include "eval.h"
+#include "eval_util.h"
 
 #include "util.h"
 
@@ -24,10 +24,9 @@ static int parse(arc_rule *r, const arc_node *node, const arc_load_ctx *cx,
                  const arc_ruleset *rs)
 {
     (void)rs;
-    params *ps = calloc(1, sizeof *ps);
-    if (!ps)
-        return arc_err_nomem(cx->err);
-    r->params = ps;
+    params *ps;
+    if (arc_params_new(r, sizeof *ps, cx, (void **)&ps))
+        return ARC_ENOMEM;
     return arc_node_regex_key(cx, node, "labels", 0, &ps->labels);
 }
 

@@ -1,6 +1,6 @@
 /* numbering: siblings of one style under one parent must count 1, 2, 3 …
  * (check: gap) without repeating a number (check: duplicate). */
-#include "eval.h"
+#include "eval_util.h"
 
 #include "util.h"
 
@@ -18,20 +18,11 @@ static int parse(arc_rule *r, const arc_node *node, const arc_load_ctx *cx,
                  const arc_ruleset *rs)
 {
     (void)rs;
-    params *ps = calloc(1, sizeof *ps);
-    if (!ps)
-        return arc_err_nomem(cx->err);
-    r->params = ps;
-    char *check = NULL;
-    int rc = arc_node_str(cx, node, "check", 1, &check);
-    if (rc)
-        return rc;
-    if (strcmp(check, "duplicate") == 0)
-        ps->duplicate = 1;
-    else if (strcmp(check, "gap") != 0)
-        rc = arc_node_fail(cx, arc_node_get(node, "check"),
-                           "check 应为 gap 或 duplicate");
-    free(check);
+    static const char *const checks[] = {"gap", "duplicate", NULL};
+    params *ps;
+    int rc = arc_params_new(r, sizeof *ps, cx, (void **)&ps);
+    if (!rc)
+        rc = arc_node_choice(cx, node, "check", checks, &ps->duplicate);
     return rc;
 }
 

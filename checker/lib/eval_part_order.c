@@ -1,6 +1,6 @@
 /* part_order: parts listed in `order` must appear in that order (parts not
  * listed, e.g. first_responsible, may stand anywhere). */
-#include "eval.h"
+#include "eval_util.h"
 
 #include "util.h"
 
@@ -24,28 +24,10 @@ static void free_params(void *p)
 static int parse(arc_rule *r, const arc_node *node, const arc_load_ctx *cx,
                  const arc_ruleset *rs)
 {
-    params *ps = calloc(1, sizeof *ps);
-    if (!ps)
-        return arc_err_nomem(cx->err);
-    r->params = ps;
-    char **ids;
-    size_t n;
-    int rc = arc_node_strs(cx, node, "order", 1, &ids, &n);
-    if (rc)
-        return rc;
-    if (n < 2)
-        rc = arc_node_fail(cx, arc_node_get(node, "order"),
-                           "order 至少需要两个部分");
-    if (!rc && !(ps->parts = calloc(n, sizeof *ps->parts)))
-        rc = arc_err_nomem(cx->err);
-    for (size_t i = 0; !rc && i < n; i++) {
-        ps->parts[i] = arc_ruleset_part(rs, ids[i]);
-        if (ps->parts[i] < 0)
-            rc = arc_node_fail(cx, arc_node_item(arc_node_get(node, "order"), i),
-                               "“%s”不是 parts 中定义的部分", ids[i]);
-        ps->n = i + 1;
-    }
-    arc_strs_free(ids, n);
+    params *ps;
+    int rc = arc_params_new(r, sizeof *ps, cx, (void **)&ps);
+    if (!rc)
+        rc = arc_node_parts(cx, node, "order", rs, 2, &ps->parts, &ps->n);
     return rc;
 }
 

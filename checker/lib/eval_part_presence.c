@@ -1,6 +1,6 @@
 /* part_presence: a required part has no heading of its own, either because
  * it is absent (report: missing) or only mentioned in prose (report: prose). */
-#include "eval.h"
+#include "eval_util.h"
 
 #include "util.h"
 
@@ -26,39 +26,16 @@ static void free_params(void *p)
 static int parse(arc_rule *r, const arc_node *node, const arc_load_ctx *cx,
                  const arc_ruleset *rs)
 {
-    params *ps = calloc(1, sizeof *ps);
-    if (!ps)
-        return arc_err_nomem(cx->err);
-    r->params = ps;
-    char *report = NULL;
-    int rc = arc_node_str(cx, node, "report", 1, &report);
+    static const char *const reports[] = {"missing", "prose", NULL};
+    params *ps;
+    int report = 0;
+    int rc = arc_params_new(r, sizeof *ps, cx, (void **)&ps);
+    if (!rc)
+        rc = arc_node_choice(cx, node, "report", reports, &report);
     if (rc)
         return rc;
-    if (strcmp(report, "missing") == 0)
-        ps->status = ARC_PART_MISSING;
-    else if (strcmp(report, "prose") == 0)
-        ps->status = ARC_PART_PROSE;
-    else
-        rc = arc_node_fail(cx, arc_node_get(node, "report"),
-                           "report 应为 missing 或 prose");
-    free(report);
-    if (rc)
-        return rc;
-    char **ids;
-    size_t n;
-    if ((rc = arc_node_strs(cx, node, "parts", 1, &ids, &n)))
-        return rc;
-    if (!(ps->parts = calloc(n ? n : 1, sizeof *ps->parts)))
-        rc = arc_err_nomem(cx->err);
-    for (size_t i = 0; !rc && i < n; i++) {
-        ps->parts[i] = arc_ruleset_part(rs, ids[i]);
-        if (ps->parts[i] < 0)
-            rc = arc_node_fail(cx, arc_node_item(arc_node_get(node, "parts"), i),
-                               "“%s”不是 parts 中定义的部分", ids[i]);
-        ps->n = i + 1;
-    }
-    arc_strs_free(ids, n);
-    return rc;
+    ps->status = report == 0 ? ARC_PART_MISSING : ARC_PART_PROSE;
+    return arc_node_parts(cx, node, "parts", rs, 0, &ps->parts, &ps->n);
 }
 
 static int eval(const arc_rule *r, arc_eval *ctx)

@@ -1,6 +1,6 @@
 /* part_requires: a part, where present, must contain one of some words
  * (e.g. the shortcomings part must address causes). */
-#include "eval.h"
+#include "eval_util.h"
 
 #include "util.h"
 
@@ -24,10 +24,9 @@ static void free_params(void *p)
 static int parse(arc_rule *r, const arc_node *node, const arc_load_ctx *cx,
                  const arc_ruleset *rs)
 {
-    params *ps = calloc(1, sizeof *ps);
-    if (!ps)
-        return arc_err_nomem(cx->err);
-    r->params = ps;
+    params *ps;
+    if (arc_params_new(r, sizeof *ps, cx, (void **)&ps))
+        return ARC_ENOMEM;
     int rc = arc_rule_part_key(cx, node, "part", 1, rs, &ps->part);
     if (rc)
         return rc;

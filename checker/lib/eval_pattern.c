@@ -28,10 +28,9 @@ static int parse(arc_rule *r, const arc_node *node, const arc_load_ctx *cx,
                  const arc_ruleset *rs)
 {
     (void)rs;
-    params *ps = calloc(1, sizeof *ps);
-    if (!ps)
-        return arc_err_nomem(cx->err);
-    r->params = ps;
+    params *ps;
+    if (arc_params_new(r, sizeof *ps, cx, (void **)&ps))
+        return ARC_ENOMEM;
     int rc = arc_regexes_load(&ps->match, cx, node, "patterns", 1);
     if (!rc)
         rc = arc_regexes_load(&ps->exclude, cx, node, "exclude", 0);

@@ -37,21 +37,13 @@ static int parse(arc_rule *r, const arc_node *node, const arc_load_ctx *cx,
                  const arc_ruleset *rs)
 {
     (void)rs;
-    params *ps = calloc(1, sizeof *ps);
-    if (!ps)
-        return arc_err_nomem(cx->err);
-    r->params = ps;
-    char *check = NULL;
+    static const char *const checks[] = {"mismatch", "range", NULL};
+    params *ps;
     long max = 100;
-    int rc = arc_node_str(cx, node, "check", 1, &check);
+    int rc = arc_params_new(r, sizeof *ps, cx, (void **)&ps);
     if (rc)
         return rc;
-    if (strcmp(check, "range") == 0)
-        ps->range = 1;
-    else if (strcmp(check, "mismatch") != 0)
-        rc = arc_node_fail(cx, arc_node_get(node, "check"),
-                           "check 应为 mismatch 或 range");
-    free(check);
+    rc = arc_node_choice(cx, node, "check", checks, &ps->range);
     if (!rc)
         rc = arc_node_int(cx, node, "max", 0, 1, 1000000, &max);
     ps->max = (double)max;

@@ -60,10 +60,9 @@ static int parse(arc_rule *r, const arc_node *node, const arc_load_ctx *cx,
                  const arc_ruleset *rs)
 {
     (void)rs;
-    params *ps = calloc(1, sizeof *ps);
-    if (!ps)
-        return arc_err_nomem(cx->err);
-    r->params = ps;
+    params *ps;
+    if (arc_params_new(r, sizeof *ps, cx, (void **)&ps))
+        return ARC_ENOMEM;
     const arc_node *pats = arc_node_get(node, "patterns");
     if (!pats || pats->type != ARC_NODE_SEQ || !pats->n)
         return arc_node_fail(cx, pats ? pats : node,

@@ -53,6 +53,68 @@ int arc_regexes_match_at(const arc_regexes *r, arc_eval *ctx, size_t at,
     return 0;
 }
 
+int arc_params_new(arc_rule *r, size_t size, const arc_load_ctx *cx,
+                   void **out)
+{
+    if (!(*out = r->params = calloc(1, size)))
+        return arc_err_nomem(cx->err);
+    return 0;
+}
+
+int arc_node_choice(const arc_load_ctx *cx, const arc_node *node,
+                    const char *key, const char *const *choices, int *out)
+{
+    char *v = NULL;
+    int rc = arc_node_str(cx, node, key, 1, &v);
+    if (rc)
+        return rc;
+    size_t n = 0;
+    while (choices[n])
+        n++;
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(v, choices[i]) == 0) {
+            *out = (int)i;
+            free(v);
+            return 0;
+        }
+    free(v);
+    arc_buf b = {0};
+    for (size_t i = 0; i < n; i++)
+        arc_buf_printf(&b, "%s%s", i == 0 ? "" : i + 1 == n ? " 或 " : "、",
+                       choices[i]);
+    rc = arc_node_fail(cx, arc_node_get(node, key), "%s 应为 %s", key,
+                       b.data ? b.data : "");
+    arc_buf_free(&b);
+    return rc;
+}
+
+int arc_node_parts(const arc_load_ctx *cx, const arc_node *node,
+                   const char *key, const arc_ruleset *rs, size_t min,
+                   int **out, size_t *n)
+{
+    char **ids;
+    size_t k;
+    *out = NULL;
+    *n = 0;
+    int rc = arc_node_strs(cx, node, key, 1, &ids, &k);
+    if (rc)
+        return rc;
+    if (k < min)
+        rc = arc_node_fail(cx, arc_node_get(node, key), "%s 至少需要%s个部分",
+                           key, min == 2 ? "两" : "一");
+    if (!rc && !(*out = calloc(k ? k : 1, sizeof **out)))
+        rc = arc_err_nomem(cx->err);
+    for (size_t i = 0; !rc && i < k; i++) {
+        (*out)[i] = arc_ruleset_part(rs, ids[i]);
+        if ((*out)[i] < 0)
+            rc = arc_node_fail(cx, arc_node_item(arc_node_get(node, key), i),
+                               "“%s”不是 parts 中定义的部分", ids[i]);
+        *n = i + 1;
+    }
+    arc_strs_free(ids, k);
+    return rc;
+}
+
 void arc_fmt_num(char *out, size_t size, double v)
 {
     snprintf(out, size, "%.4f", v);

@@ -43,10 +43,9 @@ static void free_params(void *p)
 static int parse(arc_rule *r, const arc_node *node, const arc_load_ctx *cx,
                  const arc_ruleset *rs)
 {
-    params *ps = calloc(1, sizeof *ps);
-    if (!ps)
-        return arc_err_nomem(cx->err);
-    r->params = ps;
+    params *ps;
+    if (arc_params_new(r, sizeof *ps, cx, (void **)&ps))
+        return ARC_ENOMEM;
     const arc_node *parts = arc_node_get(node, "parts");
     if (!parts || parts->type != ARC_NODE_MAP || parts->n == 0)
         return arc_node_fail(cx, parts ? parts : node,

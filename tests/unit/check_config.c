@@ -15,37 +15,8 @@
 
 /* ------------------------------------------------------------ helpers */
 
-typedef struct {
-    char dir[64];
-    char path[PATH_MAX]; /* scratch: the last file written */
-} tmpdir;
 
-static void tmpdir_make(tmpdir *t)
-{
-    snprintf(t->dir, sizeof t->dir, "/tmp/arc-config-XXXXXX");
-    ck_assert_ptr_nonnull(mkdtemp(t->dir));
-}
-
-/* Creates dir/rel (and the directories leading to it) holding s; the path
- * is left in t->path. */
-static const char *put(tmpdir *t, const char *rel, const char *s)
-{
-    char p[PATH_MAX];
-    snprintf(p, sizeof p, "%s/%s", t->dir, rel);
-    for (char *q = p + strlen(t->dir) + 1; (q = strchr(q, '/')); q++) {
-        *q = '\0';
-        mkdir(p, 0777);
-        *q = '/';
-    }
-    FILE *fp = fopen(p, "wb");
-    ck_assert_msg(fp != NULL, "cannot create %s", p);
-    fputs(s, fp);
-    fclose(fp);
-    snprintf(t->path, sizeof t->path, "%s", p);
-    return t->path;
-}
-
-static void mkdirs(const tmpdir *t, const char *rel)
+static void mkdirs(const arc_test_dir *t, const char *rel)
 {
     char p[PATH_MAX];
     snprintf(p, sizeof p, "%s/%s/", t->dir, rel);
@@ -56,28 +27,6 @@ static void mkdirs(const tmpdir *t, const char *rel)
     }
 }
 
-static void remove_tree(const char *path)
-{
-    struct stat st;
-    if (lstat(path, &st) != 0)
-        return;
-    if (S_ISDIR(st.st_mode)) {
-        DIR *d = opendir(path);
-        struct dirent *e;
-        while (d && (e = readdir(d))) {
-            if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-                continue;
-            char p[PATH_MAX];
-            snprintf(p, sizeof p, "%s/%s", path, e->d_name);
-            remove_tree(p);
-        }
-        if (d)
-            closedir(d);
-        rmdir(path);
-    } else {
-        unlink(path);
-    }
-}
 
 /* Loads a config that must load. */
 static arc_config *load_ok(const char *path)
@@ -155,9 +104,9 @@ static int rule_index(const arc_ruleset *rs, const char *id)
 
 START_TEST(test_load_valid)
 {
-    tmpdir t;
-    tmpdir_make(&t);
-    const char *path = put(&t, "proj/.archeck.yaml",
+    arc_test_dir t;
+    arc_test_dir_make(&t, "arc-config");
+    const char *path = arc_test_put(&t, "proj/.archeck.yaml",
                            "# 青禾区司法局的检查配置\n"
                            "rules: rules/province.yaml\n"
                            "disable: [r.placeholder]\n"
@@ -182,15 +131,15 @@ START_TEST(test_load_valid)
     ck_assert_int_eq(arc_config_fail_on(c), ARC_SEV_WARNING);
     arc_config_free(c);
     arc_config_free(NULL);
-    remove_tree(t.dir);
+    arc_test_remove_tree(t.dir);
 }
 END_TEST
 
 START_TEST(test_load_absolute_paths_kept)
 {
-    tmpdir t;
-    tmpdir_make(&t);
-    const char *path = put(&t, "a/.archeck.yaml",
+    arc_test_dir t;
+    arc_test_dir_make(&t, "arc-config");
+    const char *path = arc_test_put(&t, "a/.archeck.yaml",
                            "rules: /srv/规则/省级.yaml\n"
                            "output: /var/tmp/audit.csv\n");
     arc_config *c = load_ok(path);
@@ -198,15 +147,15 @@ START_TEST(test_load_absolute_paths_kept)
     ck_assert_str_eq(arc_config_output(c), "/var/tmp/audit.csv");
     ck_assert_ptr_null(arc_config_summary(c));
     arc_config_free(c);
-    remove_tree(t.dir);
+    arc_test_remove_tree(t.dir);
 }
 END_TEST
 
 START_TEST(test_load_relative_config_path)
 {
-    tmpdir t;
-    tmpdir_make(&t);
-    put(&t, "sub/.archeck.yaml", "rules: r/x.yaml\nsummary: s.csv\n");
+    arc_test_dir t;
+    arc_test_dir_make(&t, "arc-config");
+    arc_test_put(&t, "sub/.archeck.yaml", "rules: r/x.yaml\nsummary: s.csv\n");
     char old[PATH_MAX];
     ck_assert_ptr_nonnull(getcwd(old, sizeof old));
     ck_assert_int_eq(chdir(t.dir), 0);
@@ -223,15 +172,15 @@ START_TEST(test_load_relative_config_path)
     ck_assert_str_eq(arc_config_summary(c), "s.csv");
     arc_config_free(c);
     ck_assert_int_eq(chdir(old), 0);
-    remove_tree(t.dir);
+    arc_test_remove_tree(t.dir);
 }
 END_TEST
 
 START_TEST(test_load_unset_values)
 {
-    tmpdir t;
-    tmpdir_make(&t);
-    arc_config *c = load_ok(put(&t, "c.yaml", "disable: [r.other]\n"));
+    arc_test_dir t;
+    arc_test_dir_make(&t, "arc-config");
+    arc_config *c = load_ok(arc_test_put(&t, "c.yaml", "disable: [r.other]\n"));
     ck_assert_ptr_null(arc_config_rules(c));
     ck_assert_ptr_null(arc_config_output(c));
     ck_assert_ptr_null(arc_config_summary(c));
@@ -239,7 +188,7 @@ START_TEST(test_load_unset_values)
     /* No ignore entries: nothing is ignored. */
     ck_assert_int_eq(arc_config_ignored(c, "a.txt", "r.other"), 0);
     arc_config_free(c);
-    remove_tree(t.dir);
+    arc_test_remove_tree(t.dir);
 }
 END_TEST
 
@@ -253,79 +202,79 @@ START_TEST(test_fail_on_values)
                  {"fail_on: info\n", ARC_SEV_INFO},
                  {"fail_on: none\n", 3},
                  {"fail_on: \"none\"\n", 3}};
-    tmpdir t;
-    tmpdir_make(&t);
+    arc_test_dir t;
+    arc_test_dir_make(&t, "arc-config");
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        arc_config *c = load_ok(put(&t, "c.yaml", cases[i].text));
+        arc_config *c = load_ok(arc_test_put(&t, "c.yaml", cases[i].text));
         ck_assert_msg(arc_config_fail_on(c) == cases[i].want, "%s -> %d",
                       cases[i].text, arc_config_fail_on(c));
         arc_config_free(c);
     }
-    remove_tree(t.dir);
+    arc_test_remove_tree(t.dir);
 }
 END_TEST
 
 START_TEST(test_bad_fail_on)
 {
-    tmpdir t;
-    tmpdir_make(&t);
+    arc_test_dir t;
+    arc_test_dir_make(&t, "arc-config");
     static const char *const bad[] = {"fatal", "Error", "NONE", "\"\"", "3"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         char text[64];
         snprintf(text, sizeof text, "rules: a.yaml\nfail_on: %s\n", bad[i]);
-        load_fails(put(&t, "c.yaml", text), 2, 10,
+        load_fails(arc_test_put(&t, "c.yaml", text), 2, 10,
                    "fail_on 应为 error、warning、info 或 none");
     }
-    remove_tree(t.dir);
+    arc_test_remove_tree(t.dir);
 }
 END_TEST
 
 START_TEST(test_unknown_key)
 {
-    tmpdir t;
-    tmpdir_make(&t);
-    load_fails(put(&t, "c.yaml", "rules: a.yaml\n"
+    arc_test_dir t;
+    arc_test_dir_make(&t, "arc-config");
+    load_fails(arc_test_put(&t, "c.yaml", "rules: a.yaml\n"
                                  "output: b.csv\n"
                                  "fial_on: error\n"),
                3, 1,
                "未知的键“fial_on”（可用：rules, disable, severity, ignore, "
                "deadline, output, summary, fail_on）");
     /* Inside an ignore entry: the entry's keys are listed. */
-    load_fails(put(&t, "c.yaml", "ignore:\n"
+    load_fails(arc_test_put(&t, "c.yaml", "ignore:\n"
                                  "  - {path: \"a\", rules: r.other}\n"),
                2, 17, "未知的键“rules”（可用：path, rule）");
-    load_fails(put(&t, "c.yaml", "ignore:\n"
+    load_fails(arc_test_put(&t, "c.yaml", "ignore:\n"
                                  "  - path: \"drafts/*\"\n"
                                  "    glob: x\n"),
                3, 5, "未知的键“glob”（可用：path, rule）");
-    remove_tree(t.dir);
+    arc_test_remove_tree(t.dir);
 }
 END_TEST
 
 START_TEST(test_wrong_types)
 {
-    tmpdir t;
-    tmpdir_make(&t);
-    load_fails(put(&t, "c.yaml", "rules: [a.yaml, b.yaml]\n"), 1, 8,
+    arc_test_dir t;
+    arc_test_dir_make(&t, "arc-config");
+    load_fails(arc_test_put(&t, "c.yaml", "rules: [a.yaml, b.yaml]\n"), 1, 8,
                "“rules”应为字符串");
-    load_fails(put(&t, "c.yaml", "rules: a.yaml\noutput: {x: y}\n"), 2, 9,
+    load_fails(arc_test_put(&t, "c.yaml", "rules: a.yaml\noutput: {x: y}\n"), 2, 9,
                "“output”应为字符串");
-    load_fails(put(&t, "c.yaml", "summary: [s.csv]\n"), 1, 10,
+    load_fails(arc_test_put(&t, "c.yaml", "summary: [s.csv]\n"), 1, 10,
                "“summary”应为字符串");
-    load_fails(put(&t, "c.yaml", "fail_on: [error]\n"), 1, 10,
+    load_fails(arc_test_put(&t, "c.yaml", "fail_on: [error]\n"), 1, 10,
                "“fail_on”应为字符串");
-    load_fails(put(&t, "c.yaml", "ignore: {path: a}\n"), 1, 9,
+    load_fails(arc_test_put(&t, "c.yaml", "ignore: {path: a}\n"), 1, 9,
                "ignore 应为列表：- {path: 通配符, rule: 规则 id}");
-    load_fails(put(&t, "c.yaml", "ignore:\n  - drafts/*\n"), 2, 5,
+    load_fails(arc_test_put(&t, "c.yaml", "ignore:\n  - drafts/*\n"), 2, 5,
                "应为映射（键: 值）");
-    load_fails(put(&t, "c.yaml", "ignore:\n  - {rule: r.other}\n"), 2, 5,
+    load_fails(arc_test_put(&t, "c.yaml", "ignore:\n  - {rule: r.other}\n"), 2, 5,
                "缺少必需的键“path”");
-    load_fails(put(&t, "c.yaml", "ignore:\n  - {path: [a, b]}\n"), 2, 12,
+    load_fails(arc_test_put(&t, "c.yaml", "ignore:\n  - {path: [a, b]}\n"), 2, 12,
                "“path”应为字符串");
     /* The document itself must be a mapping. */
-    load_fails(put(&t, "c.yaml", "- rules\n- output\n"), 1, 1,
+    load_fails(arc_test_put(&t, "c.yaml", "- rules\n- output\n"), 1, 1,
                "应为映射（键: 值）");
-    remove_tree(t.dir);
+    arc_test_remove_tree(t.dir);
 }
 END_TEST
 
@@ -349,15 +298,15 @@ START_TEST(test_wrong_types_found_at_load)
     enum { N = sizeof cases / sizeof cases[0] };
     int rc[N];
     arc_error err[N];
-    tmpdir t;
-    tmpdir_make(&t);
+    arc_test_dir t;
+    arc_test_dir_make(&t, "arc-config");
     for (size_t i = 0; i < N; i++) {
         arc_config *c = NULL;
         memset(&err[i], 0, sizeof err[i]);
-        rc[i] = arc_config_load(&c, put(&t, "c.yaml", cases[i].text), &err[i]);
+        rc[i] = arc_config_load(&c, arc_test_put(&t, "c.yaml", cases[i].text), &err[i]);
         arc_config_free(c);
     }
-    remove_tree(t.dir); /* before asserting: a failure leaves nothing */
+    arc_test_remove_tree(t.dir); /* before asserting: a failure leaves nothing */
     for (size_t i = 0; i < N; i++) {
         ck_assert_msg(rc[i] == ARC_EPARSE, "%s loaded (rc %d)", cases[i].text,
                       rc[i]);
@@ -370,8 +319,8 @@ END_TEST
 
 START_TEST(test_load_io_and_syntax_errors)
 {
-    tmpdir t;
-    tmpdir_make(&t);
+    arc_test_dir t;
+    arc_test_dir_make(&t, "arc-config");
     arc_config *c = (arc_config *)&c;
     arc_error err = {0};
     char missing[128];
@@ -385,7 +334,7 @@ START_TEST(test_load_io_and_syntax_errors)
     ck_assert_int_eq(arc_config_load(&c, t.dir, &err), ARC_EIO);
     ck_assert_ptr_null(c);
     /* YAML syntax error: the position of the problem. */
-    const char *p = put(&t, "c.yaml", "rules: a.yaml\nfail_on: [error\n");
+    const char *p = arc_test_put(&t, "c.yaml", "rules: a.yaml\nfail_on: [error\n");
     c = (arc_config *)&c;
     ck_assert_int_eq(arc_config_load(&c, p, &err), ARC_EPARSE);
     ck_assert_ptr_null(c);
@@ -396,7 +345,7 @@ START_TEST(test_load_io_and_syntax_errors)
     c = (arc_config *)&c;
     ck_assert_int_eq(arc_config_load(&c, missing, NULL), ARC_EIO);
     ck_assert_ptr_null(c);
-    remove_tree(t.dir);
+    arc_test_remove_tree(t.dir);
 }
 END_TEST
 
@@ -409,9 +358,9 @@ static arc_findings *check_text(const arc_ruleset *rs, const char *text)
 
 START_TEST(test_apply_disable_and_severity)
 {
-    tmpdir t;
-    tmpdir_make(&t);
-    arc_config *c = load_ok(put(&t, "c.yaml", "disable: [r.placeholder]\n"
+    arc_test_dir t;
+    arc_test_dir_make(&t, "arc-config");
+    arc_config *c = load_ok(arc_test_put(&t, "c.yaml", "disable: [r.placeholder]\n"
                                               "severity:\n"
                                               "  r.other: error\n"
                                               "  deadline.late: info\n"));
@@ -438,15 +387,15 @@ START_TEST(test_apply_disable_and_severity)
     arc_findings_free(f);
     arc_ruleset_free(rs);
     arc_config_free(c);
-    remove_tree(t.dir);
+    arc_test_remove_tree(t.dir);
 }
 END_TEST
 
 START_TEST(test_apply_single_scalar_disable)
 {
-    tmpdir t;
-    tmpdir_make(&t);
-    arc_config *c = load_ok(put(&t, "c.yaml", "disable: r.other\n"));
+    arc_test_dir t;
+    arc_test_dir_make(&t, "arc-config");
+    arc_config *c = load_ok(arc_test_put(&t, "c.yaml", "disable: r.other\n"));
     arc_ruleset *rs = arc_test_rules(RULES);
     arc_error err = {0};
     ck_assert_int_eq(arc_config_apply(c, rs, &err), 0);
@@ -457,21 +406,21 @@ START_TEST(test_apply_single_scalar_disable)
         1);
     arc_ruleset_free(rs);
     arc_config_free(c);
-    remove_tree(t.dir);
+    arc_test_remove_tree(t.dir);
 }
 END_TEST
 
 START_TEST(test_apply_deadline_override)
 {
-    tmpdir t;
-    tmpdir_make(&t);
+    arc_test_dir t;
+    arc_test_dir_make(&t, "arc-config");
     arc_ruleset *rs = arc_test_rules(RULES);
     /* Before: in time. */
     arc_findings *f = check_text(rs, REPORT);
     ck_assert_uint_eq(arc_test_count(f, "deadline.late"), 0);
     arc_findings_free(f);
 
-    arc_config *c = load_ok(put(&t, "c.yaml", "deadline: {due: \"03-01\"}\n"));
+    arc_config *c = load_ok(arc_test_put(&t, "c.yaml", "deadline: {due: \"03-01\"}\n"));
     arc_error err = {0};
     ck_assert_int_eq(arc_config_apply(c, rs, &err), 0);
     /* year_offset kept from the rule set (1). */
@@ -486,7 +435,7 @@ START_TEST(test_apply_deadline_override)
     arc_config_free(c);
 
     /* Both keys: due in the report year itself. */
-    c = load_ok(put(&t, "c.yaml",
+    c = load_ok(arc_test_put(&t, "c.yaml",
                     "deadline:\n  due: \"12-31\"\n  year_offset: 0\n"));
     ck_assert_int_eq(arc_config_apply(c, rs, &err), 0);
     ck_assert_int_eq(rs->deadline.year_offset, 0);
@@ -497,7 +446,7 @@ START_TEST(test_apply_deadline_override)
     arc_config_free(c);
 
     /* A later deadline makes it in time again. */
-    c = load_ok(put(&t, "c.yaml",
+    c = load_ok(arc_test_put(&t, "c.yaml",
                     "deadline: {due: \"06-30\", year_offset: 1}\n"));
     ck_assert_int_eq(arc_config_apply(c, rs, &err), 0);
     f = check_text(rs, REPORT);
@@ -505,7 +454,7 @@ START_TEST(test_apply_deadline_override)
     arc_findings_free(f);
     arc_config_free(c);
     arc_ruleset_free(rs);
-    remove_tree(t.dir);
+    arc_test_remove_tree(t.dir);
 }
 END_TEST
 
@@ -529,24 +478,24 @@ static void apply_fails(const char *path, int line, int column,
 
 START_TEST(test_apply_unknown_rule_ids)
 {
-    tmpdir t;
-    tmpdir_make(&t);
-    apply_fails(put(&t, "c.yaml", "rules: x.yaml\n"
+    arc_test_dir t;
+    arc_test_dir_make(&t, "arc-config");
+    apply_fails(arc_test_put(&t, "c.yaml", "rules: x.yaml\n"
                                   "disable: [r.other, r.nope]\n"),
                 2, 20, "规则集中没有 id 为“r.nope”的规则");
-    apply_fails(put(&t, "c.yaml", "disable:\n"
+    apply_fails(arc_test_put(&t, "c.yaml", "disable:\n"
                                   "  - r.other\n"
                                   "  - 不存在的规则\n"),
                 3, 5, "规则集中没有 id 为“不存在的规则”的规则");
-    apply_fails(put(&t, "c.yaml", "severity:\n"
+    apply_fails(arc_test_put(&t, "c.yaml", "severity:\n"
                                   "  r.other: info\n"
                                   "  r.missing: error\n"),
                 3, 3, "规则集中没有 id 为“r.missing”的规则");
-    apply_fails(put(&t, "c.yaml", "ignore:\n"
+    apply_fails(arc_test_put(&t, "c.yaml", "ignore:\n"
                                   "  - {path: \"a/*\"}\n"
                                   "  - {path: \"b/*\", rule: r.gone}\n"),
                 3, 25, "规则集中没有 id 为“r.gone”的规则");
-    remove_tree(t.dir);
+    arc_test_remove_tree(t.dir);
 }
 END_TEST
 
@@ -554,34 +503,34 @@ END_TEST
  * position; only rule ids wait for a rule set (apply). */
 START_TEST(test_load_bad_values)
 {
-    tmpdir t;
-    tmpdir_make(&t);
-    load_fails(put(&t, "c.yaml", "severity:\n  r.other: fatal\n"), 2, 12,
+    arc_test_dir t;
+    arc_test_dir_make(&t, "arc-config");
+    load_fails(arc_test_put(&t, "c.yaml", "severity:\n  r.other: fatal\n"), 2, 12,
                 "级别应为 error、warning 或 info");
-    load_fails(put(&t, "c.yaml", "severity:\n  r.other: [error]\n"), 2, 12,
+    load_fails(arc_test_put(&t, "c.yaml", "severity:\n  r.other: [error]\n"), 2, 12,
                 "级别应为 error、warning 或 info");
-    load_fails(put(&t, "c.yaml", "severity: [r.other]\n"), 1, 11,
+    load_fails(arc_test_put(&t, "c.yaml", "severity: [r.other]\n"), 1, 11,
                 "severity 应为映射：规则 id: 级别");
-    load_fails(put(&t, "c.yaml", "deadline: {due: \"02-30\"}\n"), 1, 17,
+    load_fails(arc_test_put(&t, "c.yaml", "deadline: {due: \"02-30\"}\n"), 1, 17,
                 "due 应为“月-日”，如 04-01");
-    load_fails(put(&t, "c.yaml", "deadline: {due: \"13-01\"}\n"), 1, 17,
+    load_fails(arc_test_put(&t, "c.yaml", "deadline: {due: \"13-01\"}\n"), 1, 17,
                 "due 应为“月-日”，如 04-01");
-    load_fails(put(&t, "c.yaml", "deadline: {due: \"03-01x\"}\n"), 1, 17,
+    load_fails(arc_test_put(&t, "c.yaml", "deadline: {due: \"03-01x\"}\n"), 1, 17,
                 "due 应为“月-日”，如 04-01");
-    load_fails(put(&t, "c.yaml", "deadline: {due: \"03-01\", year_offset: 7}\n"),
+    load_fails(arc_test_put(&t, "c.yaml", "deadline: {due: \"03-01\", year_offset: 7}\n"),
                 1, 39, "“year_offset”应为 0 到 5 之间的整数");
-    load_fails(put(&t, "c.yaml", "deadline: {year_offset: 1}\n"), 1, 11,
+    load_fails(arc_test_put(&t, "c.yaml", "deadline: {year_offset: 1}\n"), 1, 11,
                 "缺少必需的键“due”");
-    remove_tree(t.dir);
+    arc_test_remove_tree(t.dir);
 }
 END_TEST
 
 START_TEST(test_apply_unknown_rule_leaves_deadline)
 {
     /* A config that fails to apply (unknown rule) still names the place. */
-    tmpdir t;
-    tmpdir_make(&t);
-    arc_config *c = load_ok(put(&t, "c.yaml", "disable: [no.such.rule]\n"));
+    arc_test_dir t;
+    arc_test_dir_make(&t, "arc-config");
+    arc_config *c = load_ok(arc_test_put(&t, "c.yaml", "disable: [no.such.rule]\n"));
     arc_ruleset *rs = arc_test_rules(RULES);
     arc_error err = {0};
     ck_assert_int_eq(arc_config_apply(c, rs, &err), ARC_EPARSE);
@@ -591,7 +540,7 @@ START_TEST(test_apply_unknown_rule_leaves_deadline)
     ck_assert_int_eq(rs->deadline.day, 1);
     arc_ruleset_free(rs);
     arc_config_free(c);
-    remove_tree(t.dir);
+    arc_test_remove_tree(t.dir);
 }
 END_TEST
 
@@ -599,9 +548,9 @@ END_TEST
 
 START_TEST(test_ignored_globs)
 {
-    tmpdir t;
-    tmpdir_make(&t);
-    arc_config *c = load_ok(put(&t, "c.yaml",
+    arc_test_dir t;
+    arc_test_dir_make(&t, "arc-config");
+    arc_config *c = load_ok(arc_test_put(&t, "c.yaml",
                                 "ignore:\n"
                                 "  - {path: \"drafts/*\", rule: r.placeholder}\n"
                                 "  - path: \"old/2019*.txt\"\n"
@@ -630,7 +579,7 @@ START_TEST(test_ignored_globs)
     ck_assert_int_eq(arc_config_ignored(c, "./old/2019.txt", "r.other"), 1);
     ck_assert_int_eq(arc_config_ignored(c, "./drafts/a.txt", "r.other"), 0);
     arc_config_free(c);
-    remove_tree(t.dir);
+    arc_test_remove_tree(t.dir);
 }
 END_TEST
 
@@ -640,15 +589,15 @@ END_TEST
  * load_ignores too. */
 START_TEST(test_ignored_glob_with_dot_slash)
 {
-    tmpdir t;
-    tmpdir_make(&t);
-    arc_config *c = load_ok(put(&t, "c.yaml",
+    arc_test_dir t;
+    arc_test_dir_make(&t, "arc-config");
+    arc_config *c = load_ok(arc_test_put(&t, "c.yaml",
                                 "ignore:\n"
                                 "  - {path: \"./drafts/*\", rule: r.other}\n"));
     int dot = arc_config_ignored(c, "./drafts/a.txt", "r.other");
     int plain = arc_config_ignored(c, "drafts/a.txt", "r.other");
     arc_config_free(c);
-    remove_tree(t.dir);
+    arc_test_remove_tree(t.dir);
     ck_assert_int_eq(dot, 1);
     ck_assert_int_eq(plain, 1);
 }
@@ -658,11 +607,11 @@ END_TEST
 
 START_TEST(test_find_in_parent)
 {
-    tmpdir t;
-    tmpdir_make(&t);
+    arc_test_dir t;
+    arc_test_dir_make(&t, "arc-config");
     char real[PATH_MAX], want[PATH_MAX + 64], start[PATH_MAX];
     ck_assert_ptr_nonnull(realpath(t.dir, real));
-    put(&t, ".archeck.yaml", "fail_on: none\n");
+    arc_test_put(&t, ".archeck.yaml", "fail_on: none\n");
     mkdirs(&t, "a/b/c");
     snprintf(start, sizeof start, "%s/a/b/c", t.dir);
     snprintf(want, sizeof want, "%s/.archeck.yaml", real);
@@ -676,7 +625,7 @@ START_TEST(test_find_in_parent)
     ck_assert_str_eq(found, want);
     free(found);
     /* A nearer one wins. */
-    put(&t, "a/.archeck.yaml", "fail_on: error\n");
+    arc_test_put(&t, "a/.archeck.yaml", "fail_on: error\n");
     snprintf(want, sizeof want, "%s/a/.archeck.yaml", real);
     found = arc_config_find(start);
     ck_assert_ptr_nonnull(found);
@@ -694,17 +643,17 @@ START_TEST(test_find_in_parent)
     ck_assert_int_eq(arc_config_fail_on(c), ARC_SEV_ERROR);
     arc_config_free(c);
     free(found);
-    remove_tree(t.dir);
+    arc_test_remove_tree(t.dir);
 }
 END_TEST
 
 START_TEST(test_find_relative_dir)
 {
-    tmpdir t;
-    tmpdir_make(&t);
+    arc_test_dir t;
+    arc_test_dir_make(&t, "arc-config");
     char real[PATH_MAX], want[PATH_MAX + 64], old[PATH_MAX];
     ck_assert_ptr_nonnull(realpath(t.dir, real));
-    put(&t, "x/.archeck.yaml", "fail_on: none\n");
+    arc_test_put(&t, "x/.archeck.yaml", "fail_on: none\n");
     mkdirs(&t, "x/y");
     ck_assert_ptr_nonnull(getcwd(old, sizeof old));
     char y[PATH_MAX];
@@ -717,7 +666,7 @@ START_TEST(test_find_relative_dir)
     ck_assert_str_eq(found, want);
     free(found);
     ck_assert_int_eq(chdir(old), 0);
-    remove_tree(t.dir);
+    arc_test_remove_tree(t.dir);
 }
 END_TEST
 
@@ -727,10 +676,10 @@ START_TEST(test_find_none)
     ck_assert_msg(access("/tmp/.archeck.yaml", F_OK) != 0 &&
                       access("/.archeck.yaml", F_OK) != 0,
                   "a stray /tmp/.archeck.yaml or /.archeck.yaml exists");
-    tmpdir t;
-    tmpdir_make(&t);
+    arc_test_dir t;
+    arc_test_dir_make(&t, "arc-config");
     mkdirs(&t, "p/q");
-    put(&t, "p/archeck.yaml", "fail_on: none\n"); /* not the name */
+    arc_test_put(&t, "p/archeck.yaml", "fail_on: none\n"); /* not the name */
     char start[PATH_MAX];
     snprintf(start, sizeof start, "%s/p/q", t.dir);
     ck_assert_ptr_null(arc_config_find(start));
@@ -738,7 +687,7 @@ START_TEST(test_find_none)
     /* A directory that does not exist. */
     snprintf(start, sizeof start, "%s/no/such/dir", t.dir);
     ck_assert_ptr_null(arc_config_find(start));
-    remove_tree(t.dir);
+    arc_test_remove_tree(t.dir);
 }
 END_TEST
 

@@ -15,58 +15,7 @@
 
 /* ------------------------------------------------------------ helpers */
 
-typedef struct {
-    char dir[64];
-    char path[PATH_MAX]; /* scratch: the last file written */
-} tmpdir;
 
-static void tmpdir_make(tmpdir *t)
-{
-    snprintf(t->dir, sizeof t->dir, "/tmp/arc-ruleset-XXXXXX");
-    ck_assert_ptr_nonnull(mkdtemp(t->dir));
-}
-
-/* Creates dir/rel (and its parent directories) holding s; returns the
- * path (in t->path, valid until the next call). */
-static const char *put(tmpdir *t, const char *rel, const char *s)
-{
-    char p[PATH_MAX];
-    snprintf(p, sizeof p, "%s/%s", t->dir, rel);
-    for (char *q = p + strlen(t->dir) + 1; (q = strchr(q, '/')); q++) {
-        *q = '\0';
-        mkdir(p, 0777);
-        *q = '/';
-    }
-    FILE *fp = fopen(p, "wb");
-    ck_assert_msg(fp != NULL, "cannot create %s", p);
-    fputs(s, fp);
-    fclose(fp);
-    snprintf(t->path, sizeof t->path, "%s", p);
-    return t->path;
-}
-
-static void remove_tree(const char *path)
-{
-    struct stat st;
-    if (lstat(path, &st) != 0)
-        return;
-    if (S_ISDIR(st.st_mode)) {
-        DIR *d = opendir(path);
-        struct dirent *e;
-        while (d && (e = readdir(d))) {
-            if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-                continue;
-            char p[PATH_MAX];
-            snprintf(p, sizeof p, "%s/%s", path, e->d_name);
-            remove_tree(p);
-        }
-        if (d)
-            closedir(d);
-        rmdir(path);
-    } else {
-        unlink(path);
-    }
-}
 
 static arc_ruleset *load_ok(const char *path)
 {
@@ -213,9 +162,9 @@ static int score_of(const arc_ruleset *rs, const char *rule, arc_severity sev)
 
 START_TEST(test_base_alone)
 {
-    tmpdir t;
-    tmpdir_make(&t);
-    arc_ruleset *rs = load_ok(put(&t, "base.yaml", BASE));
+    arc_test_dir t;
+    arc_test_dir_make(&t, "arc-ruleset");
+    arc_ruleset *rs = load_ok(arc_test_put(&t, "base.yaml", BASE));
     ck_assert_uint_eq(arc_ruleset_rule_count(rs), 5);
     ck_assert_uint_eq(arc_ruleset_part_count(rs), 3);
     ck_assert_str_eq(rs->name, "基础规则");
@@ -229,16 +178,16 @@ START_TEST(test_base_alone)
     ck_assert_str_eq(arc_findings_get(f, 2)->message, "基础丙");
     arc_findings_free(f);
     arc_ruleset_free(rs);
-    remove_tree(t.dir);
+    arc_test_remove_tree(t.dir);
 }
 END_TEST
 
 START_TEST(test_extends_overrides_rules)
 {
-    tmpdir t;
-    tmpdir_make(&t);
-    put(&t, "base.yaml", BASE);
-    arc_ruleset *rs = load_ok(put(&t, "derived.yaml", DERIVED));
+    arc_test_dir t;
+    arc_test_dir_make(&t, "arc-ruleset");
+    arc_test_put(&t, "base.yaml", BASE);
+    arc_ruleset *rs = load_ok(arc_test_put(&t, "derived.yaml", DERIVED));
     /* Base order kept, the replaced rule in its place, new rules last. */
     ck_assert_uint_eq(arc_ruleset_rule_count(rs), 6);
     ck_assert_str_eq(arc_ruleset_rule_id(rs, 0), "r.a");
@@ -276,16 +225,16 @@ START_TEST(test_extends_overrides_rules)
     ck_assert_str_eq(fi->message, "新规则：戊戊");
     arc_findings_free(f);
     arc_ruleset_free(rs);
-    remove_tree(t.dir);
+    arc_test_remove_tree(t.dir);
 }
 END_TEST
 
 START_TEST(test_extends_overrides_document_and_scoring)
 {
-    tmpdir t;
-    tmpdir_make(&t);
-    put(&t, "base.yaml", BASE);
-    arc_ruleset *rs = load_ok(put(&t, "derived.yaml", DERIVED));
+    arc_test_dir t;
+    arc_test_dir_make(&t, "arc-ruleset");
+    arc_test_put(&t, "base.yaml", BASE);
+    arc_ruleset *rs = load_ok(arc_test_put(&t, "derived.yaml", DERIVED));
     /* document: one key changed, the base's patterns kept. */
     ck_assert_uint_eq(rs->doc.max_title_chars, 20);
     ck_assert_uint_eq(rs->doc.max_heading_chars, 60);
@@ -314,16 +263,16 @@ START_TEST(test_extends_overrides_document_and_scoring)
     /* The base's weight of a rule the derived file did not touch. */
     ck_assert_int_eq(score_of(rs, "r.b", ARC_SEV_INFO), 83);
     arc_ruleset_free(rs);
-    remove_tree(t.dir);
+    arc_test_remove_tree(t.dir);
 }
 END_TEST
 
 START_TEST(test_extends_scoring_rules_override)
 {
-    tmpdir t;
-    tmpdir_make(&t);
-    put(&t, "base.yaml", BASE);
-    arc_ruleset *rs = load_ok(put(&t, "derived.yaml",
+    arc_test_dir t;
+    arc_test_dir_make(&t, "arc-ruleset");
+    arc_test_put(&t, "base.yaml", BASE);
+    arc_ruleset *rs = load_ok(arc_test_put(&t, "derived.yaml",
                                   "version: 1\n"
                                   "extends: base.yaml\n"
                                   "scoring:\n"
@@ -335,7 +284,7 @@ START_TEST(test_extends_scoring_rules_override)
     ck_assert_int_eq(score_of(rs, "r.a", ARC_SEV_ERROR), 60);
     ck_assert_int_eq(score_of(rs, "r.c", ARC_SEV_WARNING), 97);
     arc_ruleset_free(rs);
-    remove_tree(t.dir);
+    arc_test_remove_tree(t.dir);
 }
 END_TEST
 
@@ -347,13 +296,13 @@ END_TEST
  * (r.weight = rs->rules[k].weight before rule_free). */
 START_TEST(test_extends_replaced_rule_keeps_weight)
 {
-    tmpdir t;
-    tmpdir_make(&t);
-    put(&t, "base.yaml", BASE);
-    arc_ruleset *rs = load_ok(put(&t, "derived.yaml", DERIVED));
+    arc_test_dir t;
+    arc_test_dir_make(&t, "arc-ruleset");
+    arc_test_put(&t, "base.yaml", BASE);
+    arc_ruleset *rs = load_ok(arc_test_put(&t, "derived.yaml", DERIVED));
     int score = score_of(rs, "r.a", ARC_SEV_WARNING);
     arc_ruleset_free(rs);
-    remove_tree(t.dir);
+    arc_test_remove_tree(t.dir);
     /* base 90, r.a weighs 40 in the base. */
     ck_assert_int_eq(score, 50);
 }
@@ -367,10 +316,10 @@ END_TEST
  * due optional. */
 START_TEST(test_extends_deadline_keys_one_by_one)
 {
-    tmpdir t;
-    tmpdir_make(&t);
-    put(&t, "base.yaml", BASE);
-    arc_ruleset *rs = load_ok(put(&t, "d1.yaml",
+    arc_test_dir t;
+    arc_test_dir_make(&t, "arc-ruleset");
+    arc_test_put(&t, "base.yaml", BASE);
+    arc_ruleset *rs = load_ok(arc_test_put(&t, "d1.yaml",
                                   "version: 1\n"
                                   "extends: base.yaml\n"
                                   "deadline: {due: \"03-01\"}\n"));
@@ -378,14 +327,14 @@ START_TEST(test_extends_deadline_keys_one_by_one)
     arc_ruleset_free(rs);
     rs = NULL;
     arc_error err = {0};
-    int rc = arc_ruleset_load(&rs, put(&t, "d2.yaml",
+    int rc = arc_ruleset_load(&rs, arc_test_put(&t, "d2.yaml",
                                        "version: 1\n"
                                        "extends: base.yaml\n"
                                        "deadline: {year_offset: 1}\n"),
                               &err);
     arc_deadline d2 = rs ? rs->deadline : (arc_deadline){0, 0, 0};
     arc_ruleset_free(rs);
-    remove_tree(t.dir);
+    arc_test_remove_tree(t.dir);
     /* due changed, year_offset kept from the base. */
     ck_assert_int_eq(d1.month, 3);
     ck_assert_int_eq(d1.day, 1);
@@ -400,10 +349,10 @@ END_TEST
 
 START_TEST(test_extends_deadline_both_keys)
 {
-    tmpdir t;
-    tmpdir_make(&t);
-    put(&t, "base.yaml", BASE);
-    arc_ruleset *rs = load_ok(put(&t, "d.yaml",
+    arc_test_dir t;
+    arc_test_dir_make(&t, "arc-ruleset");
+    arc_test_put(&t, "base.yaml", BASE);
+    arc_ruleset *rs = load_ok(arc_test_put(&t, "d.yaml",
                                   "version: 1\n"
                                   "extends: base.yaml\n"
                                   "deadline: {due: \"03-01\", year_offset: 1}\n"));
@@ -412,36 +361,36 @@ START_TEST(test_extends_deadline_both_keys)
     ck_assert_int_eq(rs->deadline.year_offset, 1);
     arc_ruleset_free(rs);
     /* Without a deadline key the base's is kept. */
-    rs = load_ok(put(&t, "e.yaml", "version: 1\nextends: base.yaml\n"));
+    rs = load_ok(arc_test_put(&t, "e.yaml", "version: 1\nextends: base.yaml\n"));
     ck_assert_int_eq(rs->deadline.month, 5);
     ck_assert_int_eq(rs->deadline.year_offset, 2);
     ck_assert_uint_eq(arc_ruleset_rule_count(rs), 5);
     arc_ruleset_free(rs);
-    remove_tree(t.dir);
+    arc_test_remove_tree(t.dir);
 }
 END_TEST
 
 START_TEST(test_rules_required_without_extends)
 {
-    tmpdir t;
-    tmpdir_make(&t);
-    arc_error err = load_fails(put(&t, "r.yaml", "version: 1\nname: 空\n"));
+    arc_test_dir t;
+    arc_test_dir_make(&t, "arc-ruleset");
+    arc_error err = load_fails(arc_test_put(&t, "r.yaml", "version: 1\nname: 空\n"));
     ck_assert_int_eq(err.code, ARC_EPARSE);
     ck_assert_int_eq(err.line, 1);
     ck_assert_int_eq(err.column, 1);
     ck_assert_str_eq(err.message, "缺少必需的键“rules”");
-    remove_tree(t.dir);
+    arc_test_remove_tree(t.dir);
 }
 END_TEST
 
 START_TEST(test_duplicate_rule_id_in_one_file)
 {
-    tmpdir t;
-    tmpdir_make(&t);
-    put(&t, "base.yaml", BASE);
+    arc_test_dir t;
+    arc_test_dir_make(&t, "arc-ruleset");
+    arc_test_put(&t, "base.yaml", BASE);
     /* In the derived file: replacing the base rule is fine, defining it
      * twice in the same file is not. */
-    const char *p = put(&t, "dup.yaml", "version: 1\n"
+    const char *p = arc_test_put(&t, "dup.yaml", "version: 1\n"
                                         "extends: base.yaml\n"
                                         "rules:\n"
                                         "  - id: r.b\n"
@@ -462,7 +411,7 @@ START_TEST(test_duplicate_rule_id_in_one_file)
     ck_assert_str_eq(err.rule, "r.b");
     ck_assert_str_eq(err.message, "规则 id“r.b”重复");
     /* A new id twice. */
-    p = put(&t, "dup2.yaml", "version: 1\n"
+    p = arc_test_put(&t, "dup2.yaml", "version: 1\n"
                              "rules:\n"
                              "  - {id: x.y, kind: pattern, severity: info, "
                              "message: m, patterns: [a]}\n"
@@ -472,16 +421,16 @@ START_TEST(test_duplicate_rule_id_in_one_file)
     ck_assert_int_eq(err.line, 4);
     ck_assert_int_eq(err.column, 10);
     ck_assert_str_eq(err.message, "规则 id“x.y”重复");
-    remove_tree(t.dir);
+    arc_test_remove_tree(t.dir);
 }
 END_TEST
 
 START_TEST(test_duplicate_part_id_in_one_file)
 {
-    tmpdir t;
-    tmpdir_make(&t);
-    put(&t, "base.yaml", BASE);
-    const char *p = put(&t, "dup.yaml", "version: 1\n"
+    arc_test_dir t;
+    arc_test_dir_make(&t, "arc-ruleset");
+    arc_test_put(&t, "base.yaml", BASE);
+    const char *p = arc_test_put(&t, "dup.yaml", "version: 1\n"
                                         "extends: base.yaml\n"
                                         "parts:\n"
                                         "  - {id: plan, name: 甲, heading: [[计划]]}\n"
@@ -491,15 +440,15 @@ START_TEST(test_duplicate_part_id_in_one_file)
     ck_assert_int_eq(err.line, 5);
     ck_assert_int_eq(err.column, 5);
     ck_assert_str_eq(err.message, "部分 id“plan”重复");
-    remove_tree(t.dir);
+    arc_test_remove_tree(t.dir);
 }
 END_TEST
 
 START_TEST(test_extends_missing_file)
 {
-    tmpdir t;
-    tmpdir_make(&t);
-    const char *p = put(&t, "d.yaml", "version: 1\n"
+    arc_test_dir t;
+    arc_test_dir_make(&t, "arc-ruleset");
+    const char *p = arc_test_put(&t, "d.yaml", "version: 1\n"
                                       "extends: nothere.yaml\n"
                                       "rules: []\n");
     char path[PATH_MAX], msg[PATH_MAX + 128];
@@ -512,23 +461,23 @@ START_TEST(test_extends_missing_file)
     ck_assert_int_eq(err.line, 2);
     ck_assert_int_eq(err.column, 10);
     ck_assert_str_eq(err.message, msg);
-    remove_tree(t.dir);
+    arc_test_remove_tree(t.dir);
 }
 END_TEST
 
 START_TEST(test_extends_base_error_points_into_base)
 {
-    tmpdir t;
-    tmpdir_make(&t);
+    arc_test_dir t;
+    arc_test_dir_make(&t, "arc-ruleset");
     char base[PATH_MAX];
     snprintf(base, sizeof base, "%s",
-             put(&t, "base.yaml", "version: 1\n"
+             arc_test_put(&t, "base.yaml", "version: 1\n"
                                   "rules:\n"
                                   "  - id: bad.kind\n"
                                   "    kind: nonsense\n"
                                   "    severity: info\n"
                                   "    message: m\n"));
-    arc_error err = load_fails(put(&t, "d.yaml", "version: 1\n"
+    arc_error err = load_fails(arc_test_put(&t, "d.yaml", "version: 1\n"
                                                  "extends: base.yaml\n"));
     ck_assert_str_eq(err.file, base);
     ck_assert_int_eq(err.line, 4);
@@ -536,22 +485,22 @@ START_TEST(test_extends_base_error_points_into_base)
     ck_assert_str_eq(err.rule, "bad.kind");
     ck_assert_ptr_nonnull(strstr(err.message, "未知的规则类型“nonsense”"));
     /* extends must be a path. */
-    err = load_fails(put(&t, "e.yaml", "version: 1\nextends: [a, b]\n"));
+    err = load_fails(arc_test_put(&t, "e.yaml", "version: 1\nextends: [a, b]\n"));
     ck_assert_int_eq(err.line, 2);
     ck_assert_int_eq(err.column, 10);
     ck_assert_str_eq(err.message, "extends 应为规则集文件的路径");
-    remove_tree(t.dir);
+    arc_test_remove_tree(t.dir);
 }
 END_TEST
 
 START_TEST(test_extends_cycle)
 {
-    tmpdir t;
-    tmpdir_make(&t);
+    arc_test_dir t;
+    arc_test_dir_make(&t, "arc-ruleset");
     char a[PATH_MAX];
     snprintf(a, sizeof a, "%s",
-             put(&t, "a.yaml", "version: 1\nextends: b.yaml\nrules: []\n"));
-    put(&t, "b.yaml", "version: 1\nextends: a.yaml\nrules: []\n");
+             arc_test_put(&t, "a.yaml", "version: 1\nextends: b.yaml\nrules: []\n"));
+    arc_test_put(&t, "b.yaml", "version: 1\nextends: a.yaml\nrules: []\n");
     arc_error err = load_fails(a);
     ck_assert_int_eq(err.code, ARC_EPARSE);
     ck_assert_str_eq(err.file, a);
@@ -559,33 +508,33 @@ START_TEST(test_extends_cycle)
     ck_assert_int_eq(err.column, 10);
     ck_assert_str_eq(err.message, "extends 嵌套过深（可能循环引用）");
     /* A file that extends itself. */
-    const char *s = put(&t, "self.yaml", "version: 1\nextends: self.yaml\n");
+    const char *s = arc_test_put(&t, "self.yaml", "version: 1\nextends: self.yaml\n");
     err = load_fails(s);
     ck_assert_int_eq(err.line, 2);
     ck_assert_str_eq(err.message, "extends 嵌套过深（可能循环引用）");
-    remove_tree(t.dir);
+    arc_test_remove_tree(t.dir);
 }
 END_TEST
 
 START_TEST(test_extends_relative_paths)
 {
-    tmpdir t;
-    tmpdir_make(&t);
+    arc_test_dir t;
+    arc_test_dir_make(&t, "arc-ruleset");
     /* national/base.yaml extends common.yaml beside it (not beside the
      * province file). */
-    put(&t, "national/common.yaml",
+    arc_test_put(&t, "national/common.yaml",
         "version: 1\n"
         "rules:\n"
         "  - {id: c.one, kind: pattern, severity: info, message: 共同, "
         "patterns: ['共共']}\n");
-    put(&t, "national/base.yaml",
+    arc_test_put(&t, "national/base.yaml",
         "version: 1\n"
         "extends: common.yaml\n"
         "rules:\n"
         "  - {id: n.one, kind: pattern, severity: warning, message: 全国, "
         "patterns: ['全全']}\n");
-    put(&t, "common.yaml", "version: 1\nrules: not-a-list\n");
-    const char *p = put(&t, "prov/derived.yaml",
+    arc_test_put(&t, "common.yaml", "version: 1\nrules: not-a-list\n");
+    const char *p = arc_test_put(&t, "prov/derived.yaml",
                         "version: 1\n"
                         "extends: ../national/base.yaml\n"
                         "rules:\n"
@@ -609,16 +558,16 @@ START_TEST(test_extends_relative_paths)
     ck_assert_uint_eq(arc_ruleset_rule_count(rs), 3);
     arc_ruleset_free(rs);
     ck_assert_int_eq(chdir(old), 0);
-    remove_tree(t.dir);
+    arc_test_remove_tree(t.dir);
 }
 END_TEST
 
 START_TEST(test_extends_severity_disable_unknown_id)
 {
-    tmpdir t;
-    tmpdir_make(&t);
-    put(&t, "base.yaml", BASE);
-    const char *p = put(&t, "d.yaml", "version: 1\n"
+    arc_test_dir t;
+    arc_test_dir_make(&t, "arc-ruleset");
+    arc_test_put(&t, "base.yaml", BASE);
+    const char *p = arc_test_put(&t, "d.yaml", "version: 1\n"
                                       "extends: base.yaml\n"
                                       "severity:\n"
                                       "  r.a: info\n"
@@ -627,14 +576,14 @@ START_TEST(test_extends_severity_disable_unknown_id)
     ck_assert_int_eq(err.line, 5);
     ck_assert_int_eq(err.column, 3);
     ck_assert_str_eq(err.message, "没有 id 为“r.zz”的规则");
-    p = put(&t, "d.yaml", "version: 1\n"
+    p = arc_test_put(&t, "d.yaml", "version: 1\n"
                           "extends: base.yaml\n"
                           "disable: [r.a, r.zz]\n");
     err = load_fails(p);
     ck_assert_int_eq(err.line, 3);
     ck_assert_int_eq(err.column, 16);
     ck_assert_str_eq(err.message, "没有 id 为“r.zz”的规则");
-    p = put(&t, "d.yaml", "version: 1\n"
+    p = arc_test_put(&t, "d.yaml", "version: 1\n"
                           "extends: base.yaml\n"
                           "severity: {r.a: fatal}\n");
     err = load_fails(p);
@@ -642,7 +591,7 @@ START_TEST(test_extends_severity_disable_unknown_id)
     ck_assert_int_eq(err.column, 17);
     ck_assert_str_eq(err.message, "级别应为 error、warning 或 info");
     /* scoring.rules naming an unknown rule. */
-    p = put(&t, "d.yaml", "version: 1\n"
+    p = arc_test_put(&t, "d.yaml", "version: 1\n"
                           "extends: base.yaml\n"
                           "scoring:\n"
                           "  rules: {r.zz: 5}\n");
@@ -650,7 +599,7 @@ START_TEST(test_extends_severity_disable_unknown_id)
     ck_assert_int_eq(err.line, 4);
     ck_assert_int_eq(err.column, 11);
     ck_assert_str_eq(err.message, "没有 id 为“r.zz”的规则");
-    remove_tree(t.dir);
+    arc_test_remove_tree(t.dir);
 }
 END_TEST
 
@@ -681,10 +630,10 @@ END_TEST
 
 START_TEST(test_part_replacement_keeps_rules_working)
 {
-    tmpdir t;
-    tmpdir_make(&t);
-    put(&t, "base.yaml", BASE);
-    arc_ruleset *rs = load_ok(put(&t, "d.yaml",
+    arc_test_dir t;
+    arc_test_dir_make(&t, "arc-ruleset");
+    arc_test_put(&t, "base.yaml", BASE);
+    arc_ruleset *rs = load_ok(arc_test_put(&t, "d.yaml",
                                   "version: 1\n"
                                   "extends: base.yaml\n"
                                   "parts:\n"
@@ -731,16 +680,16 @@ START_TEST(test_part_replacement_keeps_rules_working)
     ck_assert_int_eq(fi->line, 4);
     arc_findings_free(f);
     arc_ruleset_free(rs);
-    remove_tree(t.dir);
+    arc_test_remove_tree(t.dir);
 }
 END_TEST
 
 START_TEST(test_new_rule_uses_new_part)
 {
-    tmpdir t;
-    tmpdir_make(&t);
-    put(&t, "base.yaml", BASE);
-    arc_ruleset *rs = load_ok(put(&t, "d.yaml",
+    arc_test_dir t;
+    arc_test_dir_make(&t, "arc-ruleset");
+    arc_test_put(&t, "base.yaml", BASE);
+    arc_ruleset *rs = load_ok(arc_test_put(&t, "d.yaml",
                                   "version: 1\n"
                                   "extends: base.yaml\n"
                                   "parts:\n"
@@ -761,7 +710,7 @@ START_TEST(test_new_rule_uses_new_part)
     arc_findings_free(f);
     arc_ruleset_free(rs);
     /* A rule naming a part nobody defines. */
-    arc_error err = load_fails(put(&t, "e.yaml",
+    arc_error err = load_fails(arc_test_put(&t, "e.yaml",
                                    "version: 1\n"
                                    "extends: base.yaml\n"
                                    "rules:\n"
@@ -775,7 +724,7 @@ START_TEST(test_new_rule_uses_new_part)
     ck_assert_int_eq(err.column, 19);
     ck_assert_str_eq(err.rule, "t.x");
     ck_assert_str_eq(err.message, "“nobody”不是 parts 中定义的部分");
-    remove_tree(t.dir);
+    arc_test_remove_tree(t.dir);
 }
 END_TEST
 
@@ -783,11 +732,11 @@ END_TEST
 
 START_TEST(test_base_examples_run_with_derived_changes)
 {
-    tmpdir t;
-    tmpdir_make(&t);
+    arc_test_dir t;
+    arc_test_dir_make(&t, "arc-ruleset");
     char base[PATH_MAX];
     snprintf(base, sizeof base, "%s",
-             put(&t, "base.yaml",
+             arc_test_put(&t, "base.yaml",
                  "version: 1\n"
                  "document:\n"
                  "  title_end: '报告$'\n"
@@ -817,7 +766,7 @@ START_TEST(test_base_examples_run_with_derived_changes)
     arc_ruleset_free(rs);
 
     /* A later deadline: the base's bad example no longer triggers. */
-    rs = load_ok(put(&t, "d.yaml", "version: 1\n"
+    rs = load_ok(arc_test_put(&t, "d.yaml", "version: 1\n"
                                    "extends: base.yaml\n"
                                    "deadline: {due: \"05-01\", year_offset: 1}\n"));
     ck_assert_int_eq(arc_ruleset_test(rs, NULL, NULL, &total, &failed, &err),
@@ -830,7 +779,7 @@ START_TEST(test_base_examples_run_with_derived_changes)
     ck_assert_str_eq(ex->file, base);
     ck_assert_int_eq(ex->line, 13);
     arc_ruleset_free(rs);
-    remove_tree(t.dir);
+    arc_test_remove_tree(t.dir);
 }
 END_TEST
 

@@ -1,7 +1,11 @@
 #include "testutil.h"
 
+#include <dirent.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 int arc_test_run(Suite *s)
 {
@@ -69,4 +73,50 @@ const arc_finding *arc_test_find(const arc_findings *f, const char *rule)
         if (strcmp(arc_findings_get(f, i)->rule, rule) == 0)
             return arc_findings_get(f, i);
     return NULL;
+}
+
+void arc_test_dir_make(arc_test_dir *t, const char *prefix)
+{
+    snprintf(t->dir, sizeof t->dir, "/tmp/%s-XXXXXX", prefix);
+    ck_assert_ptr_nonnull(mkdtemp(t->dir));
+}
+
+const char *arc_test_put(arc_test_dir *t, const char *rel, const char *s)
+{
+    char p[4096];
+    snprintf(p, sizeof p, "%s/%s", t->dir, rel);
+    for (char *q = p + strlen(t->dir) + 1; (q = strchr(q, '/')); q++) {
+        *q = '\0';
+        mkdir(p, 0777);
+        *q = '/';
+    }
+    FILE *fp = fopen(p, "wb");
+    ck_assert_msg(fp != NULL, "cannot create %s", p);
+    fputs(s, fp);
+    fclose(fp);
+    snprintf(t->path, sizeof t->path, "%s", p);
+    return t->path;
+}
+
+void arc_test_remove_tree(const char *path)
+{
+    struct stat st;
+    if (lstat(path, &st) != 0)
+        return;
+    if (S_ISDIR(st.st_mode)) {
+        DIR *d = opendir(path);
+        struct dirent *e;
+        while (d && (e = readdir(d))) {
+            if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+                continue;
+            char p[4096];
+            snprintf(p, sizeof p, "%s/%s", path, e->d_name);
+            arc_test_remove_tree(p);
+        }
+        if (d)
+            closedir(d);
+        rmdir(path);
+    } else {
+        unlink(path);
+    }
 }

@@ -27,4 +27,20 @@ size_t arc_test_count(const arc_findings *f, const char *rule);
 /* The first finding with rule id `rule`, or NULL. */
 const arc_finding *arc_test_find(const arc_findings *f, const char *rule);
 
+/* A temporary directory for tests that need files. */
+typedef struct {
+    char dir[64];
+    char path[4096]; /* the last file written by arc_test_put */
+} arc_test_dir;
+
+/* Creates /tmp/<prefix>-XXXXXX. */
+void arc_test_dir_make(arc_test_dir *t, const char *prefix);
+
+/* Writes dir/rel (creating the directories leading to it) holding s;
+ * returns its path (t->path, valid until the next call). */
+const char *arc_test_put(arc_test_dir *t, const char *rel, const char *s);
+
+/* Removes a file or a directory tree. */
+void arc_test_remove_tree(const char *path);
+
 #endif
