@@ -173,6 +173,14 @@ typedef struct {
 int arc_doc_load_with(arc_doc **out, const char *path, const arc_ruleset *rs,
                       const arc_load_opts *lo, arc_error *err);
 
+/* The input formats archeck reads (the readers table): their number, and
+ * the name ("docx"), what users call it ("Word 文档") and the file-name
+ * extensions (".docx", NULL-terminated) of format i.  Help texts and
+ * folder scans are derived from these.  Returns ARC_EINVAL past the end. */
+size_t arc_reader_count(void);
+int arc_reader_info(size_t i, const char **name, const char **label,
+                    const char *const **extensions);
+
 /* Can text be read from this encoding (an iconv name: GBK, GB18030,
  * UTF-16LE, BIG5 …)? */
 int arc_encoding_supported(const char *name);

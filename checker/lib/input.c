@@ -11,11 +11,13 @@ void arc_input_free(arc_input *in)
 {
     if (!in)
         return;
-    free(in->text);
+    if (!in->borrowed)
+        free(in->text);
     free(in->title);
     free(in->published);
     free(in->unit);
     free(in->outline);
+    free(in->page);
     memset(in, 0, sizeof *in);
 }
 
@@ -47,6 +49,26 @@ int arc_input_end_line(arc_input *in, size_t *cap, size_t *ocap,
         return 0;
     if (arc_grow((void **)&in->outline, ocap, in->nlines + 1, 1))
         return ARC_ENOMEM;
+    if (in->cur_page) {
+        size_t had = in->page ? in->nlines : 0;
+        if (arc_grow((void **)&in->page, &in->pcap, in->nlines + 1,
+                     sizeof *in->page))
+            return ARC_ENOMEM;
+        /* Lines ended before the first page mark belong to page 1. */
+        for (size_t i = had; i < in->nlines; i++)
+            in->page[i] = 1;
+        in->page[in->nlines] = in->cur_page;
+    }
     in->outline[in->nlines++] = outline;
     return arc_input_append(in, cap, "\n", 1);
+}
+
+arc_input_limits arc_input_limits_of(const arc_load_opts *o)
+{
+    arc_input_limits lim = {(size_t)256 << 20, 10000};
+    if (o && o->max_uncompressed)
+        lim.max_uncompressed = o->max_uncompressed;
+    if (o && o->max_entries)
+        lim.max_entries = o->max_entries;
+    return lim;
 }

@@ -1034,3 +1034,23 @@ int arc_input_docx(arc_input *out, const char *data, size_t len,
         arc_input_free(out);
     return rc;
 }
+
+static int sniff_docx(const char *data, size_t len)
+{
+    /* Any zip no other reader claimed: the Word reader says what is wrong
+     * with it. */
+    return len >= 4 && memcmp(data, "PK\x03\x04", 4) == 0 ? 2 : 0;
+}
+
+static int read_docx_row(arc_input *out, const char *data, size_t len,
+                         const arc_load_opts *o, char *reason,
+                         size_t reason_size)
+{
+    arc_input_limits lim = arc_input_limits_of(o);
+    return arc_input_docx(out, data, len, &lim, reason, reason_size);
+}
+
+static const char *const docx_ext[] = {".docx", ".docm", ".dotx", NULL};
+
+const arc_reader arc_reader_docx = {"docx", "Word 文档", docx_ext,
+                                    sniff_docx, read_docx_row, NULL};

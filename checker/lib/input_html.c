@@ -33,6 +33,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define NONE ((size_t)-1)
 
@@ -930,3 +931,32 @@ int arc_input_html(arc_input *out, const char *data, size_t len,
         snprintf(reason, reason_size, "内存不足");
     return rc;
 }
+
+static int sniff_html(const char *data, size_t len)
+{
+    size_t i = 0;
+    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+        i = 3;
+    while (i < len && (data[i] == ' ' || data[i] == '\n' ||
+                       data[i] == '\r' || data[i] == '\t'))
+        i++;
+    return (len - i >= 5 && strncasecmp(data + i, "<html", 5) == 0) ||
+                   (len - i >= 14 &&
+                    strncasecmp(data + i, "<!doctype html", 14) == 0)
+               ? 1
+               : 0;
+}
+
+static int read_html_row(arc_input *out, const char *data, size_t len,
+                         const arc_load_opts *o, char *reason,
+                         size_t reason_size)
+{
+    (void)o;
+    return arc_input_html(out, data, len, reason, reason_size);
+}
+
+static const char *const html_ext[] = {".html", ".htm", ".shtml", ".xhtml",
+                                       NULL};
+
+const arc_reader arc_reader_html = {"html", "网页", html_ext, sniff_html,
+                                    read_html_row, NULL};

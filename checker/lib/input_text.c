@@ -100,3 +100,40 @@ int arc_encoding_supported(const char *name)
     iconv_close(cd);
     return 1;
 }
+
+/* The bytes are handed over as they are; doc_parse validates them while
+ * normalising, so UTF-8 text (the common case) is not read twice. */
+static int read_text(arc_input *out, const char *data, size_t len,
+                     const arc_load_opts *o, char *reason, size_t reason_size)
+{
+    const unsigned char *u = (const unsigned char *)data;
+    if ((o && o->encoding) ||
+        (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) ||
+                      (u[0] == 0xFE && u[1] == 0xFF))))
+        return arc_input_text(out, data, len, o ? o->encoding : NULL, reason,
+                              reason_size);
+    memset(out, 0, sizeof *out);
+    out->text = (char *)data;
+    out->len = len;
+    out->borrowed = 1;
+    out->unvalidated = 1;
+    return 0;
+}
+
+/* Not UTF-8: the other encoding Chinese offices save text in. */
+static int decode_text(arc_input *out, const char *data, size_t len,
+                       const arc_load_opts *o, char *reason,
+                       size_t reason_size)
+{
+    (void)o;
+    int rc = arc_input_text(out, data, len, "GB18030", reason, reason_size);
+    if (rc == ARC_EPARSE)
+        snprintf(reason, reason_size,
+                 "，也不是 GB18030/GBK 文本；可用 --encoding 指定编码");
+    return rc == ARC_EPARSE ? ARC_EENCODING : rc;
+}
+
+static const char *const text_ext[] = {".txt", ".md", ".text", NULL};
+
+const arc_reader arc_reader_text = {"text", "文本（UTF-8、UTF-16、GB18030）",
+                                    text_ext, NULL, read_text, decode_text};
