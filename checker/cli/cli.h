@@ -36,32 +36,17 @@ typedef struct {
  * a missing --files-from) are printed; returns -1 after any. */
 int inputs_collect(const input_spec *spec, strvec *out);
 
-/* One checked report, handed to the sink in path order. */
-typedef struct {
-    const char *path;
-    arc_findings *findings; /* of this report, sorted */
-    arc_scorecard card;
-    int unreadable;         /* input.unreadable: err says why */
-    arc_error err;
-} report;
-
-typedef int (*report_sink)(const report *r, void *ud);
-
-typedef struct {
-    const arc_ruleset *rs;
-    const arc_config *config; /* per-file ignores, may be NULL */
-    int jobs;
-    int pub_y, pub_m, pub_d;  /* --published, 0 when unset */
-    arc_load_opts load;       /* --encoding, archive limits */
-} batch_opts;
+/* Receives each result in path order and takes ownership of it. */
+typedef int (*result_sink)(arc_result *r, void *ud);
 
 /*
- * Checks paths[0..n) with opts->jobs threads and calls sink for each report
- * in path order, on the calling thread, while later files are still being
- * checked; at most a few reports per thread are held at once.  Returns 0,
- * the sink's non-zero result, or ARC_ENOMEM.
+ * Checks paths[0..n) with `jobs` threads (each with its own checker for rs,
+ * the run shared) and calls sink for each result in path order, on the
+ * calling thread, while later files are still being checked; at most a few
+ * results per thread wait at once.  Returns 0, the sink's non-zero result,
+ * or ARC_ENOMEM.
  */
-int batch_run(const batch_opts *opts, char *const *paths, size_t n,
-              report_sink sink, void *ud);
+int batch_run(const arc_run *run, const arc_ruleset *rs, int jobs,
+              char *const *paths, size_t n, result_sink sink, void *ud);
 
 #endif

@@ -1,5 +1,5 @@
 /* archeck - command-line front end.  Owns all printing and exit codes. */
-#define _POSIX_C_SOURCE 200809L
+#define _XOPEN_SOURCE 700
 #include "cli.h"
 
 #include <errno.h>
@@ -18,14 +18,52 @@
 #define DEFAULT_INPUT "samples"
 #define MAX_OUTPUTS 16
 
+/* "*.txt、*.md、*.docx …": the readers table's extensions. */
+static void print_extensions(FILE *fp)
+{
+    const char *name, *label;
+    const char *const *ext;
+    int first = 1;
+    for (size_t i = 0; arc_reader_info(i, &name, &label, &ext) == 0; i++)
+        for (; *ext; ext++, first = 0)
+            fprintf(fp, "%s*%s", first ? "" : "、", *ext);
+}
+
+/* "Word 文档（.docx .docm）；网页（.html …）": one entry per reader. */
+static void print_readers(FILE *fp)
+{
+    const char *name, *label;
+    const char *const *ext;
+    for (size_t i = 0; arc_reader_info(i, &name, &label, &ext) == 0; i++) {
+        fprintf(fp, "%s%s（", i ? "；" : "", label);
+        for (int k = 0; ext[k]; k++)
+            fprintf(fp, "%s%s", k ? " " : "", ext[k]);
+        fputs("）", fp);
+    }
+}
+
+static void print_formats(FILE *fp, int with_summary)
+{
+    int first = 1;
+    for (const char *const *f = arc_writer_formats(); *f; f++) {
+        if (!with_summary && strcmp(*f, "summary") == 0)
+            continue;
+        fprintf(fp, "%s%s", first ? "" : "、", *f);
+        first = 0;
+    }
+}
+
 static void usage(FILE *fp)
 {
-    fputs(
-        "用法：archeck [选项] [路径...]\n"
-        "检查法治政府建设年度报告的结构完整性和数据一致性，输出审计表。\n"
-        "\n"
-        "路径可以是文件，或目录（递归查找 *.txt、*.md、*.docx、*.html、*.htm）；"
-        "\n不给路径时检查 samples/。\n"
+    fputs("用法：archeck [选项] [路径...]\n"
+          "检查法治政府建设年度报告的结构完整性和数据一致性，输出审计表。\n"
+          "\n"
+          "路径可以是文件，或目录（递归查找 ",
+          fp);
+    print_extensions(fp);
+    fputs("）；\n不给路径时检查 samples/。\n读取的格式：", fp);
+    print_readers(fp);
+    fputs("；\n其他文件按内容识别。\n"
         "\n"
         "输入：\n"
         "      --files-from FILE  从 FILE 读取要检查的路径，每行一个（- 为标准输入）\n"
@@ -44,28 +82,35 @@ static void usage(FILE *fp)
         "      --encoding NAME    文本文件的编码（如 GBK、UTF-16LE），默认自动识别\n"
         "                         （UTF-8、带 BOM 的 UTF-16、GB18030）\n"
         "      --test-rules FILE  运行规则集中每条规则的示例（examples）后退出\n"
+        "      --extract          不检查，只显示每个文件被读成的文字，以及识别出的\n"
+        "                         标题、单位、年度、发布日期、文件类型和各级标题\n"
         "\n"
         "输出：\n"
         "  -o, --output FILE      审计表（默认 " DEFAULT_OUTPUT
         "；- 为标准输出，\n"
         "                         此时逐条结果改写到标准错误）\n"
-        "  -f, --format FMT       -o 的格式：csv（默认）、text、json、sarif、"
-        "junit、github\n"
+        "  -f, --format FMT       -o 的格式：",
+        fp);
+    print_formats(fp, 0);
+    fputs("（默认 csv）\n"
         "      --report FMT=FILE  另写一份指定格式的报告（可重复）\n"
-        "      --summary FILE     每份报告一行的评分表（默认 " DEFAULT_SUMMARY
-        "）\n"
+        "      --summary FILE     每份报告一行的评分表（默认：审计表为默认的\n"
+        "                         " DEFAULT_OUTPUT " 时写 " DEFAULT_SUMMARY "）\n"
         "      --no-summary       不写评分表\n"
         "      --fail-on LEVEL    哪一级问题使退出状态为 1：error（默认）、"
         "warning、info、none\n"
-        "  -q, --quiet            不列出逐条结果、进度和汇总\n"
+        "  -q, --quiet            不列出逐条结果、进度和汇总；没有用 -o 等指定的\n"
+        "                         文件时也不写默认的审计表和评分表\n"
         "  -h, --help             显示本帮助\n"
         "      --version          显示版本\n"
+        "\n"
+        "给出的输出文件所在的目录不存在时会创建；两个输出不能是同一个文件。\n"
         "\n"
         "退出状态：0 没有达到 --fail-on 级别的问题；1 有（--test-rules：有示例"
         "未通过）；\n"
         "          2 用法错误、规则集或配置无效、输入文件无法读取（其余文件照常"
         "检查）、\n"
-        "          输出无法写入。\n",
+        "          输出无法写入（包括标准输出）。\n",
         fp);
 }
 
@@ -124,21 +169,6 @@ static char *default_rules(void)
     return NULL;
 }
 
-/* Parses YYYY-MM-DD into a real calendar date. */
-static int parse_date(const char *s, int *y, int *m, int *d)
-{
-    char tail;
-    if (strlen(s) != 10 || s[4] != '-' || s[7] != '-' ||
-        sscanf(s, "%4d-%2d-%2d%c", y, m, d, &tail) != 3 || *m < 1 ||
-        *m > 12 || *d < 1)
-        return -1;
-    static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    int leap = (*y % 4 == 0 && *y % 100 != 0) || *y % 400 == 0;
-    if (*d > days[*m - 1] || (*m == 2 && *d == 29 && !leap))
-        return -1;
-    return 0;
-}
-
 static void print_example_failure(const arc_example_failure *f, void *ud)
 {
     (void)ud;
@@ -175,21 +205,63 @@ static int test_rules(const char *path)
     return failed ? ARC_EXIT_FINDINGS : ARC_EXIT_OK;
 }
 
+/* Creates the missing directories above path (mkdir -p of its dirname). */
 static int ensure_parent_dir(const char *path)
 {
     char *copy = strdup(path);
     if (!copy)
         return -1;
-    char *slash = strrchr(copy, '/');
     int rc = 0;
+    char *slash = strrchr(copy, '/');
     if (slash && slash != copy) {
         *slash = '\0';
-        struct stat st;
-        if (stat(copy, &st) != 0 && mkdir(copy, 0777) != 0 && errno != EEXIST)
-            rc = -1;
+        for (char *p = copy + 1; !rc; p++) {
+            if (*p != '/' && *p != '\0')
+                continue;
+            char c = *p;
+            *p = '\0';
+            struct stat st;
+            if (stat(copy, &st) != 0 && mkdir(copy, 0777) != 0 &&
+                errno != EEXIST)
+                rc = -1;
+            *p = c;
+            if (!c)
+                break;
+        }
     }
     free(copy);
     return rc;
+}
+
+/* The same file, whether it exists yet or not: same device and inode, or
+ * the same path once its directory is resolved. */
+static int same_output(const char *a, const char *b)
+{
+    if (strcmp(a, b) == 0)
+        return 1;
+    if (strcmp(a, "-") == 0 || strcmp(b, "-") == 0)
+        return 0;
+    struct stat sa, sb;
+    if (stat(a, &sa) == 0 && stat(b, &sb) == 0)
+        return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+    char ra[PATH_MAX], rb[PATH_MAX];
+    char *da = strdup(a), *db = strdup(b);
+    int same = 0;
+    if (da && db) {
+        char *sla = strrchr(da, '/'), *slb = strrchr(db, '/');
+        const char *na = sla ? sla + 1 : da, *nb = slb ? slb + 1 : db;
+        if (sla)
+            *sla = '\0';
+        if (slb)
+            *slb = '\0';
+        same = strcmp(na, nb) == 0 &&
+               realpath(sla ? (*da ? da : "/") : ".", ra) &&
+               realpath(slb ? (*db ? db : "/") : ".", rb) &&
+               strcmp(ra, rb) == 0;
+    }
+    free(da);
+    free(db);
+    return same;
 }
 
 static int known_format(const char *name)
@@ -210,19 +282,15 @@ typedef struct {
     const char *path;
 } output;
 
-/* Everything the sink needs while reports stream in. */
+/* The batch: results held until the corpus pass, the progress line. */
 typedef struct {
-    arc_writer *w[MAX_OUTPUTS];
-    size_t nw;
-    arc_writer *listing;
-    int fail_on;
-    size_t total, done, errors, warnings, infos, failing, unreadable;
+    arc_result **v;
+    size_t n, cap;
+    size_t total;
     int progress;        /* a progress line may be drawn on stderr */
     int progress_shown;  /* one is on screen now */
-    int listing_tty;     /* the listing shares that terminal */
     double start, last;
-    arc_error err;
-} run;
+} held;
 
 static double now(void)
 {
@@ -232,54 +300,132 @@ static double now(void)
 }
 
 /* Progress on a terminal only, for batches that take over a second. */
-static void show_progress(run *r, int clear)
+static void show_progress(held *h, int clear)
 {
-    if (!r->progress)
+    if (!h->progress)
         return;
     if (clear) {
-        if (r->progress_shown)
+        if (h->progress_shown)
             fputs("\r\033[K", stderr);
-        r->progress_shown = 0;
+        h->progress_shown = 0;
         return;
     }
     double t = now();
-    if (t - r->start < 1.0 || t - r->last < 0.1)
+    if (t - h->start < 1.0 || t - h->last < 0.1)
         return;
-    r->last = t;
-    r->progress_shown = 1;
-    fprintf(stderr, "\r已检查 %zu/%zu 个文件（%.0f 个/秒）\033[K", r->done,
-            r->total, (double)r->done / (t - r->start));
+    h->last = t;
+    h->progress_shown = 1;
+    fprintf(stderr, "\r已检查 %zu/%zu 个文件（%.0f 个/秒）\033[K", h->n,
+            h->total, (double)h->n / (t - h->start));
 }
 
-static int sink(const report *rep, void *ud)
+/* Keeps each result (a compact record: the document is already freed) for
+ * the corpus pass. */
+static int hold(arc_result *r, void *ud)
 {
-    run *r = ud;
-    r->done++;
-    r->unreadable += rep->unreadable;
-    if (rep->unreadable && !r->listing) {
-        /* With the listing on, its input.unreadable line says it. */
-        print_error(&rep->err);
+    held *h = ud;
+    if (h->n == h->cap) {
+        size_t cap = h->cap ? h->cap * 2 : 64;
+        arc_result **v = realloc(h->v, cap * sizeof *v);
+        if (!v) {
+            arc_result_free(r);
+            return ARC_ENOMEM;
+        }
+        h->v = v;
+        h->cap = cap;
     }
-    for (size_t i = 0; i < arc_findings_count(rep->findings); i++) {
-        arc_severity s = arc_findings_get(rep->findings, i)->severity;
-        r->errors += s == ARC_SEV_ERROR;
-        r->warnings += s == ARC_SEV_WARNING;
-        r->infos += s == ARC_SEV_INFO;
-        r->failing += (int)s >= r->fail_on;
-    }
-    if (r->listing && arc_findings_count(rep->findings)) {
-        if (r->listing_tty)
-            show_progress(r, 1); /* the listing line replaces it */
-        if (arc_writer_report(r->listing, rep->path, &rep->card,
-                              rep->findings, &r->err))
-            return ARC_EIO;
-    }
-    for (size_t i = 0; i < r->nw; i++)
-        if (arc_writer_report(r->w[i], rep->path, &rep->card, rep->findings,
-                              &r->err))
-            return ARC_EIO;
-    show_progress(r, 0);
+    h->v[h->n++] = r;
+    show_progress(h, 0);
     return 0;
+}
+
+/* --extract: the text as archeck reads it and what it recognised. */
+static int print_extract(const arc_result *r, const arc_ruleset *rs)
+{
+    const arc_scorecard *c = arc_result_scorecard(r);
+    printf("== %s（格式：%s）\n", arc_result_path(r), arc_result_format(r));
+    if (arc_result_status_of(r) != ARC_RESULT_CHECKED) {
+        const arc_error *e = arc_result_error(r);
+        printf("无法读取：%s\n\n", e->message);
+        return 1;
+    }
+    printf("标题：%s\n", arc_result_title(r));
+    printf("单位：%s\n", arc_result_unit(r));
+    if (c->report_year)
+        printf("报告年度：%d（%s）\n", c->report_year,
+               arc_year_source_name(c->year_source));
+    else
+        puts("报告年度：未识别");
+    if (c->published_source != ARC_PUB_NONE)
+        printf("发布日期：%04d-%02d-%02d（%s）\n", c->published_y,
+               c->published_m, c->published_d,
+               arc_pub_source_name(c->published_source));
+    else
+        puts("发布日期：未识别");
+    printf("文件类型：%s\n必备部分：", c->doc_type);
+    for (size_t p = 0; p < c->nparts; p++)
+        printf("%s%s=%s", p ? "，" : "", c->part_id[p],
+               arc_part_status_name(c->part_status[p]));
+    printf("\n标题层级（%zu 个）：\n", arc_result_heading_count(r));
+    for (size_t i = 0; i < arc_result_heading_count(r); i++) {
+        const arc_heading *h = arc_result_heading(r, i);
+        printf("  %*s第 %d 行", (h->level - 1) * 2, "", h->line);
+        if (h->page)
+            printf("（第 %d 页）", h->page);
+        printf(" %s%s", h->label, h->text);
+        if (h->part[0])
+            for (size_t p = 0; p < arc_ruleset_part_count(rs); p++)
+                if (strcmp(arc_ruleset_part_id(rs, p), h->part) == 0)
+                    printf("  ← %s", arc_ruleset_part_name(rs, p));
+        putchar('\n');
+    }
+    puts("正文（规范化后，行号与审计表一致）：");
+    size_t len;
+    const char *t = arc_result_text(r, &len);
+    int line = 1, page = -1;
+    for (size_t i = 0; i < len;) {
+        const char *nl = memchr(t + i, '\n', len - i);
+        size_t e = nl ? (size_t)(nl - t) : len;
+        int pg = arc_result_line_page(r, line);
+        if (pg && pg != page)
+            printf("---- 第 %d 页 ----\n", page = pg);
+        printf("%6d  %.*s\n", line++, (int)(e - i), t + i);
+        i = e + 1;
+    }
+    putchar('\n');
+    return 0;
+}
+
+static int extract(const arc_run_opts *ro, char *const *paths, size_t n)
+{
+    arc_error err = {0};
+    arc_run *run = NULL;
+    arc_checker *c = NULL;
+    if (arc_run_new(&run, ro, &err) || arc_checker_new(&c, ro->rs)) {
+        arc_run_free(run);
+        fputs("archeck: error: 内存不足\n", stderr);
+        return ARC_EXIT_USAGE;
+    }
+    int status = ARC_EXIT_OK;
+    for (size_t i = 0; i < n; i++) {
+        arc_result *r = NULL;
+        if (arc_run_file(run, c, paths[i], &r, &err)) {
+            print_error(&err);
+            status = ARC_EXIT_USAGE;
+            continue;
+        }
+        if (print_extract(r, ro->rs))
+            status = ARC_EXIT_USAGE;
+        arc_result_free(r);
+    }
+    arc_checker_free(c);
+    arc_run_free(run);
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "archeck: error: 无法写入标准输出：%s\n",
+                strerror(errno));
+        status = ARC_EXIT_USAGE;
+    }
+    return status;
 }
 
 int main(int argc, char **argv)
@@ -287,7 +433,7 @@ int main(int argc, char **argv)
     enum {
         OPT_VERSION = 256, OPT_PUBLISHED, OPT_TEST_RULES, OPT_FILES_FROM,
         OPT_INCLUDE, OPT_EXCLUDE, OPT_REPORT, OPT_SUMMARY, OPT_NO_SUMMARY,
-        OPT_FAIL_ON, OPT_CONFIG, OPT_NO_CONFIG, OPT_ENCODING
+        OPT_FAIL_ON, OPT_CONFIG, OPT_NO_CONFIG, OPT_ENCODING, OPT_EXTRACT
     };
     static const struct option longopts[] = {
         {"rules", required_argument, NULL, 'r'},
@@ -309,13 +455,15 @@ int main(int argc, char **argv)
         {"config", required_argument, NULL, OPT_CONFIG},
         {"no-config", no_argument, NULL, OPT_NO_CONFIG},
         {"encoding", required_argument, NULL, OPT_ENCODING},
+        {"extract", no_argument, NULL, OPT_EXTRACT},
         {NULL, 0, NULL, 0},
     };
     const char *rules_path = NULL, *output_path = NULL, *format = "csv";
     const char *summary_path = NULL, *config_path = NULL;
     int quiet = 0, no_summary = 0, no_config = 0, fail_on = -1, c;
+    int extract_only = 0;
     long jobs = sysconf(_SC_NPROCESSORS_ONLN);
-    batch_opts bo = {0};
+    arc_run_opts ro = {0};
     input_spec in = {0};
     output extra[MAX_OUTPUTS];
     size_t nextra = 0;
@@ -344,7 +492,7 @@ int main(int argc, char **argv)
         case 'h': usage(stdout); return ARC_EXIT_OK;
         case OPT_VERSION: printf("archeck %s\n", ARC_VERSION); return 0;
         case OPT_PUBLISHED:
-            if (parse_date(optarg, &bo.pub_y, &bo.pub_m, &bo.pub_d))
+            if (arc_date_parse(optarg, &ro.pub_y, &ro.pub_m, &ro.pub_d))
                 return usage_error("--published 应为有效日期 YYYY-MM-DD，"
                                    "而不是“%s”", optarg);
             break;
@@ -383,8 +531,9 @@ int main(int argc, char **argv)
         case OPT_ENCODING:
             if (!arc_encoding_supported(optarg))
                 return usage_error("不支持的编码“%s”", optarg);
-            bo.load.encoding = optarg;
+            ro.load.encoding = optarg;
             break;
+        case OPT_EXTRACT: extract_only = 1; break;
         case ':': return usage_error("选项 %s 需要一个参数", argv[optind - 1]);
         default: return usage_error("未知选项 %s", argv[optind - 1]);
         }
@@ -393,9 +542,12 @@ int main(int argc, char **argv)
     arc_error err = {0};
     arc_config *cfg = NULL;
     arc_ruleset *rs = NULL;
+    arc_run *run = NULL;
     char *found_rules = NULL, *found_config = NULL;
     strvec files = {0};
-    run r = {0};
+    held h = {0};
+    arc_writer *w[MAX_OUTPUTS] = {0};
+    size_t nw = 0;
     arc_writer *listing = NULL;
 
     /* Configuration: explicit, else .archeck.yaml here or above. */
@@ -424,13 +576,6 @@ int main(int argc, char **argv)
         fail_on = arc_config_fail_on(cfg);
     if (fail_on < 0)
         fail_on = ARC_SEV_ERROR;
-    if (!output_path)
-        output_path = cfg && arc_config_output(cfg) ? arc_config_output(cfg)
-                                                    : DEFAULT_OUTPUT;
-    if (!summary_path)
-        summary_path = cfg && arc_config_summary(cfg)
-                           ? arc_config_summary(cfg)
-                           : DEFAULT_SUMMARY;
 
     /* Inputs. */
     for (int i = optind; i < argc; i++)
@@ -441,29 +586,63 @@ int main(int argc, char **argv)
     if (inputs_collect(&in, &files) < 0)
         status = ARC_EXIT_USAGE;
 
-    /* Outputs: -o, --report ..., the summary; the listing unless -q. */
+    ro.rs = rs;
+    ro.config = cfg;
+    if (extract_only) {
+        ro.flags |= ARC_RUN_KEEP_TEXT;
+        int st = extract(&ro, files.v, files.n);
+        status = status ? status : st;
+        goto done;
+    }
+
+    /* Outputs: the audit (-o, the config, or the default unless -q), more
+     * formats (--report), the summary (--summary, the config, or beside a
+     * default audit); the listing unless -q.  A user who asked for no file
+     * gets none. */
+    if (!output_path && cfg)
+        output_path = arc_config_output(cfg);
+    int default_audit = !output_path && !quiet;
+    if (default_audit)
+        output_path = DEFAULT_OUTPUT;
+    if (!summary_path && cfg)
+        summary_path = arc_config_summary(cfg);
+    if (!summary_path && default_audit)
+        summary_path = DEFAULT_SUMMARY;
     output outs[MAX_OUTPUTS];
     size_t nouts = 0;
     int to_stdout = 0;
-    outs[nouts++] = (output){format, output_path};
+    if (output_path)
+        outs[nouts++] = (output){format, output_path};
     for (size_t i = 0; i < nextra; i++)
         outs[nouts++] = extra[i];
-    if (!no_summary)
+    if (!no_summary && summary_path)
         outs[nouts++] = (output){"summary", summary_path};
+    for (size_t i = 0; i < nouts; i++)
+        for (size_t j = 0; j < i; j++)
+            if (same_output(outs[i].path, outs[j].path)) {
+                fprintf(stderr, "archeck: %s 和 %s 两个输出都写到“%s”；"
+                        "请为每个输出指定不同的文件\n",
+                        outs[j].format, outs[i].format, outs[i].path);
+                status = ARC_EXIT_USAGE;
+                goto done;
+            }
     for (size_t i = 0; i < nouts; i++) {
         to_stdout |= strcmp(outs[i].path, "-") == 0;
-        if (strcmp(outs[i].path, DEFAULT_OUTPUT) == 0 ||
-            strcmp(outs[i].path, DEFAULT_SUMMARY) == 0)
-            ensure_parent_dir(outs[i].path);
-        if (arc_writer_open(&r.w[r.nw], outs[i].format, outs[i].path, stdout,
-                            rs, &err)) {
+        if (strcmp(outs[i].path, "-") != 0 && ensure_parent_dir(outs[i].path)) {
+            fprintf(stderr, "%s: error: 无法创建所在目录：%s\n", outs[i].path,
+                    strerror(errno));
+            status = ARC_EXIT_USAGE;
+            goto done;
+        }
+        if (arc_writer_open(&w[nw], outs[i].format, outs[i].path, stdout, rs,
+                            &err)) {
             print_error(&err);
             status = ARC_EXIT_USAGE;
             goto done;
         }
-        arc_writer_set_threshold(r.w[r.nw], fail_on > 2 ? ARC_SEV_ERROR
-                                                        : (arc_severity)fail_on);
-        r.nw++;
+        arc_writer_set_threshold(w[nw], fail_on > 2 ? ARC_SEV_ERROR
+                                                    : (arc_severity)fail_on);
+        nw++;
     }
     if (!quiet && arc_writer_open(&listing, "text", "-",
                                   to_stdout ? stderr : stdout, rs, &err)) {
@@ -472,52 +651,80 @@ int main(int argc, char **argv)
         goto done;
     }
 
-    r.listing = listing;
-    r.fail_on = fail_on;
-    r.total = files.n;
-    r.start = now();
-    r.progress = !quiet && isatty(STDERR_FILENO) && !getenv("CI");
-    r.listing_tty = to_stdout || isatty(STDOUT_FILENO);
-    bo.rs = rs;
-    bo.config = cfg;
-    bo.jobs = (int)(jobs < 1 ? 1 : jobs);
-    int rc = batch_run(&bo, files.v, files.n, sink, &r);
-    show_progress(&r, 1);
+    /* Check every file (threads), then across them, then write. */
+    if (arc_run_new(&run, &ro, &err))
+        goto nomem;
+    h.total = files.n;
+    h.start = now();
+    h.progress = !quiet && isatty(STDERR_FILENO) && !getenv("CI");
+    int rc = batch_run(run, rs, (int)(jobs < 1 ? 1 : jobs), files.v, files.n,
+                       hold, &h);
+    show_progress(&h, 1);
+    if (!rc)
+        rc = arc_run_corpus(run, h.v, h.n, &err);
     if (rc) {
-        if (rc == ARC_ENOMEM)
-            fputs("archeck: error: 内存不足\n", stderr);
-        else
-            print_error(&r.err);
+        fputs("archeck: error: 内存不足\n", stderr);
         status = ARC_EXIT_USAGE;
         goto done;
     }
-    for (size_t i = 0; i < r.nw; i++) {
-        arc_writer *w = r.w[i];
-        r.w[i] = NULL;
-        if (arc_writer_close(w, &err)) {
+    size_t errors = 0, warnings = 0, infos = 0, failing = 0, unreadable = 0;
+    for (size_t k = 0; k < h.n; k++) {
+        const arc_result *r = h.v[k];
+        const arc_findings *f = arc_result_findings(r);
+        if (arc_result_status_of(r) != ARC_RESULT_CHECKED) {
+            unreadable++;
+            if (!listing) /* with the listing, its own line says it */
+                print_error(arc_result_error(r));
+        }
+        for (size_t i = 0; i < arc_findings_count(f); i++) {
+            arc_severity sv = arc_findings_get(f, i)->severity;
+            errors += sv == ARC_SEV_ERROR;
+            warnings += sv == ARC_SEV_WARNING;
+            infos += sv == ARC_SEV_INFO;
+            failing += (int)sv >= fail_on;
+        }
+        /* A failing listing (a full disk, a closed pipe) is reported when
+         * it is closed; the files are written all the same. */
+        if (listing && arc_findings_count(f))
+            (void)arc_writer_result(listing, r, &err);
+        for (size_t i = 0; i < nw; i++)
+            if (arc_writer_result(w[i], r, &err)) {
+                print_error(&err);
+                status = ARC_EXIT_USAGE;
+                goto done;
+            }
+    }
+    for (size_t i = 0; i < nw; i++) {
+        arc_writer *wi = w[i];
+        w[i] = NULL;
+        if (arc_writer_close(wi, &err)) {
             print_error(&err);
             status = ARC_EXIT_USAGE;
         }
     }
     if (listing) {
-        arc_writer_close(listing, &err);
+        arc_writer *l = listing;
         listing = NULL;
+        if (arc_writer_close(l, &err)) {
+            fprintf(stderr, "archeck: error: 无法写出检查结果（%s）："
+                    "%s\n", to_stdout ? "标准错误" : "标准输出", err.message);
+            status = ARC_EXIT_USAGE;
+        }
     }
     if (!quiet) {
         fprintf(stderr, "已检查 %zu 个文件：%zu 个错误，%zu 个警告，%zu 个提示",
-                files.n - r.unreadable, r.errors - r.unreadable, r.warnings,
-                r.infos);
-        if (r.unreadable)
-            fprintf(stderr, "；%zu 个文件无法读取", r.unreadable);
-        if (strcmp(output_path, "-") != 0)
+                files.n - unreadable, errors - unreadable, warnings, infos);
+        if (unreadable)
+            fprintf(stderr, "；%zu 个文件无法读取", unreadable);
+        if (output_path && strcmp(output_path, "-") != 0)
             fprintf(stderr, "；审计表：%s", output_path);
-        if (!no_summary && strcmp(summary_path, "-") != 0)
+        if (!no_summary && summary_path && strcmp(summary_path, "-") != 0)
             fprintf(stderr, "；评分表：%s", summary_path);
         fputc('\n', stderr);
     }
-    if (r.unreadable)
+    if (unreadable)
         status = ARC_EXIT_USAGE;
-    if (status == ARC_EXIT_OK && r.failing > 0)
+    if (status == ARC_EXIT_OK && failing > 0)
         status = ARC_EXIT_FINDINGS;
     goto done;
 
@@ -525,9 +732,13 @@ nomem:
     fputs("archeck: error: 内存不足\n", stderr);
     status = ARC_EXIT_USAGE;
 done:
-    for (size_t i = 0; i < r.nw; i++)
-        arc_writer_abort(r.w[i]);
+    for (size_t i = 0; i < nw; i++)
+        arc_writer_abort(w[i]);
     arc_writer_abort(listing);
+    for (size_t k = 0; k < h.n; k++)
+        arc_result_free(h.v[k]);
+    free(h.v);
+    arc_run_free(run);
     strvec_free(&files);
     strvec_free(&in.paths);
     strvec_free(&in.include);

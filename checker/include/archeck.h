@@ -3,9 +3,15 @@
  *
  * libarcheck checks Chinese local-government annual reports on rule-of-law
  * government (法治政府建设年度报告) against a YAML rule set and writes audit
- * reports.  The pipeline is: bytes -> arc_doc (normalised text, title,
- * section tree) -> arc_check (rule kinds instantiated by an arc_ruleset)
- * -> arc_findings -> arc_writer (csv, text, ...).
+ * reports.  One call checks one report:
+ *
+ *   arc_run (rule set + configuration + load options, shared by threads)
+ *     -> arc_run_file(run, checker, path) : read (the readers table) ->
+ *        parse (arc_doc: text, lines, sections) -> facts (title, unit,
+ *        year, dates) -> check (rule kinds) -> ignores, scorecard, digest
+ *     -> arc_result (outlives the document: findings, scorecard, digest)
+ *   arc_run_corpus(run, results)  : checks across all reports of a batch
+ *   arc_writer_result(writer, result) : csv, summary, text, json, ...
  *
  * Conventions (see docs/CONVENTIONS.md):
  *  - Functions that can fail return 0 on success or a negative arc_status and
@@ -63,6 +69,17 @@ const char *arc_severity_name(arc_severity sev);
 
 /* Parses "error"/"warning"/"info"; returns -1 for anything else. */
 int arc_severity_parse(const char *name);
+
+/* -------------------------------------------------------------- helpers */
+
+/* `path` as seen from the directory of `file` (unchanged when absolute or
+ * when file has no directory): a config's paths, a rule set's extends, the
+ * summary beside the audit.  malloc'd (free with free); NULL on ENOMEM. */
+char *arc_path_beside(const char *file, const char *path);
+
+/* Parses a real calendar date written YYYY-MM-DD (2025-02-29 is refused).
+ * Returns 0, or ARC_EINVAL leaving *y, *m, *d unspecified. */
+int arc_date_parse(const char *s, int *y, int *m, int *d);
 
 /* ---------------------------------------------------------------- rules */
 
@@ -137,41 +154,13 @@ int arc_config_ignored(const arc_config *c, const char *path,
 
 /* ------------------------------------------------------------- document */
 
-typedef struct arc_doc arc_doc;
-
-/*
- * Parses a report.  `data` must hold the file's bytes (a UTF-8 BOM is
- * skipped); it is copied, so the caller may free it afterwards.  `rs`
- * supplies document-level settings (site chrome, title endings); it may be
- * NULL.  Returns ARC_EENCODING with the line and column of the first bad
- * byte when the data is not UTF-8.
- */
-int arc_doc_parse(arc_doc **out, const char *path, const char *data,
-                  size_t len, const arc_ruleset *rs, arc_error *err);
-
-/* Reads `path` and parses it as arc_doc_parse does (formats as for
- * arc_doc_load_with, default options). */
-int arc_doc_load(arc_doc **out, const char *path, const arc_ruleset *rs,
-                 arc_error *err);
-
-/* How files are read. */
+/* How files are read.  Zero fields take the defaults. */
 typedef struct {
     const char *encoding;    /* force a text encoding (iconv name), or NULL */
-    size_t max_uncompressed; /* .docx: bytes decompressed at most (0: 256 MiB) */
-    size_t max_entries;      /* .docx: zip entries at most (0: 10,000) */
+    size_t max_uncompressed; /* zip formats: bytes decompressed at most
+                                (0: 256 MiB) */
+    size_t max_entries;      /* zip formats: entries at most (0: 10,000) */
 } arc_load_opts;
-
-/*
- * Reads a report in any supported format: .docx (Word; line = paragraph
- * number), .html/.htm (the article body; line = line of extracted text),
- * and text (.txt/.md and anything else) in UTF-8, UTF-16 with BOM or
- * GB18030.  The format comes from the file name, else from the content
- * (a zip archive, an <html> document).  A file that cannot be read, is
- * broken, encrypted or too large fails with a reason in err (ARC_EIO,
- * ARC_EPARSE, ARC_EENCODING).
- */
-int arc_doc_load_with(arc_doc **out, const char *path, const arc_ruleset *rs,
-                      const arc_load_opts *lo, arc_error *err);
 
 /* The input formats archeck reads (the readers table): their number, and
  * the name ("docx"), what users call it ("Word 文档") and the file-name
@@ -185,12 +174,31 @@ int arc_reader_info(size_t i, const char **name, const char **label,
  * UTF-16LE, BIG5 …)? */
 int arc_encoding_supported(const char *name);
 
+/* The structure of one document: normalised text, lines, section tree.
+ * Knows nothing of rule sets; see arc_run for checking. */
+typedef struct arc_doc arc_doc;
+
+/*
+ * Parses UTF-8 text (a BOM is skipped); `data` is copied, so the caller
+ * may free it afterwards.  Returns ARC_EENCODING with the line and column
+ * of the first bad byte when the data is not UTF-8.
+ */
+int arc_doc_parse(arc_doc **out, const char *path, const char *data,
+                  size_t len, arc_error *err);
+
+/*
+ * Reads `path` in any supported format (see arc_reader_info; the format
+ * comes from the content's magic bytes, else the file name, else a likely
+ * content, else text) and parses it.  A file that cannot be read, is broken,
+ * encrypted or too large fails with a reason in err (ARC_EIO, ARC_EPARSE,
+ * ARC_EENCODING).  `lo` may be NULL.
+ */
+int arc_doc_load(arc_doc **out, const char *path, const arc_load_opts *lo,
+                 arc_error *err);
+
 void arc_doc_free(arc_doc *doc);
 
 const char *arc_doc_path(const arc_doc *doc);
-
-/* The recognised title ("" when none), joined if it spans two lines. */
-const char *arc_doc_title(const arc_doc *doc);
 
 /* The normalised text (full-width digits, letters, brackets, colons and
  * spaces folded to ASCII; CRLF folded to LF). */
@@ -203,28 +211,27 @@ const char *arc_doc_text(const arc_doc *doc, size_t *len);
 void arc_doc_position(const arc_doc *doc, size_t norm_offset, int *line,
                       int *column, size_t *orig_offset);
 
-/*
- * The report year N: the first "N年" of the title, else of the sentence that
- * opens the report ("2023年,…"); 0 when neither has one.
- */
-int arc_doc_report_year(const arc_doc *doc);
-
 /* Where a publication date came from. */
 typedef enum {
     ARC_PUB_NONE = 0,
     ARC_PUB_LABEL,     /* 发布时间 / 发布日期 label (patterns from the rule set) */
     ARC_PUB_TITLE,     /* a date printed beside the title */
     ARC_PUB_SIGNATURE, /* the date under the signature at the end */
-    ARC_PUB_OVERRIDE,  /* set with arc_doc_set_published (--published) */
+    ARC_PUB_OVERRIDE,  /* given by the caller (--published) */
     ARC_PUB_META       /* the web page's <meta name="PubDate"> */
 } arc_pub_source;
 
-/* The publication date: label first, then the date beside the title, then
- * the signature date.  Returns its source (ARC_PUB_NONE: y/m/d untouched). */
-arc_pub_source arc_doc_published(const arc_doc *doc, int *y, int *m, int *d);
+/* Where the report year came from. */
+typedef enum {
+    ARC_YEAR_NONE = 0,
+    ARC_YEAR_TITLE,    /* the title's "N年" */
+    ARC_YEAR_OPENING,  /* the sentence that opens the report ("N年,…") */
+    ARC_YEAR_META      /* the title in the file's metadata */
+} arc_year_source;
 
-/* Overrides the publication date (e.g. from the command line). */
-void arc_doc_set_published(arc_doc *doc, int y, int m, int d);
+/* "label", "title", … ("" for NONE): the names used in outputs. */
+const char *arc_pub_source_name(arc_pub_source src);
+const char *arc_year_source_name(arc_year_source src);
 
 /* Section tree: headings recognised by their numbering. */
 typedef enum {
@@ -263,6 +270,7 @@ typedef struct {
     const char *path;
     int line;          /* 1-based, 0 for a finding about the whole document */
     int column;        /* 1-based, in characters; 0 with line */
+    int page;          /* 1-based page (PDF, OFD), 0 for formats without */
     size_t offset;     /* byte span in the original file (when line > 0) */
     size_t end_offset;
     arc_severity severity;
@@ -312,9 +320,11 @@ typedef struct {
     char title[256];         /* truncated at a character boundary */
     char unit[128];          /* issuing body, "" when unknown */
     int report_year;         /* 0 when unknown */
+    arc_year_source year_source;
     arc_pub_source published_source;
     int published_y, published_m, published_d;
     char doc_type[32];       /* "annual-report", "work-plan", "other" */
+    int checked;             /* 0: the file could not be checked */
     size_t nparts;
     char part_id[ARC_MAX_PARTS][32];
     arc_part_status part_status[ARC_MAX_PARTS];
@@ -323,8 +333,9 @@ typedef struct {
 } arc_scorecard;
 
 /*
- * Runs every enabled rule of `rs` on `doc` and appends the findings to
- * `out`.
+ * Runs every enabled rule of `rs` on `doc` (facts read with the rule set's
+ * document profile) and appends the findings to `out`.  A convenience for
+ * one document already parsed; batches use arc_run.
  */
 int arc_check(const arc_ruleset *rs, const arc_doc *doc, arc_findings *out,
               arc_error *err);
@@ -338,20 +349,103 @@ typedef struct arc_checker arc_checker;
 int arc_checker_new(arc_checker **out, const arc_ruleset *rs);
 void arc_checker_free(arc_checker *c);
 
-/* As arc_check; also fills *card (when non-NULL) from this document's
- * findings. */
-int arc_checker_run(arc_checker *c, const arc_doc *doc, arc_findings *out,
-                    arc_scorecard *card, arc_error *err);
+/* ------------------------------------------------------------------ run */
 
-/* Recounts and rescores card from f (the findings of its report), e.g.
- * after ignored findings were filtered out. */
-void arc_scorecard_score(arc_scorecard *card, const arc_ruleset *rs,
-                         const arc_findings *f);
+/* Results keep the text as archeck read it and its headings (for
+ * --extract, the HTML review report, annotated copies). */
+#define ARC_RUN_KEEP_TEXT 1u
 
-/* Fills a scorecard for a file that could not be read: doc type "other",
- * every part missing, the given findings counted, scored. */
-void arc_scorecard_unreadable(arc_scorecard *card, const arc_ruleset *rs,
-                              const arc_findings *f);
+typedef struct {
+    const arc_ruleset *rs;     /* required; must outlive the run */
+    const arc_config *config;  /* per-file ignores; may be NULL */
+    arc_load_opts load;
+    int pub_y, pub_m, pub_d;   /* publication date override; 0 = none */
+    unsigned flags;            /* ARC_RUN_* */
+} arc_run_opts;
+
+/* A run: what every report of a batch is checked with.  Read-only once
+ * made, so threads share it (each with its own arc_checker). */
+typedef struct arc_run arc_run;
+
+/* Makes a run from o (copied; the rule set and config are borrowed). */
+int arc_run_new(arc_run **out, const arc_run_opts *o, arc_error *err);
+void arc_run_free(arc_run *run);
+
+/* What became of one file. */
+typedef enum {
+    ARC_RESULT_CHECKED = 0,
+    ARC_RESULT_UNREADABLE  /* could not be read or parsed: see the reason */
+} arc_result_status;
+
+/* The outcome of checking one file.  It outlives the document: findings
+ * (ignores and severities applied, sorted), scorecard, the facts, and a
+ * compact digest for the corpus pass. */
+typedef struct arc_result arc_result;
+
+/*
+ * Checks the file at `path` with `c` (the calling thread's checker, made
+ * for run's rule set).  A file that cannot be read or parsed still gives a
+ * result: status ARC_RESULT_UNREADABLE, its reason, one input.unreadable
+ * finding, an unchecked scorecard.  Returns 0 with *out set, or ARC_ENOMEM /
+ * ARC_EINVAL (then *out is NULL).
+ */
+int arc_run_file(const arc_run *run, arc_checker *c, const char *path,
+                 arc_result **out, arc_error *err);
+
+/* As arc_run_file for bytes already in memory (`path` names them). */
+int arc_run_buffer(const arc_run *run, arc_checker *c, const char *path,
+                   const char *data, size_t len, arc_result **out,
+                   arc_error *err);
+
+/*
+ * The corpus pass: checks across all results of a batch (rules whose kind
+ * compares reports, e.g. the same file submitted twice).  Appends their
+ * findings to the results concerned, re-sorts and rescores them.  Reads
+ * only the results' digests.  Results must all come from `run`.
+ */
+int arc_run_corpus(const arc_run *run, arc_result *const *results, size_t n,
+                   arc_error *err);
+
+void arc_result_free(arc_result *r);
+
+const char *arc_result_path(const arc_result *r);
+arc_result_status arc_result_status_of(const arc_result *r);
+
+/* Why the file could not be checked (with line/column where known);
+ * NULL for a checked file. */
+const arc_error *arc_result_error(const arc_result *r);
+
+/* The findings of the report, sorted by position. */
+const arc_findings *arc_result_findings(const arc_result *r);
+
+/* The scorecard: facts, parts, counts and score. */
+const arc_scorecard *arc_result_scorecard(const arc_result *r);
+
+/* The full title and issuing unit (the scorecard's are truncated). */
+const char *arc_result_title(const arc_result *r);
+const char *arc_result_unit(const arc_result *r);
+
+/* Name of the reader that read the file ("docx", "text", …), or "". */
+const char *arc_result_format(const arc_result *r);
+
+/* With ARC_RUN_KEEP_TEXT: the normalised text as archeck read it (NULL
+ * otherwise), its number of lines, and the headings it recognised. */
+const char *arc_result_text(const arc_result *r, size_t *len);
+
+typedef struct {
+    int line;          /* 1-based line of the heading */
+    int page;          /* 1-based page, 0 without pages */
+    int level;         /* 1 = top level */
+    const char *label; /* "一、", "(二)", "" for an outline-level heading */
+    const char *text;  /* the heading's text after the label */
+    const char *part;  /* the required part it stands for, or "" */
+} arc_heading;
+
+size_t arc_result_heading_count(const arc_result *r);
+const arc_heading *arc_result_heading(const arc_result *r, size_t i);
+
+/* 1-based page of a 1-based line (0 without pages or text). */
+int arc_result_line_page(const arc_result *r, int line);
 
 /* A rule example that did not behave: a `bad` example that did not trigger
  * its rule, or a `good` one that did. */
@@ -401,13 +495,10 @@ const char *const *arc_writer_formats(void);
 int arc_writer_open(arc_writer **out, const char *format, const char *path,
                     FILE *stream, const arc_ruleset *rs, arc_error *err);
 
-/* Writes the findings of one report (all of file `path`, in order) and its
- * scorecard (may be NULL for formats that do not use it).  Reports are
+/* Writes one report's result: its findings and scorecard.  Reports are
  * written in the order given; a report with no findings still counts
  * (junit passes, summary rows). */
-int arc_writer_report(arc_writer *w, const char *path,
-                      const arc_scorecard *card, const arc_findings *f,
-                      arc_error *err);
+int arc_writer_result(arc_writer *w, const arc_result *r, arc_error *err);
 
 /* Writes findings of any number of files (in the order given, each file's
  * findings together). */

@@ -17,7 +17,6 @@ static const char *const keys[] = {"rules",    "disable", "severity",
                                    "ignore",   "deadline", "output",
                                    "summary",  "fail_on", NULL};
 static const char *const ignore_keys[] = {"path", "rule", NULL};
-static const char *const deadline_keys[] = {"due", "year_offset", NULL};
 
 typedef struct {
     char *path; /* glob */
@@ -55,21 +54,6 @@ char *arc_config_find(const char *dir)
     }
 }
 
-/* A path named in the config is relative to the config's directory. */
-static char *beside(const char *config, const char *path)
-{
-    const char *slash = strrchr(config, '/');
-    if (path[0] == '/' || !slash)
-        return arc_strdup(path);
-    arc_buf b = {0};
-    if (arc_buf_append(&b, config, (size_t)(slash - config + 1)) ||
-        arc_buf_puts(&b, path)) {
-        arc_buf_free(&b);
-        return NULL;
-    }
-    return b.data;
-}
-
 static int path_key(const arc_load_ctx *cx, const arc_node *root,
                     const char *key, char **out)
 {
@@ -77,7 +61,8 @@ static int path_key(const arc_load_ctx *cx, const arc_node *root,
     int rc = arc_node_str(cx, root, key, 0, &v);
     if (rc || !v)
         return rc;
-    *out = beside(cx->file, v);
+    /* A path named in the config is relative to the config's directory. */
+    *out = arc_path_beside(cx->file, v);
     free(v);
     return *out ? 0 : arc_err_nomem(cx->err);
 }
@@ -126,20 +111,8 @@ static int check_shapes(const arc_config *c, const arc_load_ctx *cx)
     }
     const arc_node *dl = arc_node_get(c->root, "deadline");
     if (!rc && dl) {
-        long off = 1;
-        char *due = NULL;
-        int m = 0, d = 0;
-        char tail;
-        rc = arc_node_keys(cx, dl, deadline_keys, NULL);
-        if (!rc)
-            rc = arc_node_int(cx, dl, "year_offset", 0, 0, 5, &off);
-        if (!rc)
-            rc = arc_node_str(cx, dl, "due", 1, &due);
-        if (!rc && (sscanf(due, "%d-%d%c", &m, &d, &tail) != 2 || d < 1 ||
-                    d > arc_days_in_month(0, m)))
-            rc = arc_node_fail(cx, arc_node_get(dl, "due"),
-                               "due 应为“月-日”，如 04-01");
-        free(due);
+        arc_deadline scratch = {1, 4, 1};
+        rc = arc_load_deadline(cx, dl, &scratch);
     }
     return rc;
 }
@@ -275,20 +248,10 @@ int arc_config_apply(const arc_config *c, arc_ruleset *rs, arc_error *err)
     }
     const arc_node *dl = arc_node_get(root, "deadline");
     if (!rc && dl) {
-        long off = rs->deadline.year_offset;
-        char *due = NULL;
-        int m = 0, d = 0;
-        char tail;
-        rc = arc_node_keys(&cx, dl, deadline_keys, NULL);
+        arc_deadline d = rs->deadline;
+        rc = arc_load_deadline(&cx, dl, &d);
         if (!rc)
-            rc = arc_node_int(&cx, dl, "year_offset", 0, 0, 5, &off);
-        if (!rc)
-            rc = arc_node_str(&cx, dl, "due", 1, &due);
-        if (!rc && (sscanf(due, "%d-%d%c", &m, &d, &tail) != 2 ||
-                    arc_ruleset_set_deadline(rs, m, d, (int)off)))
-            rc = arc_node_fail(&cx, arc_node_get(dl, "due"),
-                               "due 应为“月-日”，如 04-01");
-        free(due);
+            rs->deadline = d;
     }
     return rc;
 }

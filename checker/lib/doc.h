@@ -1,4 +1,7 @@
-/* doc.h - the document model: normalised text, lines, title, section tree. */
+/* doc.h - the document's structure: normalised text, lines, pages and the
+ * section tree from numbering labels and outline levels.  Parsing needs no
+ * rule set; what a report says about itself (title, year, dates, unit) is
+ * read from this structure by facts.c. */
 #ifndef ARC_DOC_H
 #define ARC_DOC_H
 
@@ -9,32 +12,16 @@
 #include "regex.h"
 #include "text.h"
 
-/* Document-level settings a rule set provides (all optional). */
-typedef struct {
-    const arc_regex *chrome;      /* a whole line of site chrome */
-    const arc_regex *title_end;   /* how a title ends (joins split titles) */
-    const arc_regex *title_strip; /* trailing part of a title line to drop */
-    size_t max_title_chars;       /* longer lines are prose, not titles */
-    size_t max_heading_chars;     /* longer heading text carries its body */
-    const arc_regex *published_label; /* 发布日期: … before a date */
-    const arc_regex *unit;        /* group `unit`: the issuer in the title */
-    const struct arc_t2s *t2s;    /* traditional -> simplified, or NULL */
-    const unsigned char *trad_bits; /* BMP bitmap of traditional-only chars */
-    size_t trad_min;              /* that many in the first 1 KiB: fold */
-} arc_doc_opts;
+struct arc_input;
+struct arc_t2s;
 
-/* A year read from the text, with where it was read. */
+/* How the structure is read. */
 typedef struct {
-    int year;    /* 0 when absent */
-    size_t at;   /* normalised span of the year digits */
-    size_t end;
-} arc_year_at;
+    size_t max_heading_chars; /* longer heading text is a numbered paragraph
+                                 that carries its body */
+} arc_parse_opts;
 
-typedef struct {
-    arc_pub_source source;
-    int y, m, d;
-    size_t at, end; /* normalised span (not for ARC_PUB_OVERRIDE) */
-} arc_pub_date;
+extern const arc_parse_opts arc_parse_opts_default;
 
 /* One line of the normalised text, without its LF. */
 typedef struct {
@@ -46,32 +33,28 @@ typedef struct {
 struct arc_doc {
     char *path;
     arc_text text;
-    char *title;
-    size_t title_start; /* normalised span of the title lines */
-    size_t title_end;
-    size_t body_start;  /* first offset after the title block */
     arc_line *lines;
     size_t nlines;
+    uint32_t *page;      /* per line: 1-based page (PDF, OFD), or NULL */
     arc_section *sections;
     size_t nsections;
-    arc_year_at title_year;   /* first "N年" in the title lines */
-    arc_year_at opening_year; /* "N年" opening the first paragraph */
-    int year;                 /* report year N: title, else opening; 0 */
-    arc_pub_date published;   /* the preferred publication date */
-    arc_pub_date signature;   /* the date under the signature, if any */
-    char *unit;               /* issuing body ("" when unknown) */
-    int traditional;          /* folded from traditional characters */
+    int traditional;     /* folded from traditional characters */
     const unsigned char *outline; /* while parsing: outline level per line */
     size_t noutline;
 };
 
-struct arc_input;
+/* Parses what a reader produced (text, outline levels, pages).  Returns
+ * ARC_EENCODING with the line and column of the first bad byte when the
+ * text is not UTF-8. */
+int arc_doc_parse_input(arc_doc **out, const char *path,
+                        const struct arc_input *in, const arc_parse_opts *o,
+                        arc_error *err);
 
-/* Parses data; meta (may be NULL) is what the file format said: title,
- * publication date and issuer from metadata, outline levels per line. */
-int arc_doc_parse_opts(arc_doc **out, const char *path, const char *data,
-                       size_t len, const arc_doc_opts *opts,
-                       const struct arc_input *meta, arc_error *err);
+/* Folds the normalised text to simplified characters when its first 1 KiB
+ * holds at least `min` of the traditional-only characters in `bits` (a BMP
+ * bitmap).  Returns 0 or ARC_ENOMEM. */
+int arc_doc_fold_traditional(arc_doc *doc, const struct arc_t2s *t2s,
+                             const unsigned char *bits, size_t min);
 
 /* The error for invalid UTF-8 at byte `bad`: line and column counted in the
  * valid part before it (LF, CRLF and CR end lines; a BOM is skipped);
@@ -81,5 +64,16 @@ int arc_doc_encoding_error(const char *path, const char *data, size_t len,
 
 /* Index of the line holding normalised offset off. */
 size_t arc_doc_line_at(const arc_doc *doc, size_t off);
+
+/* The 1-based page of line li, 0 for formats without pages. */
+uint32_t arc_doc_page(const arc_doc *doc, size_t li);
+
+/* Spaces and tabs trimmed from t[s..e). */
+size_t arc_trim_start(const char *t, size_t s, size_t e);
+size_t arc_trim_end(const char *t, size_t s, size_t e);
+
+/* Does re match somewhere on line ln (re may be NULL: no)? */
+int arc_line_matches(const arc_regex *re, arc_matcher *m, const char *t,
+                     const arc_line *ln);
 
 #endif

@@ -1,3 +1,6 @@
+/* doc_parse.c - the document's structure: normalised text, lines, pages and
+ * the section tree from numbering labels (一、 (一) 1. (1) 一是) and outline
+ * levels.  Needs no rule set. */
 #include "doc.h"
 
 #include "convert.h"
@@ -81,21 +84,21 @@ static size_t label(const char *s, size_t n, arc_numbering *style, int *num)
     return 0;
 }
 
-static int line_matches(const arc_regex *re, arc_matcher *m, const char *t,
-                        const arc_line *ln)
+int arc_line_matches(const arc_regex *re, arc_matcher *m, const char *t,
+                     const arc_line *ln)
 {
     size_t ms, me;
     return re && arc_regex_search(re, m, t, ln->end, ln->start, 0, &ms, &me) > 0;
 }
 
-static size_t trim_start(const char *t, size_t s, size_t e)
+size_t arc_trim_start(const char *t, size_t s, size_t e)
 {
     while (s < e && is_space(t[s]))
         s++;
     return s;
 }
 
-static size_t trim_end(const char *t, size_t s, size_t e)
+size_t arc_trim_end(const char *t, size_t s, size_t e)
 {
     while (e > s && is_space(t[e - 1]))
         e--;
@@ -120,12 +123,12 @@ static int split_lines(arc_doc *doc)
 }
 
 static int heading_at(const arc_doc *doc, size_t li, arc_section *sec,
-                      const arc_doc_opts *o)
+                      const arc_parse_opts *o)
 {
     const char *t = doc->text.norm;
     const arc_line *ln = &doc->lines[li];
-    size_t s = trim_start(t, ln->start, ln->end);
-    size_t e = trim_end(t, s, ln->end);
+    size_t s = arc_trim_start(t, ln->start, ln->end);
+    size_t e = arc_trim_end(t, s, ln->end);
     arc_numbering style;
     int num = 0;
     size_t k = label(t + s, e - s, &style, &num);
@@ -141,7 +144,7 @@ static int heading_at(const arc_doc *doc, size_t li, arc_section *sec,
     sec->line_start = ln->start;
     sec->label_start = s;
     sec->label_end = s + k;
-    sec->title_start = trim_start(t, s + k, e);
+    sec->title_start = arc_trim_start(t, s + k, e);
     const char *ju = NULL;
     for (size_t i = sec->title_start; i + 3 <= e; i++)
         if (starts(t + i, e - i, UTF8_JU)) {
@@ -151,8 +154,8 @@ static int heading_at(const arc_doc *doc, size_t li, arc_section *sec,
     size_t tend = ju ? (size_t)(ju - t) : e;
     sec->title_end = tend;
     sec->body_start = ln->end;
-    if (ju && trim_start(t, tend + 3, e) < e) {
-        sec->body_start = trim_start(t, tend + 3, e);
+    if (ju && arc_trim_start(t, tend + 3, e) < e) {
+        sec->body_start = arc_trim_start(t, tend + 3, e);
         sec->inline_body = 1;
     } else if (ju) {
         /* "1.…。" / "一是…。" is a finished sentence: it says something
@@ -168,96 +171,15 @@ static int heading_at(const arc_doc *doc, size_t li, arc_section *sec,
     return 1;
 }
 
-/* Finds the title block among the lines before the first heading. */
-static int find_title(arc_doc *doc, const arc_doc_opts *o, arc_matcher *m,
-                      size_t first_heading_line)
-{
-    const char *t = doc->text.norm;
-    size_t li = 0, cand = (size_t)-1;
-    for (; li < first_heading_line; li++) {
-        const arc_line *ln = &doc->lines[li];
-        size_t s = trim_start(t, ln->start, ln->end);
-        if (s == trim_end(t, s, ln->end) || line_matches(o->chrome, m, t, ln))
-            continue;
-        cand = li;
-        break;
-    }
-    if (cand == (size_t)-1)
-        return 0;
-    const arc_line *ln = &doc->lines[cand];
-    size_t s = trim_start(t, ln->start, ln->end);
-    size_t e = trim_end(t, s, ln->end);
-    size_t ms, me;
-    if (o->title_strip &&
-        arc_regex_search(o->title_strip, m, t, e, s, 0, &ms, &me) > 0 && ms > s)
-        e = trim_end(t, s, ms);
-    size_t chars = arc_utf8_count(t + s, e - s);
-    if (chars == 0 || chars > o->max_title_chars || t[e - 1] == ':' ||
-        (e - s >= 3 && memcmp(t + e - 3, UTF8_JU, 3) == 0))
-        return 0;
-
-    arc_buf b = {0};
-    if (arc_buf_append(&b, t + s, e - s))
-        return ARC_ENOMEM;
-    doc->title_start = ln->start;
-    doc->title_end = ln->end;
-    size_t last = cand;
-
-    /* A title split over two lines: join when the first half does not end
-     * like a title and the next line is short and does. */
-    int ends = o->title_end &&
-               arc_regex_search(o->title_end, m, b.data, b.len, 0, 0, &ms,
-                                &me) > 0;
-    size_t nx = cand + 1;
-    while (nx < first_heading_line &&
-           trim_start(t, doc->lines[nx].start, doc->lines[nx].end) ==
-               doc->lines[nx].end)
-        nx++;
-    if (!ends && o->title_end && nx < first_heading_line) {
-        const arc_line *l2 = &doc->lines[nx];
-        size_t s2 = trim_start(t, l2->start, l2->end);
-        size_t e2 = trim_end(t, s2, l2->end);
-        if (arc_utf8_count(t + s2, e2 - s2) + chars <= o->max_title_chars &&
-            arc_regex_search(o->title_end, m, t, e2, s2, 0, &ms, &me) > 0) {
-            if (arc_buf_append(&b, t + s2, e2 - s2)) {
-                arc_buf_free(&b);
-                return ARC_ENOMEM;
-            }
-            doc->title_end = l2->end;
-            last = nx;
-        }
-    }
-    /* Web copies print the title twice: skip an identical next line. */
-    nx = last + 1;
-    while (nx < first_heading_line &&
-           trim_start(t, doc->lines[nx].start, doc->lines[nx].end) ==
-               doc->lines[nx].end)
-        nx++;
-    if (nx < first_heading_line) {
-        const arc_line *l2 = &doc->lines[nx];
-        size_t s2 = trim_start(t, l2->start, l2->end);
-        size_t e2 = trim_end(t, s2, l2->end);
-        if (e2 - s2 == b.len && memcmp(t + s2, b.data, b.len) == 0)
-            last = nx;
-    }
-    doc->title = b.data;
-    doc->body_start = last + 1 < doc->nlines ? doc->lines[last + 1].start
-                                             : doc->text.norm_len;
-    return 0;
-}
-
-static int build_tree(arc_doc *doc, const arc_doc_opts *o, size_t *first)
+static int build_tree(arc_doc *doc, const arc_parse_opts *o)
 {
     size_t cap = 0;
     int stack[16];
     int depth = 0;
-    *first = doc->nlines;
     for (size_t li = 0; li < doc->nlines; li++) {
         arc_section sec;
         if (!heading_at(doc, li, &sec, o))
             continue;
-        if (*first == doc->nlines)
-            *first = li;
         /* A style already open on the stack closes everything below it;
          * a new style nests under the innermost open heading. */
         int d = depth - 1;
@@ -297,140 +219,6 @@ static int build_tree(arc_doc *doc, const arc_doc_opts *o, size_t *first)
     return 0;
 }
 
-#define UTF8_NIAN "\xE5\xB9\xB4" /* 年 */
-
-/* A plausible four-digit year followed by 年 at t[i]. */
-static int year_word(const char *t, size_t len, size_t i, arc_year_at *out)
-{
-    if (i + 7 > len)
-        return 0;
-    int y = 0;
-    for (size_t k = 0; k < 4; k++) {
-        if (t[i + k] < '0' || t[i + k] > '9')
-            return 0;
-        y = y * 10 + (t[i + k] - '0');
-    }
-    if ((i > 0 && t[i - 1] >= '0' && t[i - 1] <= '9') || y < 1990 ||
-        y > 2199 || memcmp(t + i + 4, UTF8_NIAN, 3) != 0)
-        return 0;
-    *out = (arc_year_at){y, i, i + 4};
-    return 1;
-}
-
-static void find_years(arc_doc *doc, const arc_doc_opts *o, arc_matcher *m,
-                       size_t first_heading_line)
-{
-    const char *t = doc->text.norm;
-    size_t len = doc->text.norm_len;
-    if (doc->title && doc->title[0])
-        for (size_t i = doc->title_start; i < doc->title_end; i++)
-            if (year_word(t, len, i, &doc->title_year))
-                break;
-    /* The opening sentence: the first line before the first heading (after
-     * the title, chrome skipped) that starts with a year. */
-    for (size_t li = arc_doc_line_at(doc, doc->body_start);
-         li < first_heading_line && li < doc->nlines; li++) {
-        const arc_line *ln = &doc->lines[li];
-        if (ln->start < doc->body_start || line_matches(o->chrome, m, t, ln))
-            continue;
-        size_t s = trim_start(t, ln->start, ln->end);
-        if (year_word(t, len, s, &doc->opening_year))
-            break;
-    }
-    doc->year = doc->title_year.year ? doc->title_year.year
-                                     : doc->opening_year.year;
-}
-
-static int pub_date(const char *t, size_t len, size_t i, arc_pub_source src,
-                    arc_pub_date *out)
-{
-    arc_date d;
-    if (!arc_date_at(t, len, i, 0, &d) || d.kind != ARC_DATE_DAY ||
-        !arc_date_valid(&d))
-        return 0;
-    *out = (arc_pub_date){src, d.year, d.month, d.day, d.start, d.end};
-    return 1;
-}
-
-/* Publication date: an explicit label, else a date beside the title, else
- * the signature date (a line holding only a date near the end). */
-static void find_published(arc_doc *doc, const arc_doc_opts *o,
-                           arc_matcher *m)
-{
-    const char *t = doc->text.norm;
-    size_t len = doc->text.norm_len, ms, me;
-    size_t seen = 0;
-    for (size_t li = doc->nlines; li-- > 0 && seen < 8;) {
-        const arc_line *ln = &doc->lines[li];
-        size_t s = trim_start(t, ln->start, ln->end);
-        size_t e = trim_end(t, s, ln->end);
-        if (s == e)
-            continue;
-        seen++;
-        arc_pub_date p;
-        if (pub_date(t, len, s, ARC_PUB_SIGNATURE, &p) &&
-            trim_start(t, p.end, e) == e) {
-            doc->signature = p;
-            break;
-        }
-    }
-    if (o->published_label) {
-        size_t from = 0;
-        while (arc_regex_search(o->published_label, m, t, len, from, 0, &ms,
-                                &me) > 0) {
-            if (pub_date(t, len, trim_start(t, me, len), ARC_PUB_LABEL,
-                         &doc->published))
-                return;
-            from = me > ms ? me : ms + 1;
-        }
-    }
-    if (doc->title && doc->title[0]) {
-        arc_date d;
-        arc_date_scanner sc;
-        arc_date_scan_init(&sc, doc->title_start);
-        while (arc_date_scan(&sc, t, doc->title_end, 0, &d))
-            if (d.kind == ARC_DATE_DAY && arc_date_valid(&d)) {
-                doc->published = (arc_pub_date){ARC_PUB_TITLE, d.year, d.month,
-                                                d.day, d.start, d.end};
-                return;
-            }
-    }
-    if (doc->signature.source != ARC_PUB_NONE)
-        doc->published = doc->signature;
-}
-
-/* The issuing body: the `unit` group of opts->unit on the title, else the
- * line just above the signature date. */
-static int find_unit(arc_doc *doc, const arc_doc_opts *o, arc_matcher *m)
-{
-    size_t ms, me, us, ue;
-    const char *s = NULL;
-    size_t n = 0;
-    int g = o->unit ? arc_regex_group(o->unit, "unit") : -1;
-    if (g >= 0 && doc->title[0] &&
-        arc_regex_search(o->unit, m, doc->title, strlen(doc->title), 0, 0, &ms,
-                         &me) > 0 &&
-        arc_matcher_group(m, g, &us, &ue)) {
-        s = doc->title + us;
-        n = ue - us;
-    } else if (doc->signature.source != ARC_PUB_NONE) {
-        const char *t = doc->text.norm;
-        for (size_t li = arc_doc_line_at(doc, doc->signature.at); li-- > 0;) {
-            size_t a = trim_start(t, doc->lines[li].start, doc->lines[li].end);
-            size_t b = trim_end(t, a, doc->lines[li].end);
-            if (a == b)
-                continue;
-            if (arc_utf8_count(t + a, b - a) <= 30) {
-                s = t + a;
-                n = b - a;
-            }
-            break;
-        }
-    }
-    doc->unit = arc_strndup(s ? s : "", n);
-    return doc->unit ? 0 : ARC_ENOMEM;
-}
-
 int arc_doc_encoding_error(const char *path, const char *data, size_t len,
                            size_t bad, const char *also, arc_error *err)
 {
@@ -449,7 +237,8 @@ int arc_doc_encoding_error(const char *path, const char *data, size_t len,
 
 /* Does the start of the text use traditional-only characters?  The
  * markers are a bitmap over the BMP: one lookup per character. */
-static int looks_traditional(const arc_text *t, const arc_doc_opts *o)
+static int looks_traditional(const arc_text *t, const unsigned char *bits,
+                             size_t min)
 {
     const unsigned char *u = (const unsigned char *)t->norm;
     size_t n = t->norm_len < 1024 ? t->norm_len : 1024, hits = 0;
@@ -465,103 +254,84 @@ static int looks_traditional(const arc_text *t, const arc_doc_opts *o)
         }
         uint32_t cp = ((uint32_t)(c & 0x0F) << 12) |
                       ((uint32_t)(u[i + 1] & 0x3F) << 6) | (u[i + 2] & 0x3F);
-        if ((o->trad_bits[cp >> 3] >> (cp & 7)) & 1 && ++hits >= o->trad_min)
+        if ((bits[cp >> 3] >> (cp & 7)) & 1 && ++hits >= min)
             return 1;
         i += 3;
     }
     return 0;
 }
 
-/* What the file format knew better than the text: title, publication date
- * and issuer from metadata. */
-static int apply_meta(arc_doc *doc, const arc_input *meta, arc_matcher *m)
+int arc_doc_fold_traditional(arc_doc *doc, const struct arc_t2s *t2s,
+                             const unsigned char *bits, size_t min)
 {
-    (void)m;
-    if (meta->title && meta->title[0]) {
-        char *t = arc_strdup(meta->title);
-        if (!t)
-            return ARC_ENOMEM;
-        free(doc->title);
-        doc->title = t;
-        if (!doc->title_year.year) {
-            for (size_t i = 0; t[i]; i++)
-                if (year_word(t, strlen(t), i, &doc->title_year)) {
-                    doc->title_year.at = doc->title_year.end = 0;
-                    break;
-                }
-            if (doc->title_year.year)
-                doc->year = doc->title_year.year;
-        }
-    }
-    int y, mo, d;
-    char tail;
-    if (meta->published &&
-        sscanf(meta->published, "%d-%d-%d%c", &y, &mo, &d, &tail) == 3)
-        doc->published = (arc_pub_date){ARC_PUB_META, y, mo, d, 0, 0};
-    if (meta->unit && meta->unit[0]) {
-        char *u = arc_strdup(meta->unit);
-        if (!u)
-            return ARC_ENOMEM;
-        free(doc->unit);
-        doc->unit = u;
-    }
+    if (!t2s || !bits || !looks_traditional(&doc->text, bits, min))
+        return 0;
+    /* Folding keeps every character's byte length, so the section spans
+     * stay valid; matching sees simplified characters, evidence quotes the
+     * original. */
+    if (arc_t2s_fold(t2s, doc->text.norm, doc->text.norm_len))
+        return ARC_ENOMEM;
+    doc->traditional = 1;
     return 0;
 }
 
-int arc_doc_parse_opts(arc_doc **out, const char *path, const char *data,
-                       size_t len, const arc_doc_opts *opts,
-                       const arc_input *meta, arc_error *err)
+const arc_parse_opts arc_parse_opts_default = {60};
+
+int arc_doc_parse_input(arc_doc **out, const char *path, const arc_input *in,
+                        const arc_parse_opts *opts, arc_error *err)
 {
     *out = NULL;
-    static const arc_doc_opts defaults = {NULL, NULL, NULL, 60, 60,
-                                          NULL, NULL, NULL, NULL, 0};
-    const arc_doc_opts *o = opts ? opts : &defaults;
+    const arc_parse_opts *o = opts ? opts : &arc_parse_opts_default;
     if (!path)
         path = "";
-    if (len > ARC_MAX_INPUT)
+    if (in->len > ARC_MAX_INPUT)
         return arc_err(err, ARC_EINVAL, path, 0, 0,
                        "文件过大（超过 %zu MiB），未检查",
                        ARC_MAX_INPUT >> 20);
     arc_doc *doc = calloc(1, sizeof *doc);
-    arc_matcher *m = NULL;
     int rc = ARC_ENOMEM;
     size_t bad = 0;
     if (!doc || !(doc->path = arc_strdup(path)))
         goto fail;
-    if ((rc = arc_text_init(&doc->text, data, len, &bad)) == ARC_EENCODING) {
+    if ((rc = arc_text_init(&doc->text, in->text, in->len, &bad)) ==
+        ARC_EENCODING) {
         arc_doc_free(doc);
-        return arc_doc_encoding_error(path, data, len, bad, NULL, err);
+        return arc_doc_encoding_error(path, in->text, in->len, bad, NULL, err);
     }
-    if (rc || split_lines(doc) || arc_matcher_new(&m)) {
+    if (rc || split_lines(doc)) {
         rc = ARC_ENOMEM;
         goto fail;
     }
-    if (o->t2s && o->trad_bits && looks_traditional(&doc->text, o)) {
-        /* Matching sees simplified characters; evidence quotes orig. */
-        if (arc_t2s_fold(o->t2s, doc->text.norm, doc->text.norm_len))
+    if (in->page) {
+        if (!(doc->page = malloc(doc->nlines * sizeof *doc->page)))
             goto fail;
-        doc->traditional = 1;
+        for (size_t li = 0; li < doc->nlines; li++)
+            doc->page[li] = li < in->nlines ? in->page[li]
+                            : in->nlines    ? in->page[in->nlines - 1]
+                                            : 1;
     }
-    doc->outline = meta ? meta->outline : NULL;
-    doc->noutline = meta ? meta->nlines : 0;
-    size_t first;
-    if (build_tree(doc, o, &first) || find_title(doc, o, m, first))
+    doc->outline = in->outline;
+    doc->noutline = in->nlines;
+    if (build_tree(doc, o))
         goto fail;
-    if (!doc->title && !(doc->title = arc_strdup("")))
-        goto fail;
-    find_years(doc, o, m, first);
-    find_published(doc, o, m);
-    if (find_unit(doc, o, m) || (meta && apply_meta(doc, meta, m)))
-        goto fail;
-    doc->outline = NULL; /* borrowed from meta only while parsing */
+    doc->outline = NULL; /* borrowed from the input only while parsing */
     doc->noutline = 0;
-    arc_matcher_free(m);
     *out = doc;
     return 0;
 fail:
-    arc_matcher_free(m);
     arc_doc_free(doc);
-    return rc == ARC_ENOMEM ? arc_err_nomem(err) : rc;
+    return rc == ARC_ENOMEM || !rc ? arc_err_nomem(err) : rc;
+}
+
+int arc_doc_parse(arc_doc **out, const char *path, const char *data,
+                  size_t len, arc_error *err)
+{
+    arc_input in;
+    memset(&in, 0, sizeof in);
+    in.text = (char *)data;
+    in.len = len;
+    in.borrowed = 1;
+    return arc_doc_parse_input(out, path, &in, NULL, err);
 }
 
 void arc_doc_free(arc_doc *doc)
@@ -569,8 +339,7 @@ void arc_doc_free(arc_doc *doc)
     if (!doc)
         return;
     free(doc->path);
-    free(doc->title);
-    free(doc->unit);
+    free(doc->page);
     arc_text_free(&doc->text);
     free(doc->lines);
     free(doc->sections);
@@ -580,11 +349,6 @@ void arc_doc_free(arc_doc *doc)
 const char *arc_doc_path(const arc_doc *doc)
 {
     return doc->path;
-}
-
-const char *arc_doc_title(const arc_doc *doc)
-{
-    return doc->title;
 }
 
 const char *arc_doc_text(const arc_doc *doc, size_t *len)
@@ -623,22 +387,7 @@ size_t arc_doc_line_at(const arc_doc *doc, size_t off)
     return lo;
 }
 
-int arc_doc_report_year(const arc_doc *doc)
+uint32_t arc_doc_page(const arc_doc *doc, size_t li)
 {
-    return doc->year;
-}
-
-arc_pub_source arc_doc_published(const arc_doc *doc, int *y, int *m, int *d)
-{
-    if (doc->published.source != ARC_PUB_NONE) {
-        *y = doc->published.y;
-        *m = doc->published.m;
-        *d = doc->published.d;
-    }
-    return doc->published.source;
-}
-
-void arc_doc_set_published(arc_doc *doc, int y, int m, int d)
-{
-    doc->published = (arc_pub_date){ARC_PUB_OVERRIDE, y, m, d, 0, 0};
+    return doc->page && li < doc->nlines ? doc->page[li] : 0;
 }

@@ -141,7 +141,7 @@ static void resolve_prose(arc_eval *ctx)
     /* The opening paragraph introduces the report; parts are looked for
      * from the first heading on (or after the title when there is none). */
     size_t from = doc->nsections ? doc->sections[0].line_start
-                                 : doc->body_start;
+                                 : ctx->facts->body_start;
     for (size_t p = 0; p < ctx->rs->nparts; p++) {
         arc_part_hit *h = &ctx->parts[p];
         const arc_part_def *d = &ctx->rs->parts[p];
@@ -196,8 +196,8 @@ static const char *var_value(const arc_var *vars, size_t nvars,
     return NULL;
 }
 
-static int expand(arc_buf *b, const char *tpl, const arc_var *vars,
-                  size_t nvars)
+int arc_expand(arc_buf *b, const char *tpl, const arc_var *vars,
+               size_t nvars)
 {
     const char *p = tpl;
     while (*p) {
@@ -263,6 +263,7 @@ int arc_emit_as(arc_eval *ctx, const arc_rule *r, arc_severity sev,
     char *ev = NULL;
     if (start != ARC_WHOLE_DOC) {
         arc_text_position(&doc->text, start, &f.line, &f.column, &f.offset);
+        f.page = (int)arc_doc_page(doc, (size_t)(f.line - 1));
         f.end_offset = arc_text_orig(&doc->text, end) + doc->text.bom;
         if (!(ev = evidence(doc, start, end)))
             return arc_err_nomem(ctx->err);
@@ -270,9 +271,10 @@ int arc_emit_as(arc_eval *ctx, const arc_rule *r, arc_severity sev,
     f.evidence = ev ? ev : "";
 
     char year[16] = "", next[16] = "";
-    if (doc->year) {
-        snprintf(year, sizeof year, "%d", doc->year);
-        snprintf(next, sizeof next, "%d", doc->year + 1);
+    const arc_facts *facts = ctx->facts;
+    if (facts->year) {
+        snprintf(year, sizeof year, "%d", facts->year);
+        snprintf(next, sizeof next, "%d", facts->year + 1);
     }
     arc_var all[20];
     size_t n = 0;
@@ -280,11 +282,11 @@ int arc_emit_as(arc_eval *ctx, const arc_rule *r, arc_severity sev,
     all[n++] = (arc_var){"next_year", next};
     all[n++] = (arc_var){"part", part >= 0 ? ctx->rs->parts[part].name : ""};
     all[n++] = (arc_var){"evidence", f.evidence};
-    all[n++] = (arc_var){"title", doc->title};
+    all[n++] = (arc_var){"title", facts->title};
     for (size_t i = 0; i < nvars && n < ARC_ARRAY_LEN(all); i++)
         all[n++] = vars[i];
     arc_buf msg = {0};
-    int rc = expand(&msg, message, all, n);
+    int rc = arc_expand(&msg, message, all, n);
     if (!rc) {
         f.message = msg.data ? msg.data : "";
         rc = arc_findings_add(ctx->out, &f);
@@ -294,32 +296,6 @@ int arc_emit_as(arc_eval *ctx, const arc_rule *r, arc_severity sev,
     return rc ? arc_err_nomem(ctx->err) : 0;
 }
 
-struct arc_checker {
-    const arc_ruleset *rs;
-    arc_matcher *m;
-};
-
-int arc_checker_new(arc_checker **out, const arc_ruleset *rs)
-{
-    arc_checker *c = calloc(1, sizeof *c);
-    if (!c || arc_matcher_new(&c->m)) {
-        free(c);
-        *out = NULL;
-        return ARC_ENOMEM;
-    }
-    c->rs = rs;
-    *out = c;
-    return 0;
-}
-
-void arc_checker_free(arc_checker *c)
-{
-    if (!c)
-        return;
-    arc_matcher_free(c->m);
-    free(c);
-}
-
 const char *arc_part_status_name(arc_part_status st)
 {
     return st == ARC_PART_HEADING ? "heading"
@@ -327,125 +303,30 @@ const char *arc_part_status_name(arc_part_status st)
                                   : "missing";
 }
 
-/* Copies at most size-1 bytes of s, cut at a character boundary. */
-static void copy_text(char *dst, size_t size, const char *s)
+int arc_eval_doc(const arc_ruleset *rs, const arc_doc *doc,
+                 const arc_facts *facts, size_t only, arc_matcher *m,
+                 arc_findings *out, arc_check_out *co, arc_error *err)
 {
-    size_t n = strlen(s);
-    if (n >= size) {
-        n = size - 1;
-        while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-            n--;
-    }
-    memcpy(dst, s, n);
-    dst[n] = '\0';
-}
-
-static double rule_weight(const arc_ruleset *rs, const arc_finding *f)
-{
-    for (size_t i = 0; i < rs->nrules; i++)
-        if (strcmp(rs->rules[i].id, f->rule) == 0 && rs->rules[i].weight >= 0)
-            return rs->rules[i].weight;
-    return rs->scoring.severity[f->severity];
-}
-
-/* Counts and scores the findings [from, end) of f into card. */
-static void score(arc_scorecard *card, const arc_ruleset *rs,
-                  const arc_findings *f, size_t from)
-{
-    double s = rs->scoring.base;
-    card->errors = card->warnings = card->infos = 0;
-    for (size_t i = from; i < arc_findings_count(f); i++) {
-        const arc_finding *fi = arc_findings_get(f, i);
-        card->errors += fi->severity == ARC_SEV_ERROR;
-        card->warnings += fi->severity == ARC_SEV_WARNING;
-        card->infos += fi->severity == ARC_SEV_INFO;
-        s -= rule_weight(rs, fi);
-    }
-    card->score = s < 0 ? 0 : s > 100 ? 100 : (int)(s + 0.5);
-}
-
-static void card_parts(arc_scorecard *card, const arc_ruleset *rs,
-                       const arc_part_hit *hits)
-{
-    card->nparts = rs->nparts < ARC_MAX_PARTS ? rs->nparts : ARC_MAX_PARTS;
-    for (size_t p = 0; p < card->nparts; p++) {
-        copy_text(card->part_id[p], sizeof card->part_id[p], rs->parts[p].id);
-        card->part_status[p] = hits ? hits[p].status : ARC_PART_MISSING;
-    }
-}
-
-void arc_scorecard_score(arc_scorecard *card, const arc_ruleset *rs,
-                         const arc_findings *f)
-{
-    score(card, rs, f, 0);
-}
-
-void arc_scorecard_unreadable(arc_scorecard *card, const arc_ruleset *rs,
-                              const arc_findings *f)
-{
-    memset(card, 0, sizeof *card);
-    copy_text(card->doc_type, sizeof card->doc_type, "other");
-    card_parts(card, rs, NULL);
-    score(card, rs, f, 0);
-}
-
-static void fill_card(arc_scorecard *card, const arc_eval *ctx, size_t from)
-{
-    const arc_doc *doc = ctx->doc;
-    memset(card, 0, sizeof *card);
-    copy_text(card->title, sizeof card->title, doc->title);
-    copy_text(card->unit, sizeof card->unit, doc->unit);
-    card->report_year = doc->year;
-    card->published_source = doc->published.source;
-    card->published_y = doc->published.y;
-    card->published_m = doc->published.m;
-    card->published_d = doc->published.d;
-    copy_text(card->doc_type, sizeof card->doc_type,
-              ctx->doc_type ? ctx->doc_type : "annual-report");
-    card_parts(card, ctx->rs, ctx->parts);
-    score(card, ctx->rs, ctx->out, from);
-}
-
-int arc_check_with(const arc_ruleset *rs, const arc_doc *doc, size_t only,
-                   arc_matcher *m, arc_findings *out, arc_scorecard *card,
-                   arc_error *err)
-{
-    arc_eval ctx = {rs, doc, out, m, NULL, 0, err, NULL, NULL};
-    size_t from = arc_findings_count(out);
+    arc_eval ctx = {rs, doc, facts, out, m, NULL, 0, err, NULL, NULL};
     int rc = arc_resolve_parts(&ctx);
     for (size_t i = 0; !rc && !ctx.halt && i < rs->nrules; i++) {
         const arc_rule *r = &rs->rules[i];
-        if (only == ARC_ALL_RULES ? r->enabled : i == only)
+        if (r->kind->eval && (only == ARC_ALL_RULES ? r->enabled : i == only))
             rc = r->kind->eval(r, &ctx);
     }
-    if (!rc && card)
-        fill_card(card, &ctx, from);
+    if (!rc && co) {
+        memset(co, 0, sizeof *co);
+        for (size_t p = 0; p < ARC_MAX_PARTS; p++)
+            co->part_section[p] = -1;
+        for (size_t p = 0; p < rs->nparts && p < ARC_MAX_PARTS; p++) {
+            co->part[p] = ctx.parts[p].status;
+            co->part_section[p] = ctx.parts[p].section;
+        }
+        co->doc_type = ctx.doc_type;
+    }
     free(ctx.parts);
     if (ctx.dates)
         free(ctx.dates->v);
     free(ctx.dates);
     return rc;
-}
-
-int arc_check_rules(const arc_ruleset *rs, const arc_doc *doc, size_t only,
-                    arc_findings *out, arc_error *err)
-{
-    arc_matcher *m;
-    if (arc_matcher_new(&m))
-        return arc_err_nomem(err);
-    int rc = arc_check_with(rs, doc, only, m, out, NULL, err);
-    arc_matcher_free(m);
-    return rc;
-}
-
-int arc_checker_run(arc_checker *c, const arc_doc *doc, arc_findings *out,
-                    arc_scorecard *card, arc_error *err)
-{
-    return arc_check_with(c->rs, doc, ARC_ALL_RULES, c->m, out, card, err);
-}
-
-int arc_check(const arc_ruleset *rs, const arc_doc *doc, arc_findings *out,
-              arc_error *err)
-{
-    return arc_check_rules(rs, doc, ARC_ALL_RULES, out, err);
 }

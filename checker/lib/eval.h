@@ -5,7 +5,9 @@
 
 #include "doc.h"
 #include "extract.h"
+#include "facts.h"
 #include "rules.h"
+#include "util.h"
 
 /* Where a required part was found. */
 typedef struct {
@@ -20,6 +22,7 @@ typedef struct {
 typedef struct arc_eval {
     const arc_ruleset *rs;
     const arc_doc *doc;
+    const arc_facts *facts;
     arc_findings *out;
     arc_matcher *m;
     arc_part_hit *parts; /* one per rs->parts */
@@ -38,6 +41,10 @@ typedef struct {
     const char *key;
     const char *value;
 } arc_var;
+
+/* Expands {key} placeholders of tpl into b (unknown keys kept as written).
+ * Returns 0 or ARC_ENOMEM. */
+int arc_expand(arc_buf *b, const char *tpl, const arc_var *vars, size_t nvars);
 
 /*
  * Emits a finding of rule r.  [start, end) is the normalised span the finding
@@ -66,16 +73,21 @@ size_t arc_next_char(const arc_eval *ctx, size_t off);
 
 #define ARC_ALL_RULES ((size_t)-1)
 
-/* Runs the enabled rules (only == ARC_ALL_RULES) or rule `only` alone
- * (enabled or not) on doc. */
-int arc_check_rules(const arc_ruleset *rs, const arc_doc *doc, size_t only,
-                    arc_findings *out, arc_error *err);
+/* What a check found out besides findings (for the scorecard). */
+typedef struct {
+    arc_part_status part[ARC_MAX_PARTS]; /* per rs->parts */
+    int part_section[ARC_MAX_PARTS];     /* its heading section, or -1 */
+    const char *doc_type; /* set by a doc_type rule, else NULL */
+} arc_check_out;
 
-/* As arc_check_rules with a caller-owned matcher, filling *card when
- * card is non-NULL. */
-int arc_check_with(const arc_ruleset *rs, const arc_doc *doc, size_t only,
-                   arc_matcher *m, arc_findings *out, arc_scorecard *card,
-                   arc_error *err);
+/*
+ * Runs the enabled rules (only == ARC_ALL_RULES) or rule `only` alone
+ * (enabled or not) on doc with its facts, appending findings to out and
+ * filling *co (may be NULL).  m is the caller's (per-thread) matcher.
+ */
+int arc_eval_doc(const arc_ruleset *rs, const arc_doc *doc,
+                 const arc_facts *facts, size_t only, arc_matcher *m,
+                 arc_findings *out, arc_check_out *co, arc_error *err);
 
 /* Resolves the required parts of ctx->doc (done once before the rules). */
 int arc_resolve_parts(arc_eval *ctx);

@@ -87,4 +87,10 @@ static int eval(const arc_rule *r, arc_eval *ctx)
     return 0;
 }
 
-const arc_kind arc_kind_date = {"date", keys, parse, eval, free_params};
+const arc_kind arc_kind_date = {
+    .name = "date",
+    .keys = keys,
+    .parse = parse,
+    .eval = eval,
+    .free = free_params,
+};

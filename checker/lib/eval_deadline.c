@@ -47,29 +47,43 @@ static int parse(arc_rule *r, const arc_node *node, const arc_load_ctx *cx,
 static int eval(const arc_rule *r, arc_eval *ctx)
 {
     const params *ps = r->params;
-    const arc_doc *doc = ctx->doc;
+    const arc_facts *doc = ctx->facts;
     const arc_deadline *dl = &ctx->rs->deadline;
     const arc_pub_date *p = &doc->published;
+    int dy = doc->year ? doc->year + dl->year_offset : 0;
+    /* Every message names the deadline in force (rule set or config). */
+    char pub[16] = "", due[16] = "", due_year[16] = "", due_md[32];
+    snprintf(due_md, sizeof due_md, "%d月%d日", dl->month, dl->day);
+    if (dy) {
+        snprintf(due, sizeof due, "%04d-%02d-%02d", dy, dl->month, dl->day);
+        snprintf(due_year, sizeof due_year, "%d", dy);
+    }
+    if (p->source != ARC_PUB_NONE)
+        snprintf(pub, sizeof pub, "%04d-%02d-%02d", p->y, p->m, p->d);
+    arc_var v[] = {{"published", pub},
+                   {"due", due},
+                   {"due_year", due_year},
+                   {"due_md", due_md}};
     if (!doc->year || p->source == ARC_PUB_NONE) {
         if (ps->check != UNKNOWN)
             return 0;
         return arc_emit_as(ctx, r, r->severity,
                            doc->year ? r->message : ps->message_no_year, -1,
-                           ARC_WHOLE_DOC, ARC_WHOLE_DOC, NULL, 0);
+                           ARC_WHOLE_DOC, ARC_WHOLE_DOC, v, 4);
     }
-    int dy = doc->year + dl->year_offset;
     int c = arc_date_cmp(p->y, p->m, p->d, dy, dl->month, dl->day);
     if ((ps->check == LATE && c <= 0) || (ps->check == BORDERLINE && c != 0) ||
         ps->check == UNKNOWN)
         return 0;
-    char pub[16], due[16];
-    snprintf(pub, sizeof pub, "%04d-%02d-%02d", p->y, p->m, p->d);
-    snprintf(due, sizeof due, "%04d-%02d-%02d", dy, dl->month, dl->day);
-    arc_var v[] = {{"published", pub}, {"due", due}};
-    if (p->source == ARC_PUB_OVERRIDE)
-        return arc_emit(ctx, r, -1, ARC_WHOLE_DOC, ARC_WHOLE_DOC, v, 2);
-    return arc_emit(ctx, r, -1, p->at, p->end, v, 2);
+    if (p->source == ARC_PUB_OVERRIDE || p->source == ARC_PUB_META)
+        return arc_emit(ctx, r, -1, ARC_WHOLE_DOC, ARC_WHOLE_DOC, v, 4);
+    return arc_emit(ctx, r, -1, p->at, p->end, v, 4);
 }
 
-const arc_kind arc_kind_deadline = {"deadline", keys, parse, eval,
-                                    free_params};
+const arc_kind arc_kind_deadline = {
+    .name = "deadline",
+    .keys = keys,
+    .parse = parse,
+    .eval = eval,
+    .free = free_params,
+};

@@ -70,7 +70,7 @@ static int parse(arc_rule *r, const arc_node *node, const arc_load_ctx *cx,
 static int eval(const arc_rule *r, arc_eval *ctx)
 {
     const params *ps = r->params;
-    const arc_doc *doc = ctx->doc;
+    const arc_facts *doc = ctx->facts;
     if (!doc->title[0])
         return 0;
     for (size_t i = 0; i < ps->n; i++) {
@@ -86,5 +86,10 @@ static int eval(const arc_rule *r, arc_eval *ctx)
     return 0;
 }
 
-const arc_kind arc_kind_doc_type = {"doc_type", keys, parse, eval,
-                                    free_params};
+const arc_kind arc_kind_doc_type = {
+    .name = "doc_type",
+    .keys = keys,
+    .parse = parse,
+    .eval = eval,
+    .free = free_params,
+};

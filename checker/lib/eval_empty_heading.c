@@ -110,5 +110,10 @@ static int eval(const arc_rule *r, arc_eval *ctx)
     return 0;
 }
 
-const arc_kind arc_kind_empty_heading = {"empty_heading", keys, parse, eval,
-                                         free_params};
+const arc_kind arc_kind_empty_heading = {
+    .name = "empty_heading",
+    .keys = keys,
+    .parse = parse,
+    .eval = eval,
+    .free = free_params,
+};

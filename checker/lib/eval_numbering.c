@@ -88,4 +88,10 @@ static int eval(const arc_rule *r, arc_eval *ctx)
     return 0;
 }
 
-const arc_kind arc_kind_numbering = {"numbering", keys, parse, eval, free};
+const arc_kind arc_kind_numbering = {
+    .name = "numbering",
+    .keys = keys,
+    .parse = parse,
+    .eval = eval,
+    .free = free,
+};

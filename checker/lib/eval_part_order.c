@@ -51,5 +51,10 @@ static int eval(const arc_rule *r, arc_eval *ctx)
     return 0;
 }
 
-const arc_kind arc_kind_part_order = {"part_order", keys, parse, eval,
-                                      free_params};
+const arc_kind arc_kind_part_order = {
+    .name = "part_order",
+    .keys = keys,
+    .parse = parse,
+    .eval = eval,
+    .free = free_params,
+};

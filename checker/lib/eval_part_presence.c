@@ -56,5 +56,10 @@ static int eval(const arc_rule *r, arc_eval *ctx)
     return 0;
 }
 
-const arc_kind arc_kind_part_presence = {"part_presence", keys, parse, eval,
-                                         free_params};
+const arc_kind arc_kind_part_presence = {
+    .name = "part_presence",
+    .keys = keys,
+    .parse = parse,
+    .eval = eval,
+    .free = free_params,
+};

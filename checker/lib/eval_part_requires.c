@@ -47,5 +47,10 @@ static int eval(const arc_rule *r, arc_eval *ctx)
     return arc_emit(ctx, r, ps->part, h->at, h->at_end, NULL, 0);
 }
 
-const arc_kind arc_kind_part_requires = {"part_requires", keys, parse, eval,
-                                         free_params};
+const arc_kind arc_kind_part_requires = {
+    .name = "part_requires",
+    .keys = keys,
+    .parse = parse,
+    .eval = eval,
+    .free = free_params,
+};

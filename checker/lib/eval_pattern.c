@@ -63,4 +63,10 @@ static int eval(const arc_rule *r, arc_eval *ctx)
     }
 }
 
-const arc_kind arc_kind_pattern = {"pattern", keys, parse, eval, free_params};
+const arc_kind arc_kind_pattern = {
+    .name = "pattern",
+    .keys = keys,
+    .parse = parse,
+    .eval = eval,
+    .free = free_params,
+};

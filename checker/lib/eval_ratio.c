@@ -173,4 +173,10 @@ static int eval(const arc_rule *r, arc_eval *ctx)
     return 0;
 }
 
-const arc_kind arc_kind_ratio = {"ratio", keys, parse, eval, free_params};
+const arc_kind arc_kind_ratio = {
+    .name = "ratio",
+    .keys = keys,
+    .parse = parse,
+    .eval = eval,
+    .free = free_params,
+};

@@ -300,4 +300,10 @@ static int eval(const arc_rule *r, arc_eval *ctx)
     return 0;
 }
 
-const arc_kind arc_kind_sum = {"sum", keys, parse, eval, free_params};
+const arc_kind arc_kind_sum = {
+    .name = "sum",
+    .keys = keys,
+    .parse = parse,
+    .eval = eval,
+    .free = free_params,
+};

@@ -140,14 +140,15 @@ static int eval(const arc_rule *r, arc_eval *ctx)
     const arc_doc *doc = ctx->doc;
     const char *t = doc->text.norm;
     size_t len = doc->text.norm_len;
-    int n = doc->year, y, rc;
+    const arc_facts *fa = ctx->facts;
+    int n = fa->year, y, rc;
     if (!n)
         return 0;
-    if (doc->title_year.year && doc->opening_year.year &&
-        doc->title_year.year != doc->opening_year.year &&
-        !arc_regexes_match_at(&ps->allow, ctx, doc->opening_year.at, len) &&
+    if (fa->title_year.year && fa->opening_year.year &&
+        fa->title_year.year != fa->opening_year.year &&
+        !arc_regexes_match_at(&ps->allow, ctx, fa->opening_year.at, len) &&
         (rc = emit_year(ctx, r, r->severity, ps->message_opening, -1,
-                        doc->opening_year.at, doc->opening_year.year, n)))
+                        fa->opening_year.at, fa->opening_year.year, n)))
         return rc;
 
     for (size_t i = 0; i < ps->n; i++) {
@@ -192,4 +193,10 @@ static int eval(const arc_rule *r, arc_eval *ctx)
     return 0;
 }
 
-const arc_kind arc_kind_year = {"year", keys, parse, eval, free_params};
+const arc_kind arc_kind_year = {
+    .name = "year",
+    .keys = keys,
+    .parse = parse,
+    .eval = eval,
+    .free = free_params,
+};

@@ -1,9 +1,12 @@
 /* extract_date.c - calendar dates and year ranges in the normalised text. */
 #include "extract.h"
 
+#include "archeck.h"
+
 #include "text.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #define U8_NIAN "\xE5\xB9\xB4" /* 年 */
@@ -22,36 +25,30 @@ static int is_digit(char c)
     return c >= '0' && c <= '9';
 }
 
-/* The Chinese digit (〇 一 … 九, 零, ○) at t[i], by its UTF-8 bytes: this is
- * called for every character while scanning, so no decoding. */
+/* Last bytes of the UTF-8 encodings of the digits arc_cn_digit knows (〇 零
+ * ○ 一 二 三 四 五 六 七 八 九): cn_digit is called for every character while
+ * scanning, and one lookup rejects almost every other character before it
+ * is decoded.  check_extract_date.c verifies it covers the table. */
+const unsigned char arc_cn_digit_last_byte[256] = {
+    [0x87] = 1, [0xB6] = 1, [0x8B] = 1, [0x80] = 1, [0x8C] = 1, [0x89] = 1,
+    [0x9B] = 1, [0x94] = 1, [0xAD] = 1, [0x83] = 1, [0xAB] = 1, [0x9D] = 1};
+
+/* The Chinese digit at t[i] (its byte length in *k), or -1.  两 counts
+ * things and is never a digit of a written-out date. */
 static int cn_digit(const char *t, size_t len, size_t i, size_t *k)
 {
-    /* Last bytes of the digits' encodings: one lookup rejects almost every
-     * other character. */
-    static const unsigned char last[256] = {
-        [0x87] = 1, [0xB6] = 1, [0x8B] = 1, [0x80] = 1, [0x8C] = 1,
-        [0x89] = 1, [0x9B] = 1, [0x94] = 1, [0xAD] = 1, [0x83] = 1,
-        [0xAB] = 1, [0x9D] = 1};
-    /* (十 ends in 0x81 too, but is a place value: see arc_date_next.) */
     *k = 0;
     if (i + 3 > len)
         return -1;
     const unsigned char *p = (const unsigned char *)t + i;
-    if (!last[p[2]] || p[0] < 0xE2 || p[0] > 0xE9)
+    if (!arc_cn_digit_last_byte[p[2]] || p[0] < 0xE2 || p[0] > 0xE9)
         return -1;
-    switch (((unsigned)p[0] << 16) | ((unsigned)p[1] << 8) | p[2]) {
-    case 0xE38087: case 0xE99BB6: case 0xE2978B: *k = 3; return 0;
-    case 0xE4B880: *k = 3; return 1;
-    case 0xE4BA8C: *k = 3; return 2;
-    case 0xE4B889: *k = 3; return 3;
-    case 0xE59B9B: *k = 3; return 4;
-    case 0xE4BA94: *k = 3; return 5;
-    case 0xE585AD: *k = 3; return 6;
-    case 0xE4B883: *k = 3; return 7;
-    case 0xE585AB: *k = 3; return 8;
-    case 0xE4B99D: *k = 3; return 9;
-    default: return -1;
-    }
+    uint32_t cp = ((uint32_t)(p[0] & 0x0F) << 12) |
+                  ((uint32_t)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+    int d = cp == 0x4E24 ? -1 : arc_cn_digit(cp);
+    if (d >= 0)
+        *k = 3;
+    return d;
 }
 
 /* Four-digit year (Arabic, or Chinese digit by digit: 二〇二四). */
@@ -325,6 +322,16 @@ int arc_date_valid(const arc_date *d)
     if (d->kind == ARC_DATE_MONTH)
         return 1;
     return d->day >= 1 && d->day <= arc_days_in_month(d->year, d->month);
+}
+
+int arc_date_parse(const char *s, int *y, int *m, int *d)
+{
+    char tail;
+    if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-' ||
+        sscanf(s, "%4d-%2d-%2d%c", y, m, d, &tail) != 3 || *y < 1 ||
+        *d < 1 || *d > arc_days_in_month(*y, *m))
+        return ARC_EINVAL;
+    return 0;
 }
 
 int arc_date_cmp(int y1, int m1, int d1, int y2, int m2, int d2)

@@ -13,27 +13,6 @@ static uint32_t cp_at(const char *t, size_t len, size_t i, size_t *k)
     return *k ? cp : 0;
 }
 
-static int cn_digit(uint32_t cp)
-{
-    switch (cp) {
-    case 0x3007: /* 〇 */
-    case 0x96F6: /* 零 */
-    case 0x25CB: /* ○, often typed for 〇 */
-        return 0;
-    case 0x4E00: return 1; /* 一 */
-    case 0x4E8C: return 2; /* 二 */
-    case 0x4E24: return 2; /* 两 */
-    case 0x4E09: return 3; /* 三 */
-    case 0x56DB: return 4; /* 四 */
-    case 0x4E94: return 5; /* 五 */
-    case 0x516D: return 6; /* 六 */
-    case 0x4E03: return 7; /* 七 */
-    case 0x516B: return 8; /* 八 */
-    case 0x4E5D: return 9; /* 九 */
-    default: return -1;
-    }
-}
-
 /* 十 百 千 as place values; 万 亿 as section multipliers. */
 static double cn_place(uint32_t cp)
 {
@@ -155,7 +134,7 @@ static size_t chinese(const char *t, size_t len, size_t i, double *v)
     double total = 0, section = 0, digit = -1, plain = 0;
     for (;;) {
         uint32_t cp = cp_at(t, len, j, &k);
-        int d = k ? cn_digit(cp) : -1;
+        int d = k ? arc_cn_digit(cp) : -1;
         double p = k ? cn_place(cp) : 0, big = k ? cn_big(cp) : 0;
         if (d >= 0) {
             digit = d;
@@ -175,7 +154,7 @@ static size_t chinese(const char *t, size_t len, size_t i, double *v)
             /* "三万人" - stop unless another numeral follows. */
             size_t k2;
             uint32_t nx = cp_at(t, len, j + k, &k2);
-            if (!(k2 && (cn_digit(nx) >= 0 || cn_place(nx) > 0))) {
+            if (!(k2 && (arc_cn_digit(nx) >= 0 || cn_place(nx) > 0))) {
                 j += k;
                 break;
             }
@@ -287,7 +266,7 @@ int arc_num_next(const char *t, size_t end, size_t *pos, arc_num *out)
             i++;
             continue;
         }
-        int starts_num = (cp >= '0' && cp <= '9') || cn_digit(cp) >= 0 ||
+        int starts_num = (cp >= '0' && cp <= '9') || arc_cn_digit(cp) >= 0 ||
                          cn_place(cp) > 0;
         if (starts_num) {
             uint32_t prev = arc_utf8_before(t, i);
@@ -297,7 +276,7 @@ int arc_num_next(const char *t, size_t end, size_t *pos, arc_num *out)
                                  ? arc_utf8_before(t, i - 1)
                                  : 0;
             int prev_num = (prev >= '0' && prev <= '9') ||
-                           cn_digit(prev) >= 0 || cn_place(prev) > 0 ||
+                           arc_cn_digit(prev) >= 0 || cn_place(prev) > 0 ||
                            (prev2 >= '0' && prev2 <= '9');
             if (!prev_num && arc_num_at(t, end, i, out)) {
                 *pos = out->end > i ? out->end : i + k;
@@ -308,7 +287,7 @@ int arc_num_next(const char *t, size_t end, size_t *pos, arc_num *out)
             for (;;) {
                 uint32_t c2 = cp_at(t, end, j, &k);
                 if (!k || !((c2 >= '0' && c2 <= '9') || c2 == '.' ||
-                            c2 == ',' || cn_digit(c2) >= 0 ||
+                            c2 == ',' || arc_cn_digit(c2) >= 0 ||
                             cn_place(c2) > 0))
                     break;
                 j += k;

@@ -214,12 +214,14 @@ int arc_writer_write(arc_writer *w, const arc_findings *f, arc_error *err)
     return report_err(w, w->fmt->report(w, NULL, NULL, f), err);
 }
 
-int arc_writer_report(arc_writer *w, const char *path,
-                      const arc_scorecard *card, const arc_findings *f,
-                      arc_error *err)
+int arc_writer_result(arc_writer *w, const arc_result *r, arc_error *err)
 {
     w->nreports++;
-    return report_err(w, w->fmt->report(w, path, card, f), err);
+    w->result = r;
+    int rc = w->fmt->report(w, arc_result_path(r), arc_result_scorecard(r),
+                            arc_result_findings(r));
+    w->result = NULL;
+    return report_err(w, rc, err);
 }
 
 void arc_writer_set_threshold(arc_writer *w, arc_severity sev)

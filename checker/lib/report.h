@@ -30,6 +30,8 @@ struct arc_writer {
     const arc_ruleset *rs; /* may be NULL */
     arc_severity threshold; /* findings at or above it fail (junit) */
     size_t nreports;
+    const arc_result *result; /* while report() runs for arc_writer_result;
+                                 NULL for arc_writer_write */
 };
 
 /* JSON string literal (quotes included) of s. */

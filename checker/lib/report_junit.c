@@ -83,7 +83,8 @@ static int failing(const arc_writer *w, const char *id, const arc_findings *f,
     return 0;
 }
 
-/* Rules with findings but not in the rule set (input.unreadable). */
+/* Rules with findings but not in the rule set (findings of another rule
+ * set passed to arc_writer_write). */
 static int extra_rule(const arc_writer *w, const char *id)
 {
     size_t n = w->rs ? arc_ruleset_rule_count(w->rs) : 0;

@@ -9,8 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define UNREADABLE "input.unreadable"
-
 static const char *level(arc_severity s)
 {
     return s == ARC_SEV_ERROR ? "error" : s == ARC_SEV_WARNING ? "warning"
@@ -49,8 +47,6 @@ static int open_sarif(arc_writer *w)
         rule(fp, arc_ruleset_rule_id(w->rs, i),
              arc_ruleset_rule_description(w->rs, i),
              arc_ruleset_rule_severity(w->rs, i), i == 0);
-    /* An input that cannot be read is reported under its own rule. */
-    rule(fp, UNREADABLE, "", ARC_SEV_ERROR, n == 0);
     fputs("]\n    }},\n    \"columnKind\": \"unicodeCodePoints\",\n"
           "    \"results\": [",
           fp);
@@ -65,7 +61,7 @@ static long rule_index(const arc_writer *w, const char *id)
     for (size_t i = 0; i < n; i++)
         if (strcmp(arc_ruleset_rule_id(w->rs, i), id) == 0)
             return (long)i;
-    return strcmp(id, UNREADABLE) == 0 ? (long)n : -1;
+    return -1;
 }
 
 /* A URI reference for a path: bytes outside the unreserved set are

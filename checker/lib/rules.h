@@ -6,18 +6,27 @@
 
 #include <stdint.h>
 #include "doc.h"
+#include "facts.h"
 #include "node.h"
 #include "regex.h"
 
 struct arc_eval;
 struct arc_rule;
+struct arc_corpus_ctx;
+
+/* The rule every rule set has: a file that could not be checked. */
+#define ARC_RULE_UNREADABLE "input.unreadable"
 
 /*
  * A rule kind: the generic check in C that YAML rules instantiate.  Adding a
  * kind is one eval_<kind>.c file plus one row in arc_kinds (rules_kinds.c).
  *   parse: reads the kind's own keys of `node` into r->params.
- *   eval:  runs the check on ctx->doc and emits findings with arc_emit.
+ *   eval:  runs the check on ctx->doc and emits findings with arc_emit
+ *          (NULL for kinds that only compare reports).
  *   free:  releases r->params (params may be NULL).
+ *   corpus: (optional) runs after all reports of a batch, on their digests,
+ *          and emits findings with arc_corpus_emit (corpus.h).  Examples of
+ *          such a rule are batches: documents separated by a line "---".
  */
 typedef struct {
     const char *name;
@@ -26,6 +35,7 @@ typedef struct {
                  const arc_load_ctx *cx, const struct arc_ruleset *rs);
     int (*eval)(const struct arc_rule *r, struct arc_eval *ctx);
     void (*free)(void *params);
+    int (*corpus)(const struct arc_rule *r, struct arc_corpus_ctx *cx);
 } arc_kind;
 
 extern const arc_kind *const arc_kinds[];
@@ -61,6 +71,7 @@ typedef struct arc_rule {
     arc_example *examples;
     size_t nexamples;
     double weight; /* score points per finding; < 0: the severity's */
+    int builtin;   /* added by the loader, not from YAML; always on */
     int depth;     /* extends depth of the file that defined it */
 } arc_rule;
 
@@ -72,6 +83,12 @@ typedef struct {
     int day;
 } arc_deadline;
 
+/* Reads a deadline mapping {due: "MM-DD", year_offset: N} into *dl
+ * (absent keys keep *dl's values); errors at the node's file:line:col.
+ * The one parser for rule sets and configurations. */
+int arc_load_deadline(const arc_load_ctx *cx, const arc_node *n,
+                      arc_deadline *dl);
+
 /* Score = base - the weights of a report's findings, clamped to 0..100. */
 typedef struct {
     double base;
@@ -81,7 +98,7 @@ typedef struct {
 struct arc_ruleset {
     char *path;
     char *name;
-    arc_doc_opts doc;
+    arc_doc_profile doc;
     /* owned; doc points at them */
     arc_regex *chrome, *title_end, *title_strip, *published_label;
     arc_part_def parts[ARC_MAX_PARTS];

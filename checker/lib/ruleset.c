@@ -16,7 +16,6 @@ static const char *const top_keys[] = {
     "deadline", "scoring", "rules",      "severity", "disable", NULL};
 static const char *const scoring_keys[] = {"base", "error", "warning", "info",
                                            "rules", NULL};
-static const char *const deadline_keys[] = {"due", "year_offset", NULL};
 static const char *const doc_keys[] = {"chrome", "title_end", "title_strip",
                                        "max_title_chars", "max_heading_chars",
                                        "published_label", "unit",
@@ -246,14 +245,12 @@ static int load_part(arc_part_def *p, const arc_node *n, const arc_load_ctx *cx)
 }
 
 /* deadline: {due: "MM-DD", year_offset: n}; default 04-01 of N+1. */
-static int load_deadline(arc_ruleset *rs, const arc_node *n,
-                         const arc_load_ctx *cx)
+int arc_load_deadline(const arc_load_ctx *cx, const arc_node *n,
+                      arc_deadline *dl)
 {
-    if (!n)
-        return 0;
-    /* Keys override the base one by one. */
-    int rc = arc_node_keys(cx, n, deadline_keys, NULL);
-    long off = rs->deadline.year_offset;
+    static const char *const keys[] = {"due", "year_offset", NULL};
+    int rc = arc_node_keys(cx, n, keys, NULL);
+    long off = dl->year_offset;
     char *due = NULL;
     if (!rc)
         rc = arc_node_int(cx, n, "year_offset", 0, 0, 5, &off);
@@ -261,15 +258,16 @@ static int load_deadline(arc_ruleset *rs, const arc_node *n,
         rc = arc_node_str(cx, n, "due", 0, &due);
     if (rc)
         return rc;
-    int m = rs->deadline.month, d = rs->deadline.day;
+    int m = dl->month, d = dl->day;
     char tail;
+    /* Month-day only: 02-29 is allowed (it exists in leap years). */
     if (due && (sscanf(due, "%d-%d%c", &m, &d, &tail) != 2 || d < 1 ||
                 d > arc_days_in_month(0, m)))
         rc = arc_node_fail(cx, arc_node_get(n, "due"),
                            "due 应为“月-日”，如 04-01");
     free(due);
     if (!rc)
-        rs->deadline = (arc_deadline){(int)off, m, d};
+        *dl = (arc_deadline){(int)off, m, d};
     return rc;
 }
 
@@ -539,21 +537,6 @@ static int adjust_rules(arc_ruleset *rs, const arc_node *root,
     return rc;
 }
 
-/* A path relative to the directory of `base`. */
-static char *relative_to(const char *base, const char *path)
-{
-    const char *slash = strrchr(base, '/');
-    if (path[0] == '/' || !slash)
-        return arc_strdup(path);
-    arc_buf b = {0};
-    if (arc_buf_append(&b, base, (size_t)(slash - base + 1)) ||
-        arc_buf_puts(&b, path)) {
-        arc_buf_free(&b);
-        return NULL;
-    }
-    return b.data;
-}
-
 static int load_tree(arc_ruleset *rs, const arc_node *root, arc_load_ctx *cx,
                      int depth)
 {
@@ -568,7 +551,7 @@ static int load_tree(arc_ruleset *rs, const arc_node *root, arc_load_ctx *cx,
             return arc_node_fail(cx, ext, "extends 应为规则集文件的路径");
         if (depth >= 8)
             return arc_node_fail(cx, ext, "extends 嵌套过深（可能循环引用）");
-        char *base = relative_to(cx->file, ext->value);
+        char *base = arc_path_beside(cx->file, ext->value);
         if (!base)
             return arc_err_nomem(cx->err);
         rc = load_file(rs, base, depth + 1, cx->err);
@@ -585,8 +568,9 @@ static int load_tree(arc_ruleset *rs, const arc_node *root, arc_load_ctx *cx,
         rc = arc_node_str(cx, root, "name", 0, &rs->name);
     if (!rc)
         rc = load_document(rs, arc_node_get(root, "document"), cx);
-    if (!rc)
-        rc = load_deadline(rs, arc_node_get(root, "deadline"), cx);
+    const arc_node *dl = arc_node_get(root, "deadline");
+    if (!rc && dl)
+        rc = arc_load_deadline(cx, dl, &rs->deadline);
     if (!rc)
         rc = load_scoring(rs, arc_node_get(root, "scoring"), cx);
     if (!rc)
@@ -628,6 +612,37 @@ static int load_file(arc_ruleset *rs, const char *path, int depth,
     return rc;
 }
 
+static const arc_kind builtin_kind = {"input", NULL, NULL, NULL, NULL,
+                                      NULL};
+
+/* Every rule set reports files it cannot check under one rule, so that
+ * writers list it like any other and nothing is skipped silently.  Its
+ * message is the reason the reader gave. */
+static int add_builtin(arc_ruleset *rs, arc_error *err)
+{
+    if (find_rule(rs, ARC_RULE_UNREADABLE) < rs->nrules)
+        return arc_err(err, ARC_EPARSE, rs->path, 0, 0,
+                       "规则 id %s 为内置规则保留", ARC_RULE_UNREADABLE);
+    if (arc_grow((void **)&rs->rules, &rs->rules_cap, rs->nrules + 1,
+                 sizeof *rs->rules))
+        return arc_err_nomem(err);
+    arc_rule *r = &rs->rules[rs->nrules];
+    memset(r, 0, sizeof *r);
+    r->kind = &builtin_kind;
+    r->severity = ARC_SEV_ERROR;
+    r->enabled = 1;
+    r->builtin = 1;
+    r->weight = -1;
+    r->id = arc_strdup(ARC_RULE_UNREADABLE);
+    r->message = arc_strdup("{reason}");
+    r->description = arc_strdup("文件无法读取或无法检查（格式损坏、加密、"
+                                "扫描件、编码无法识别、超过上限等），原因见消息。");
+    rs->nrules++;
+    if (!r->id || !r->message || !r->description)
+        return arc_err_nomem(err);
+    return 0;
+}
+
 static arc_ruleset *ruleset_new(const char *name)
 {
     arc_ruleset *rs = calloc(1, sizeof *rs);
@@ -650,6 +665,8 @@ int arc_ruleset_load_buffer(arc_ruleset **out, const char *name,
     if (!rs)
         return arc_err_nomem(err);
     int rc = load_buffer(rs, name, yaml, len, 0, err);
+    if (!rc)
+        rc = add_builtin(rs, err);
     if (rc) {
         arc_ruleset_free(rs);
         return rc;
@@ -665,6 +682,8 @@ int arc_ruleset_load(arc_ruleset **out, const char *path, arc_error *err)
     if (!rs)
         return arc_err_nomem(err);
     int rc = load_file(rs, path, 0, err);
+    if (!rc)
+        rc = add_builtin(rs, err);
     if (rc) {
         arc_ruleset_free(rs);
         return rc;
@@ -735,7 +754,7 @@ int arc_ruleset_rule_index(const arc_ruleset *rs, const char *id)
 int arc_ruleset_set_severity(arc_ruleset *rs, const char *id, arc_severity sev)
 {
     size_t r = find_rule(rs, id);
-    if (r == rs->nrules)
+    if (r == rs->nrules || rs->rules[r].builtin)
         return ARC_EINVAL;
     rs->rules[r].severity = sev;
     return 0;
@@ -744,7 +763,7 @@ int arc_ruleset_set_severity(arc_ruleset *rs, const char *id, arc_severity sev)
 int arc_ruleset_set_enabled(arc_ruleset *rs, const char *id, int enabled)
 {
     size_t r = find_rule(rs, id);
-    if (r == rs->nrules)
+    if (r == rs->nrules || rs->rules[r].builtin)
         return ARC_EINVAL;
     rs->rules[r].enabled = enabled;
     return 0;
@@ -800,13 +819,6 @@ const char *arc_ruleset_rule_description(const arc_ruleset *rs, size_t i)
 arc_severity arc_ruleset_rule_severity(const arc_ruleset *rs, size_t i)
 {
     return i < rs->nrules ? rs->rules[i].severity : ARC_SEV_INFO;
-}
-
-int arc_doc_parse(arc_doc **out, const char *path, const char *data,
-                  size_t len, const arc_ruleset *rs, arc_error *err)
-{
-    return arc_doc_parse_opts(out, path, data, len, rs ? &rs->doc : NULL, NULL,
-                              err);
 }
 
 const char *arc_severity_name(arc_severity sev)

@@ -312,19 +312,25 @@ void arc_text_position(const arc_text *t, size_t off, int *line, int *col,
     arc_text_orig_position(t, oo, line, col);
 }
 
-/* Digits 一..九 and 两 / 〇 / 零; -1 for other characters. */
-static int cn_digit(uint32_t cp)
+int arc_cn_digit(uint32_t cp)
 {
-    static const uint32_t digits[] = {0x3007, 0x4E00, 0x4E8C, 0x4E09, 0x56DB,
-                                      0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D};
-    for (int i = 0; i < 10; i++)
-        if (digits[i] == cp)
-            return i;
-    if (cp == 0x4E24) /* 两 */
-        return 2;
-    if (cp == 0x96F6) /* 零 */
+    switch (cp) {
+    case 0x3007: /* 〇 */
+    case 0x96F6: /* 零 */
+    case 0x25CB: /* ○, often typed for 〇 */
         return 0;
-    return -1;
+    case 0x4E00: return 1; /* 一 */
+    case 0x4E8C: return 2; /* 二 */
+    case 0x4E24: return 2; /* 两 */
+    case 0x4E09: return 3; /* 三 */
+    case 0x56DB: return 4; /* 四 */
+    case 0x4E94: return 5; /* 五 */
+    case 0x516D: return 6; /* 六 */
+    case 0x4E03: return 7; /* 七 */
+    case 0x516B: return 8; /* 八 */
+    case 0x4E5D: return 9; /* 九 */
+    default: return -1;
+    }
 }
 
 size_t arc_cn_small_number(const char *s, size_t n, int *value)
@@ -336,7 +342,7 @@ size_t arc_cn_small_number(const char *s, size_t n, int *value)
     size_t k = arc_utf8_decode(s, n, &cp);
     if (!k)
         return 0;
-    int d = cn_digit(cp);
+    int d = arc_cn_digit(cp);
     if (cp == 0x4E24) { /* 两 counts alone, never as a tens digit */
         *value = 2;
         return k;
@@ -353,7 +359,7 @@ size_t arc_cn_small_number(const char *s, size_t n, int *value)
         units = 0;
         i += k;
         k = arc_utf8_decode(s + i, n - i, &cp);
-        if (k && cp != 0x4E24 && (d = cn_digit(cp)) > 0) {
+        if (k && cp != 0x4E24 && (d = arc_cn_digit(cp)) > 0) {
             units = d;
             i += k;
         }

@@ -78,6 +78,10 @@ void arc_text_orig_position(const arc_text *t, size_t orig_off, int *line,
 
 
 
+/* The value of a Chinese digit (〇 零 ○ = 0, 一 … 九, 两 = 2), or -1: the one
+ * table of Chinese digits. */
+int arc_cn_digit(uint32_t cp);
+
 /*
  * Reads a Chinese numeral of the kind used in headings and counts (一 … 九十九,
  * 两, 〇/零 as 0) at s[0..n).  Returns the bytes consumed (0 if none) and

@@ -180,3 +180,17 @@ int arc_read_file(char **out, size_t *len, const char *path, arc_error *err)
     *len = n;
     return 0;
 }
+
+char *arc_path_beside(const char *file, const char *path)
+{
+    const char *slash = strrchr(file, '/');
+    if (path[0] == '/' || !slash)
+        return arc_strdup(path);
+    arc_buf b = {0};
+    if (arc_buf_append(&b, file, (size_t)(slash - file + 1)) ||
+        arc_buf_puts(&b, path)) {
+        arc_buf_free(&b);
+        return NULL;
+    }
+    return b.data;
+}

@@ -1,0 +1,47 @@
+/* result.h - what is kept of a checked report once its document is freed:
+ * findings, scorecard, facts and the digest the corpus pass reads. */
+#ifndef ARC_RESULT_H
+#define ARC_RESULT_H
+
+#include "archeck.h"
+
+#include <stdint.h>
+
+/* A compact summary of one report for checks across reports.  Grows with
+ * the corpus checks (issue: fingerprints for copied text); it never holds
+ * the document. */
+typedef struct {
+    uint64_t text_hash; /* FNV-1a 64 of the normalised text */
+    size_t text_len;    /* bytes of normalised text */
+} arc_digest;
+
+/* Text and headings kept with ARC_RUN_KEEP_TEXT. */
+typedef struct {
+    char *text;
+    size_t len;
+    uint32_t *page;     /* per line, or NULL */
+    size_t nlines;
+    arc_heading *headings; /* strings owned (label, text); part borrowed */
+    size_t nheadings;
+} arc_kept_text;
+
+struct arc_result {
+    char *path;
+    arc_result_status status;
+    arc_error error;       /* why unreadable */
+    const char *format;    /* reader name, static */
+    arc_findings *findings;
+    arc_scorecard card;
+    char *title;           /* full facts (the card truncates) */
+    char *unit;
+    arc_digest digest;
+    arc_kept_text kept;
+};
+
+/* As arc_run_buffer, running only rule `only` (enabled or not) when it is
+ * not ARC_ALL_RULES (rule examples). */
+int arc_run_check(const arc_run *run, arc_checker *c, size_t only,
+                  const char *path, const char *data, size_t len,
+                  arc_result **out, arc_error *err);
+
+#endif

@@ -1,0 +1,409 @@
+/* run.c - the whole per-report pipeline, one library call per file:
+ * read (readers table) -> parse (structure) -> fold traditional characters
+ * -> facts (document profile) -> rules -> ignores, sort, scorecard, digest.
+ * The result outlives the document.  The corpus pass then checks across
+ * the results of a batch using their digests only. */
+#include "archeck.h"
+
+#include "corpus.h"
+#include "eval.h"
+#include "facts.h"
+#include "load.h"
+#include "result.h"
+#include "rules.h"
+#include "scorecard.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct arc_checker {
+    const arc_ruleset *rs;
+    arc_matcher *m;
+};
+
+int arc_checker_new(arc_checker **out, const arc_ruleset *rs)
+{
+    arc_checker *c = calloc(1, sizeof *c);
+    if (!c || arc_matcher_new(&c->m)) {
+        free(c);
+        *out = NULL;
+        return ARC_ENOMEM;
+    }
+    c->rs = rs;
+    *out = c;
+    return 0;
+}
+
+void arc_checker_free(arc_checker *c)
+{
+    if (!c)
+        return;
+    arc_matcher_free(c->m);
+    free(c);
+}
+
+struct arc_run {
+    arc_run_opts o;
+    arc_parse_opts parse;
+};
+
+int arc_run_new(arc_run **out, const arc_run_opts *o, arc_error *err)
+{
+    *out = NULL;
+    if (!o || !o->rs)
+        return arc_err(err, ARC_EINVAL, NULL, 0, 0, "没有规则集");
+    arc_run *run = calloc(1, sizeof *run);
+    if (!run)
+        return arc_err_nomem(err);
+    run->o = *o;
+    run->parse.max_heading_chars = o->rs->doc.max_heading_chars;
+    *out = run;
+    return 0;
+}
+
+void arc_run_free(arc_run *run)
+{
+    free(run);
+}
+
+/* ------------------------------------------------------------- results */
+
+static arc_result *result_new(const char *path)
+{
+    arc_result *r = calloc(1, sizeof *r);
+    if (!r)
+        return NULL;
+    r->format = "";
+    if (!(r->path = arc_strdup(path)) || arc_findings_new(&r->findings) ||
+        !(r->title = arc_strdup("")) || !(r->unit = arc_strdup(""))) {
+        arc_result_free(r);
+        return NULL;
+    }
+    return r;
+}
+
+static void kept_free(arc_kept_text *k)
+{
+    for (size_t i = 0; i < k->nheadings; i++) {
+        free((char *)k->headings[i].label);
+        free((char *)k->headings[i].text);
+    }
+    free(k->headings);
+    free(k->text);
+    free(k->page);
+}
+
+void arc_result_free(arc_result *r)
+{
+    if (!r)
+        return;
+    free(r->path);
+    arc_findings_free(r->findings);
+    free(r->title);
+    free(r->unit);
+    kept_free(&r->kept);
+    free(r);
+}
+
+/* A file that could not be checked: its reason as an input.unreadable
+ * finding (error; never ignored, so nothing is skipped silently). */
+static int unreadable(const arc_run *run, arc_result *r, const arc_error *why)
+{
+    r->status = ARC_RESULT_UNREADABLE;
+    r->error = *why;
+    arc_finding fi = {0};
+    fi.path = r->path;
+    fi.line = why->line;
+    fi.column = why->column;
+    fi.severity = ARC_SEV_ERROR;
+    fi.rule = ARC_RULE_UNREADABLE;
+    fi.section = "";
+    fi.message = why->message;
+    fi.evidence = "";
+    if (arc_findings_add(r->findings, &fi))
+        return ARC_ENOMEM;
+    arc_scorecard_unchecked(&r->card, run->o.rs);
+    arc_scorecard_score(&r->card, run->o.rs, r->findings);
+    return 0;
+}
+
+static int not_ignored(const arc_finding *fi, void *ud)
+{
+    return !arc_config_ignored(ud, fi->path, fi->rule);
+}
+
+static uint64_t fnv1a(const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+/* Keeps the text and headings (ARC_RUN_KEEP_TEXT). */
+static int keep_text(arc_result *r, const arc_doc *doc,
+                     const arc_ruleset *rs, const arc_check_out *co)
+{
+    arc_kept_text *k = &r->kept;
+    const char *t = doc->text.norm;
+    if (!(k->text = arc_strndup(t, doc->text.norm_len)))
+        return ARC_ENOMEM;
+    k->len = doc->text.norm_len;
+    k->nlines = doc->nlines;
+    if (doc->page) {
+        if (!(k->page = malloc(doc->nlines * sizeof *k->page)))
+            return ARC_ENOMEM;
+        memcpy(k->page, doc->page, doc->nlines * sizeof *k->page);
+    }
+    if (!doc->nsections)
+        return 0;
+    if (!(k->headings = calloc(doc->nsections, sizeof *k->headings)))
+        return ARC_ENOMEM;
+    for (size_t i = 0; i < doc->nsections; i++) {
+        const arc_section *s = &doc->sections[i];
+        arc_heading *h = &k->headings[k->nheadings++];
+        int col;
+        size_t orig;
+        arc_text_position(&doc->text, s->line_start, &h->line, &col, &orig);
+        h->page = (int)arc_doc_page(doc, (size_t)(h->line - 1));
+        h->level = s->level;
+        h->part = "";
+        for (size_t p = 0; p < rs->nparts && p < ARC_MAX_PARTS; p++)
+            if (co->part_section[p] == (int)i)
+                h->part = rs->parts[p].id;
+        h->label = arc_strndup(t + s->label_start, s->label_end - s->label_start);
+        h->text = arc_strndup(t + s->title_start, s->title_end - s->title_start);
+        if (!h->label || !h->text)
+            return ARC_ENOMEM;
+    }
+    return 0;
+}
+
+/* Everything after reading: facts, rules, ignores, scorecard, digest. */
+static int check_doc(const arc_run *run, arc_matcher *m, size_t only,
+                     arc_result *r, arc_doc *doc, const arc_input *in,
+                     arc_error *err)
+{
+    const arc_ruleset *rs = run->o.rs;
+    const arc_doc_profile *prof = &rs->doc;
+    arc_facts facts;
+    int rc = arc_doc_fold_traditional(doc, prof->t2s, prof->trad_bits,
+                                      prof->trad_min);
+    if (rc)
+        return arc_err_nomem(err);
+    if ((rc = arc_facts_read(&facts, doc, prof, in, err)))
+        return rc;
+    if (run->o.pub_y)
+        arc_facts_set_published(&facts, run->o.pub_y, run->o.pub_m,
+                                run->o.pub_d);
+    arc_check_out co;
+    rc = arc_eval_doc(rs, doc, &facts, only, m, r->findings, &co, err);
+    if (!rc) {
+        arc_findings_sort(r->findings);
+        if (run->o.config)
+            arc_findings_filter(r->findings, not_ignored,
+                                (void *)run->o.config);
+        arc_scorecard_fill(&r->card, rs, &facts, &co);
+        arc_scorecard_score(&r->card, rs, r->findings);
+        r->digest.text_hash = fnv1a(doc->text.norm, doc->text.norm_len);
+        r->digest.text_len = doc->text.norm_len;
+        char *title = arc_strdup(facts.title), *unit = arc_strdup(facts.unit);
+        if (!title || !unit) {
+            free(title);
+            free(unit);
+            rc = arc_err_nomem(err);
+        } else {
+            free(r->title);
+            free(r->unit);
+            r->title = title;
+            r->unit = unit;
+        }
+    }
+    if (!rc && (run->o.flags & ARC_RUN_KEEP_TEXT) &&
+        keep_text(r, doc, rs, &co))
+        rc = arc_err_nomem(err);
+    arc_facts_free(&facts);
+    return rc;
+}
+
+int arc_run_check(const arc_run *run, arc_checker *c, size_t only,
+                  const char *path, const char *data, size_t len,
+                  arc_result **out, arc_error *err)
+{
+    *out = NULL;
+    if (!run || !c || c->rs != run->o.rs)
+        return arc_err(err, ARC_EINVAL, path, 0, 0,
+                       "检查器与运行使用的规则集不同");
+    arc_result *r = result_new(path ? path : "");
+    if (!r)
+        return arc_err_nomem(err);
+    arc_doc *doc = NULL;
+    arc_input in;
+    arc_error why = {0};
+    int rc = arc_load_bytes(&doc, &in, &r->format, r->path, data, len,
+                            &run->o.load, &run->parse, &why);
+    if (rc == ARC_ENOMEM) {
+        arc_result_free(r);
+        return arc_err_nomem(err);
+    }
+    if (rc)
+        rc = unreadable(run, r, &why) ? arc_err_nomem(err) : 0;
+    else {
+        rc = check_doc(run, c->m, only, r, doc, &in, err);
+        arc_input_free(&in);
+        arc_doc_free(doc);
+    }
+    if (rc) {
+        arc_result_free(r);
+        return rc;
+    }
+    *out = r;
+    return 0;
+}
+
+int arc_run_buffer(const arc_run *run, arc_checker *c, const char *path,
+                   const char *data, size_t len, arc_result **out,
+                   arc_error *err)
+{
+    return arc_run_check(run, c, ARC_ALL_RULES, path, data, len, out, err);
+}
+
+int arc_run_file(const arc_run *run, arc_checker *c, const char *path,
+                 arc_result **out, arc_error *err)
+{
+    *out = NULL;
+    char *data = NULL;
+    size_t len = 0;
+    arc_error why = {0};
+    int rc = arc_read_file(&data, &len, path, &why);
+    if (rc == ARC_ENOMEM)
+        return arc_err_nomem(err);
+    if (rc) {
+        arc_result *r = result_new(path);
+        if (!r || unreadable(run, r, &why)) {
+            arc_result_free(r);
+            return arc_err_nomem(err);
+        }
+        *out = r;
+        return 0;
+    }
+    rc = arc_run_buffer(run, c, path, data, len, out, err);
+    free(data);
+    return rc;
+}
+
+int arc_run_corpus(const arc_run *run, arc_result *const *results, size_t n,
+                   arc_error *err)
+{
+    const arc_ruleset *rs = run->o.rs;
+    int rc = arc_corpus_eval(rs, results, n, ARC_ALL_RULES, err);
+    for (size_t i = 0; !rc && i < n; i++) {
+        arc_result *r = results[i];
+        if (run->o.config)
+            arc_findings_filter(r->findings, not_ignored,
+                                (void *)run->o.config);
+        arc_findings_sort(r->findings);
+        arc_scorecard_score(&r->card, rs, r->findings);
+    }
+    return rc;
+}
+
+/* -------------------------------------------------------------- access */
+
+const char *arc_result_path(const arc_result *r)
+{
+    return r->path;
+}
+
+arc_result_status arc_result_status_of(const arc_result *r)
+{
+    return r->status;
+}
+
+const arc_error *arc_result_error(const arc_result *r)
+{
+    return r->status == ARC_RESULT_CHECKED ? NULL : &r->error;
+}
+
+const arc_findings *arc_result_findings(const arc_result *r)
+{
+    return r->findings;
+}
+
+const arc_scorecard *arc_result_scorecard(const arc_result *r)
+{
+    return &r->card;
+}
+
+const char *arc_result_title(const arc_result *r)
+{
+    return r->title;
+}
+
+const char *arc_result_unit(const arc_result *r)
+{
+    return r->unit;
+}
+
+const char *arc_result_format(const arc_result *r)
+{
+    return r->format;
+}
+
+const char *arc_result_text(const arc_result *r, size_t *len)
+{
+    if (len)
+        *len = r->kept.len;
+    return r->kept.text;
+}
+
+size_t arc_result_heading_count(const arc_result *r)
+{
+    return r->kept.nheadings;
+}
+
+const arc_heading *arc_result_heading(const arc_result *r, size_t i)
+{
+    return i < r->kept.nheadings ? &r->kept.headings[i] : NULL;
+}
+
+int arc_result_line_page(const arc_result *r, int line)
+{
+    if (!r->kept.page || line < 1 || (size_t)line > r->kept.nlines)
+        return 0;
+    return (int)r->kept.page[line - 1];
+}
+
+/* ---------------------------------------------------------- convenience */
+
+int arc_check(const arc_ruleset *rs, const arc_doc *doc, arc_findings *out,
+              arc_error *err)
+{
+    arc_facts facts;
+    arc_matcher *m = NULL;
+    if (arc_matcher_new(&m))
+        return arc_err_nomem(err);
+    int rc = arc_facts_read(&facts, doc, &rs->doc, NULL, err);
+    if (!rc) {
+        rc = arc_eval_doc(rs, doc, &facts, ARC_ALL_RULES, m, out, NULL, err);
+        arc_facts_free(&facts);
+    }
+    arc_matcher_free(m);
+    return rc;
+}
+
+const char *arc_pub_source_name(arc_pub_source src)
+{
+    static const char *const names[] = {"",          "label",    "title",
+                                        "signature", "override", "meta"};
+    return (size_t)src < ARC_ARRAY_LEN(names) ? names[src] : "";
+}
+
+const char *arc_year_source_name(arc_year_source src)
+{
+    static const char *const names[] = {"", "title", "opening", "meta"};
+    return (size_t)src < ARC_ARRAY_LEN(names) ? names[src] : "";
+}
