@@ -339,6 +339,20 @@ static int hold(arc_result *r, void *ud)
     return 0;
 }
 
+/* Where a fact came from, as --extract tells a user. */
+static const char *year_from(arc_year_source s)
+{
+    static const char *const names[] = {"", "标题", "开头一句", "文件元数据"};
+    return (size_t)s < sizeof names / sizeof names[0] ? names[s] : "";
+}
+
+static const char *pub_from(arc_pub_source s)
+{
+    static const char *const names[] = {"",     "发布日期标签", "标题旁",
+                                        "落款", "--published",  "网页元数据"};
+    return (size_t)s < sizeof names / sizeof names[0] ? names[s] : "";
+}
+
 /* --extract: the text as archeck reads it and what it recognised. */
 static int print_extract(const arc_result *r, const arc_ruleset *rs)
 {
@@ -353,13 +367,13 @@ static int print_extract(const arc_result *r, const arc_ruleset *rs)
     printf("单位：%s\n", arc_result_unit(r));
     if (c->report_year)
         printf("报告年度：%d（%s）\n", c->report_year,
-               arc_year_source_name(c->year_source));
+               year_from(c->year_source));
     else
         puts("报告年度：未识别");
     if (c->published_source != ARC_PUB_NONE)
         printf("发布日期：%04d-%02d-%02d（%s）\n", c->published_y,
                c->published_m, c->published_d,
-               arc_pub_source_name(c->published_source));
+               pub_from(c->published_source));
     else
         puts("发布日期：未识别");
     printf("文件类型：%s\n必备部分：", c->doc_type);

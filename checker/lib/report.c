@@ -248,22 +248,23 @@ void arc_writer_abort(arc_writer *w)
 
 int arc_writer_close(arc_writer *w, arc_error *err)
 {
-    int rc = w->fmt->close(w);
+    int rc = w->fmt->close(w), e = 0;
+    /* fflush reports the error of the last write (ENOSPC, EPIPE, EIO). */
     if (!rc && fflush(w->fp) != 0)
-        rc = ARC_EIO;
+        rc = ARC_EIO, e = errno;
     if (!rc && ferror(w->fp))
         rc = ARC_EIO;
     if (!w->tmp) {
-        if (w->own && fclose(w->fp) != 0)
-            rc = ARC_EIO;
+        if (w->own && fclose(w->fp) != 0 && !rc)
+            rc = ARC_EIO, e = errno;
         if (rc)
-            arc_err(err, ARC_EIO, w->path ? w->path : "-", 0, 0, "写入失败");
+            arc_err(err, ARC_EIO, w->path ? w->path : "标准输出", 0, 0,
+                    "写入失败：%s", e ? strerror(e) : "I/O 错误");
         free(w->state);
         free(w->path);
         free(w);
         return rc ? ARC_EIO : 0;
     }
-    int e = 0;
     if (!rc && fsync(fileno(w->fp)) != 0)
         rc = ARC_EIO, e = errno;
     if (fclose(w->fp) != 0 && !rc)
