@@ -44,17 +44,18 @@ static int parse(arc_rule *r, const arc_node *node, const arc_load_ctx *cx,
     return rc;
 }
 
-static int eval(const arc_rule *r, arc_eval *ctx)
+/* Emits r with every message naming the deadline in force (rule set or
+ * configuration); formatted only when a finding is made. */
+static int emit(const arc_rule *r, arc_eval *ctx, const char *message,
+                size_t at, size_t end)
 {
-    const params *ps = r->params;
-    const arc_facts *doc = ctx->facts;
+    const arc_facts *facts = ctx->facts;
     const arc_deadline *dl = &ctx->rs->deadline;
-    const arc_pub_date *p = &doc->published;
-    int dy = doc->year ? doc->year + dl->year_offset : 0;
-    /* Every message names the deadline in force (rule set or config). */
+    const arc_pub_date *p = &facts->published;
     char pub[16] = "", due[16] = "", due_year[16] = "", due_md[32];
     snprintf(due_md, sizeof due_md, "%d月%d日", dl->month, dl->day);
-    if (dy) {
+    if (facts->year) {
+        int dy = facts->year + dl->year_offset;
         snprintf(due, sizeof due, "%04d-%02d-%02d", dy, dl->month, dl->day);
         snprintf(due_year, sizeof due_year, "%d", dy);
     }
@@ -64,20 +65,31 @@ static int eval(const arc_rule *r, arc_eval *ctx)
                    {"due", due},
                    {"due_year", due_year},
                    {"due_md", due_md}};
-    if (!doc->year || p->source == ARC_PUB_NONE) {
+    return arc_emit_as(ctx, r, r->severity, message, -1, at, end, v, 4);
+}
+
+static int eval(const arc_rule *r, arc_eval *ctx)
+{
+    const params *ps = r->params;
+    const arc_facts *facts = ctx->facts;
+    const arc_deadline *dl = &ctx->rs->deadline;
+    const arc_pub_date *p = &facts->published;
+    if (!facts->year || p->source == ARC_PUB_NONE) {
         if (ps->check != UNKNOWN)
             return 0;
-        return arc_emit_as(ctx, r, r->severity,
-                           doc->year ? r->message : ps->message_no_year, -1,
-                           ARC_WHOLE_DOC, ARC_WHOLE_DOC, v, 4);
+        return emit(r, ctx, facts->year ? r->message : ps->message_no_year,
+                    ARC_WHOLE_DOC, ARC_WHOLE_DOC);
     }
-    int c = arc_date_cmp(p->y, p->m, p->d, dy, dl->month, dl->day);
+    int c = arc_date_cmp(p->y, p->m, p->d, facts->year + dl->year_offset,
+                         dl->month, dl->day);
     if ((ps->check == LATE && c <= 0) || (ps->check == BORDERLINE && c != 0) ||
         ps->check == UNKNOWN)
         return 0;
+    /* A date from the command line or a page's metadata has no place in
+     * the text. */
     if (p->source == ARC_PUB_OVERRIDE || p->source == ARC_PUB_META)
-        return arc_emit(ctx, r, -1, ARC_WHOLE_DOC, ARC_WHOLE_DOC, v, 4);
-    return arc_emit(ctx, r, -1, p->at, p->end, v, 4);
+        return emit(r, ctx, r->message, ARC_WHOLE_DOC, ARC_WHOLE_DOC);
+    return emit(r, ctx, r->message, p->at, p->end);
 }
 
 const arc_kind arc_kind_deadline = {

@@ -11,7 +11,7 @@
  * the corpus checks (issue: fingerprints for copied text); it never holds
  * the document. */
 typedef struct {
-    uint64_t text_hash; /* FNV-1a 64 of the normalised text */
+    uint64_t text_hash; /* of the normalised text (run.c) */
     size_t text_len;    /* bytes of normalised text */
 } arc_digest;
 
@@ -28,7 +28,8 @@ typedef struct {
 struct arc_result {
     char *path;
     arc_result_status status;
-    arc_error error;       /* why unreadable */
+    arc_error *error;      /* why unreadable; NULL when checked (an
+                              arc_error is 1.6 KB: not kept per report) */
     const char *format;    /* reader name, static */
     arc_findings *findings;
     arc_scorecard card;

@@ -99,6 +99,7 @@ void arc_result_free(arc_result *r)
     if (!r)
         return;
     free(r->path);
+    free(r->error);
     arc_findings_free(r->findings);
     free(r->title);
     free(r->unit);
@@ -111,7 +112,9 @@ void arc_result_free(arc_result *r)
 static int unreadable(const arc_run *run, arc_result *r, const arc_error *why)
 {
     r->status = ARC_RESULT_UNREADABLE;
-    r->error = *why;
+    if (!(r->error = malloc(sizeof *r->error)))
+        return ARC_ENOMEM;
+    *r->error = *why;
     arc_finding fi = {0};
     fi.path = r->path;
     fi.line = why->line;
@@ -133,14 +136,24 @@ static int not_ignored(const arc_finding *fi, void *ud)
     return !arc_config_ignored(ud, fi->path, fi->rule);
 }
 
-static uint64_t fnv1a(const char *s, size_t n)
+/* A 64-bit hash of the normalised text, eight bytes at a time (a byte-wise
+ * FNV loop cost 8% of a whole run).  Equal texts give equal hashes; the
+ * corpus pass compares lengths too. */
+static uint64_t text_hash(const char *s, size_t n)
 {
-    uint64_t h = 1469598103934665603ULL;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ULL;
+    const uint64_t k = 0x9E3779B97F4A7C15ULL;
+    uint64_t h = (uint64_t)n * k;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        h = (h ^ w) * k;
+        h ^= h >> 29;
     }
-    return h;
+    uint64_t tail = 0;
+    memcpy(&tail, s + i, n - i);
+    h = (h ^ tail) * k;
+    return h ^ (h >> 32);
 }
 
 /* Keeps the text and headings (ARC_RUN_KEEP_TEXT). */
@@ -208,7 +221,7 @@ static int check_doc(const arc_run *run, arc_matcher *m, size_t only,
                                 (void *)run->o.config);
         arc_scorecard_fill(&r->card, rs, &facts, &co);
         arc_scorecard_score(&r->card, rs, r->findings);
-        r->digest.text_hash = fnv1a(doc->text.norm, doc->text.norm_len);
+        r->digest.text_hash = text_hash(doc->text.norm, doc->text.norm_len);
         r->digest.text_len = doc->text.norm_len;
         char *title = arc_strdup(facts.title), *unit = arc_strdup(facts.unit);
         if (!title || !unit) {
@@ -325,7 +338,7 @@ arc_result_status arc_result_status_of(const arc_result *r)
 
 const arc_error *arc_result_error(const arc_result *r)
 {
-    return r->status == ARC_RESULT_CHECKED ? NULL : &r->error;
+    return r->error;
 }
 
 const arc_findings *arc_result_findings(const arc_result *r)
