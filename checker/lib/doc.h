@@ -56,6 +56,10 @@ int arc_doc_parse_input(arc_doc **out, const char *path,
 int arc_doc_fold_traditional(arc_doc *doc, const struct arc_t2s *t2s,
                              const unsigned char *bits, size_t min);
 
+/* Takes the first section out of the tree (a title set in a heading style
+ * is not a part of the report); the sections under it move up a level. */
+void arc_doc_drop_first_section(arc_doc *doc);
+
 /* The error for invalid UTF-8 at byte `bad`: line and column counted in the
  * valid part before it (LF, CRLF and CR end lines; a BOM is skipped);
  * `also` (may be NULL) is appended to the message. */

@@ -275,6 +275,39 @@ int arc_doc_fold_traditional(arc_doc *doc, const struct arc_t2s *t2s,
     return 0;
 }
 
+void arc_doc_drop_first_section(arc_doc *doc)
+{
+    if (!doc->nsections)
+        return;
+    const arc_section *first = &doc->sections[0];
+    size_t end = first->end;
+    doc->lines[arc_doc_line_at(doc, first->line_start)].heading = -1;
+    memmove(doc->sections, doc->sections + 1,
+            (doc->nsections - 1) * sizeof *doc->sections);
+    doc->nsections--;
+    for (size_t i = 0; i < doc->nsections; i++) {
+        arc_section *s = &doc->sections[i];
+        /* Its subtree moves up a level; indices shift by one. */
+        if (s->line_start < end)
+            s->level--;
+        s->parent = s->parent <= 0 ? -1 : s->parent - 1;
+        doc->lines[arc_doc_line_at(doc, s->line_start)].heading = (int)i;
+    }
+    /* A part's end was the next heading at its level or above; with the
+     * levels changed, recompute the ends of the moved sections. */
+    for (size_t i = 0; i < doc->nsections; i++) {
+        arc_section *s = &doc->sections[i];
+        if (s->line_start >= end)
+            break;
+        s->end = doc->text.norm_len;
+        for (size_t j = i + 1; j < doc->nsections; j++)
+            if (doc->sections[j].level <= s->level) {
+                s->end = doc->sections[j].line_start;
+                break;
+            }
+    }
+}
+
 const arc_parse_opts arc_parse_opts_default = {60};
 
 int arc_doc_parse_input(arc_doc **out, const char *path, const arc_input *in,

@@ -18,6 +18,21 @@
 const arc_doc_profile arc_doc_profile_default = {NULL, NULL, NULL, 60, 60,
                                                  NULL, NULL, NULL, NULL, 0};
 
+/* The first line that is neither empty nor site chrome (nlines if none). */
+static size_t first_text_line(const arc_doc *doc, const arc_doc_profile *o,
+                              arc_matcher *m)
+{
+    const char *t = doc->text.norm;
+    for (size_t li = 0; li < doc->nlines; li++) {
+        const arc_line *ln = &doc->lines[li];
+        size_t s = arc_trim_start(t, ln->start, ln->end);
+        if (s != arc_trim_end(t, s, ln->end) &&
+            !arc_line_matches(o->chrome, m, t, ln))
+            return li;
+    }
+    return doc->nlines;
+}
+
 /* Finds the title block among the lines before the first heading. */
 static int find_title(arc_facts *f, const arc_doc *doc,
                       const arc_doc_profile *o, arc_matcher *m,
@@ -280,10 +295,34 @@ int arc_facts_read(arc_facts *f, const arc_doc *doc, const arc_doc_profile *p,
     arc_matcher *m = NULL;
     if (arc_matcher_new(&m))
         return arc_err_nomem(err);
+    f->title_section = -1;
     size_t first = doc->nsections
                        ? arc_doc_line_at(doc, doc->sections[0].line_start)
                        : doc->nlines;
-    int rc = find_title(f, doc, o, m, first);
+    /* A title set in Word's Heading 1 style is a heading by its outline
+     * level: when the first heading has no numbering label and nothing but
+     * chrome comes before it, it is looked at as the title. */
+    if (doc->nsections && doc->sections[0].style == ARC_NUM_NONE &&
+        first_text_line(doc, o, m) == first) {
+        size_t bound = doc->nsections > 1
+                           ? arc_doc_line_at(doc, doc->sections[1].line_start)
+                           : doc->nlines;
+        int rc = find_title(f, doc, o, m, bound);
+        if (rc == 0 && f->title &&
+            arc_doc_line_at(doc, f->title_start) == first) {
+            f->title_section = 0;
+            first = bound;
+        } else {
+            free(f->title);
+            f->title = NULL;
+            f->title_start = f->title_end = f->body_start = 0;
+            if (rc) {
+                arc_matcher_free(m);
+                return arc_err_nomem(err);
+            }
+        }
+    }
+    int rc = f->title ? 0 : find_title(f, doc, o, m, first);
     if (!rc && !f->title && !(f->title = arc_strdup("")))
         rc = ARC_ENOMEM;
     if (!rc) {

@@ -43,6 +43,8 @@ typedef struct {
     size_t title_start; /* normalised span of the title lines */
     size_t title_end;
     size_t body_start;  /* first offset after the title block */
+    int title_section;  /* the section that is the title (a title in a
+                           heading style), or -1 */
     arc_year_at title_year;   /* first "N年" in the title lines */
     arc_year_at opening_year; /* "N年" opening the first paragraph */
     int year;                 /* report year N; 0 when unknown */

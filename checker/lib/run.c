@@ -209,6 +209,8 @@ static int check_doc(const arc_run *run, arc_matcher *m, size_t only,
         return arc_err_nomem(err);
     if ((rc = arc_facts_read(&facts, doc, prof, in, err)))
         return rc;
+    if (facts.title_section == 0)
+        arc_doc_drop_first_section(doc);
     if (run->o.pub_y)
         arc_facts_set_published(&facts, run->o.pub_y, run->o.pub_m,
                                 run->o.pub_d);
