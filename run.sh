@@ -5,7 +5,7 @@ set -eu
 cd "$(dirname "$0")"
 . ./cmake/deps.sh
 arc_install_deps
-arc_build build
+arc_build_tool build
 mkdir -p reports
 set +e
 ./build/archeck -o reports/audit.csv samples/

@@ -37,6 +37,13 @@ arc_build() {
     cmake --build "$dir" -j"$(nproc 2>/dev/null || echo 2)"
 }
 
+# arc_build_tool DIR: configures DIR and builds only the archeck program
+# (run.sh runs no tests, so it builds none).
+arc_build_tool() {
+  cmake -S . -B "$1" >/dev/null &&
+    cmake --build "$1" -j"$(nproc 2>/dev/null || echo 2)" --target archeck
+}
+
 # arc_fetch_sarif_schema FILE: the official SARIF 2.1.0 JSON schema, as the
 # npm package @microsoft/jest-sarif ships it (not kept in this repository).
 arc_fetch_sarif_schema() {

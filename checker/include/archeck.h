@@ -36,7 +36,7 @@
 extern "C" {
 #endif
 
-#define ARC_VERSION "0.1.0"
+#define ARC_VERSION "0.2.0"
 
 /* Status codes returned by library functions (0 = success). */
 typedef enum {

@@ -6,6 +6,8 @@
 #include "util.h"
 
 #include <fnmatch.h>
+#include <limits.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +27,8 @@ typedef struct {
 
 struct arc_config {
     char *path;
+    char *dir;  /* the config's directory, resolved: ignores are relative
+                   to it */
     arc_node *root;
     char *rules, *output, *summary;
     int fail_on;
@@ -158,6 +162,13 @@ int arc_config_load(arc_config **out, const char *path, arc_error *err)
         rc = load_ignores(c, &cx);
     if (!rc)
         rc = check_shapes(c, &cx);
+    if (!rc) {
+        char *d = arc_path_beside(path, "."), buf[PATH_MAX];
+        if (!d || !realpath(d, buf) || !(c->dir = arc_strdup(buf)))
+            rc = arc_err(err, ARC_EIO, path, 0, 0,
+                         "无法确定配置文件所在的目录");
+        free(d);
+    }
     if (rc) {
         arc_config_free(c);
         return rc;
@@ -170,6 +181,7 @@ void arc_config_free(arc_config *c)
 {
     if (!c)
         return;
+    free(c->dir);
     for (size_t i = 0; i < c->nignores; i++) {
         free(c->ignores[i].path);
         free(c->ignores[i].rule);
@@ -256,16 +268,46 @@ int arc_config_apply(const arc_config *c, arc_ruleset *rs, arc_error *err)
     return rc;
 }
 
-int arc_config_ignored(const arc_config *c, const char *path,
-                       const char *rule)
+const char *arc_config_relative(const arc_config *c, const char *path,
+                                char *buf, size_t size)
 {
-    if (strncmp(path, "./", 2) == 0)
-        path += 2;
+    char abs[PATH_MAX], cwd[PATH_MAX];
+    const char *p = NULL;
+    if (realpath(path, abs))
+        p = abs;
+    else if (path[0] == '/')
+        p = path;
+    else if (getcwd(cwd, sizeof cwd) &&
+             (size_t)snprintf(abs, sizeof abs, "%s/%s", cwd, path) <
+                 sizeof abs)
+        p = abs;
+    size_t n = c->dir ? strlen(c->dir) : 0;
+    if (p && n && strncmp(p, c->dir, n) == 0 &&
+        (p[n] == '/' || (n == 1 && c->dir[0] == '/'))) {
+        snprintf(buf, size, "%s", p + (n == 1 ? 1 : n + 1));
+        return buf;
+    }
+    /* Outside the config's tree: the path as printed. */
+    return strncmp(path, "./", 2) == 0 ? path + 2 : path;
+}
+
+int arc_config_ignored_rel(const arc_config *c, const char *rel,
+                           const char *rule)
+{
     for (size_t i = 0; i < c->nignores; i++) {
         const ignore *ig = &c->ignores[i];
         if ((!ig->rule || strcmp(ig->rule, rule) == 0) &&
-            fnmatch(ig->path, path, 0) == 0)
+            fnmatch(ig->path, rel, 0) == 0)
             return 1;
     }
     return 0;
+}
+
+int arc_config_ignored(const arc_config *c, const char *path,
+                       const char *rule)
+{
+    char buf[PATH_MAX];
+    return arc_config_ignored_rel(c, arc_config_relative(c, path, buf,
+                                                         sizeof buf),
+                                  rule);
 }

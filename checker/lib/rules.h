@@ -83,6 +83,16 @@ typedef struct {
     int day;
 } arc_deadline;
 
+/* The path an ignore glob is matched against: `path` relative to the
+ * config's directory (resolved), or as given (without "./") when it lies
+ * outside that tree.  May return buf. */
+const char *arc_config_relative(const arc_config *c, const char *path,
+                                char *buf, size_t size);
+
+/* Does an ignore entry cover rule at rel (from arc_config_relative)? */
+int arc_config_ignored_rel(const arc_config *c, const char *rel,
+                           const char *rule);
+
 /* Reads a deadline mapping {due: "MM-DD", year_offset: N} into *dl
  * (absent keys keep *dl's values); errors at the node's file:line:col.
  * The one parser for rule sets and configurations. */

@@ -14,6 +14,7 @@
 #include "scorecard.h"
 #include "util.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -131,9 +132,27 @@ static int unreadable(const arc_run *run, arc_result *r, const arc_error *why)
     return 0;
 }
 
+typedef struct {
+    const arc_config *config;
+    const char *rel; /* the report's path relative to the config */
+} ignore_ctx;
+
 static int not_ignored(const arc_finding *fi, void *ud)
 {
-    return !arc_config_ignored(ud, fi->path, fi->rule);
+    const ignore_ctx *ic = ud;
+    return !arc_config_ignored_rel(ic->config, ic->rel, fi->rule);
+}
+
+/* Drops the findings the configuration ignores for this report; the
+ * config-relative path is worked out once per report. */
+static void apply_ignores(const arc_config *config, arc_result *r)
+{
+    if (!config)
+        return;
+    char buf[PATH_MAX];
+    ignore_ctx ic = {config,
+                     arc_config_relative(config, r->path, buf, sizeof buf)};
+    arc_findings_filter(r->findings, not_ignored, &ic);
 }
 
 /* A 64-bit hash of the normalised text, eight bytes at a time (a byte-wise
@@ -218,9 +237,7 @@ static int check_doc(const arc_run *run, arc_matcher *m, size_t only,
     rc = arc_eval_doc(rs, doc, &facts, only, m, r->findings, &co, err);
     if (!rc) {
         arc_findings_sort(r->findings);
-        if (run->o.config)
-            arc_findings_filter(r->findings, not_ignored,
-                                (void *)run->o.config);
+        apply_ignores(run->o.config, r);
         arc_scorecard_fill(&r->card, rs, &facts, &co);
         arc_scorecard_score(&r->card, rs, r->findings);
         r->digest.text_hash = text_hash(doc->text.norm, doc->text.norm_len);
@@ -317,9 +334,7 @@ int arc_run_corpus(const arc_run *run, arc_result *const *results, size_t n,
     int rc = arc_corpus_eval(rs, results, n, ARC_ALL_RULES, err);
     for (size_t i = 0; !rc && i < n; i++) {
         arc_result *r = results[i];
-        if (run->o.config)
-            arc_findings_filter(r->findings, not_ignored,
-                                (void *)run->o.config);
+        apply_ignores(run->o.config, r);
         arc_findings_sort(r->findings);
         arc_scorecard_score(&r->card, rs, r->findings);
     }
