@@ -519,8 +519,19 @@ START_TEST(test_load_bad_values)
                 "due 应为“月-日”，如 04-01");
     load_fails(arc_test_put(&t, "c.yaml", "deadline: {due: \"03-01\", year_offset: 7}\n"),
                 1, 39, "“year_offset”应为 0 到 5 之间的整数");
-    load_fails(arc_test_put(&t, "c.yaml", "deadline: {year_offset: 1}\n"), 1, 11,
-                "缺少必需的键“due”");
+    /* Changed by the redesign (one deadline parser, arc_load_deadline, for
+     * rule sets and configurations): `due` may be left out, like in an
+     * extending rule set; the rule set's due is kept. */
+    arc_config *c = load_ok(arc_test_put(&t, "c.yaml",
+                                         "deadline: {year_offset: 2}\n"));
+    arc_ruleset *rs = arc_test_rules(RULES);
+    arc_error err = {0};
+    ck_assert_int_eq(arc_config_apply(c, rs, &err), 0);
+    ck_assert_int_eq(rs->deadline.month, 4);
+    ck_assert_int_eq(rs->deadline.day, 1);
+    ck_assert_int_eq(rs->deadline.year_offset, 2);
+    arc_ruleset_free(rs);
+    arc_config_free(c);
     arc_test_remove_tree(t.dir);
 }
 END_TEST

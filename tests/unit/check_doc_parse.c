@@ -1,5 +1,6 @@
-/* check_doc_parse.c - headings, the section tree and the title
- * (doc_parse.c). */
+/* check_doc_parse.c - the document's structure (doc_parse.c): headings,
+ * the section tree, lines, positions and input errors.  What a report says
+ * about itself (title, year, dates, unit) is in check_facts.c. */
 #include "testutil.h"
 #include "doc.h"
 
@@ -43,7 +44,7 @@ static const char *sec_label(const arc_doc *doc, size_t i)
 static void check_heading(const char *line, arc_numbering style, int number,
                           const char *label, const char *title)
 {
-    arc_doc *doc = arc_test_doc(line, NULL);
+    arc_doc *doc = arc_test_doc(line);
     ck_assert_msg(arc_doc_section_count(doc) == 1, "%s: %zu sections", line,
                   arc_doc_section_count(doc));
     const arc_section *s = arc_doc_section(doc, 0);
@@ -57,9 +58,9 @@ static void check_heading(const char *line, arc_numbering style, int number,
     arc_doc_free(doc);
 }
 
-static size_t nsections(const char *text, const arc_ruleset *rs)
+static size_t nsections(const char *text)
 {
-    arc_doc *doc = arc_test_doc(text, rs);
+    arc_doc *doc = arc_test_doc(text);
     size_t n = arc_doc_section_count(doc);
     arc_doc_free(doc);
     return n;
@@ -117,7 +118,7 @@ END_TEST
 START_TEST(test_heading_label_only)
 {
     /* A bare label is still a heading, with an empty title. */
-    arc_doc *doc = arc_test_doc("二、\n正文内容", NULL);
+    arc_doc *doc = arc_test_doc("二、\n正文内容");
     ck_assert_uint_eq(arc_doc_section_count(doc), 1);
     ck_assert_str_eq(sec_title(doc, 0), "");
     ck_assert_int_eq(arc_doc_section(doc, 0)->number, 2);
@@ -127,21 +128,21 @@ END_TEST
 
 START_TEST(test_non_headings)
 {
-    ck_assert_uint_eq(nsections("2023年,全区法治建设稳步推进。", NULL), 0);
-    ck_assert_uint_eq(nsections("2023年，全区法治建设稳步推进。", NULL), 0);
-    ck_assert_uint_eq(nsections("1.5亿元用于执法装备更新。", NULL), 0);
-    ck_assert_uint_eq(nsections("１．５亿元用于执法装备更新。", NULL), 0);
-    ck_assert_uint_eq(nsections("12.3%的案件通过调解结案。", NULL), 0);
-    ck_assert_uint_eq(nsections("全区一是加强学习，二是强化监督。", NULL), 0);
-    ck_assert_uint_eq(nsections("一些单位重视不够。", NULL), 0);
-    ck_assert_uint_eq(nsections("十分重视法治建设。", NULL), 0);
-    ck_assert_uint_eq(nsections("〇、无效序号", NULL), 0);
-    ck_assert_uint_eq(nsections("(甲)不是序号", NULL), 0);
-    ck_assert_uint_eq(nsections("(123)三位数字", NULL), 0);
-    ck_assert_uint_eq(nsections("(一不完整", NULL), 0);
-    ck_assert_uint_eq(nsections("100.三位数字", NULL), 0);
-    ck_assert_uint_eq(nsections("1)半个括号", NULL), 0);
-    ck_assert_uint_eq(nsections("第一、不是序号", NULL), 0);
+    ck_assert_uint_eq(nsections("2023年,全区法治建设稳步推进。"), 0);
+    ck_assert_uint_eq(nsections("2023年，全区法治建设稳步推进。"), 0);
+    ck_assert_uint_eq(nsections("1.5亿元用于执法装备更新。"), 0);
+    ck_assert_uint_eq(nsections("１．５亿元用于执法装备更新。"), 0);
+    ck_assert_uint_eq(nsections("12.3%的案件通过调解结案。"), 0);
+    ck_assert_uint_eq(nsections("全区一是加强学习，二是强化监督。"), 0);
+    ck_assert_uint_eq(nsections("一些单位重视不够。"), 0);
+    ck_assert_uint_eq(nsections("十分重视法治建设。"), 0);
+    ck_assert_uint_eq(nsections("〇、无效序号"), 0);
+    ck_assert_uint_eq(nsections("(甲)不是序号"), 0);
+    ck_assert_uint_eq(nsections("(123)三位数字"), 0);
+    ck_assert_uint_eq(nsections("(一不完整"), 0);
+    ck_assert_uint_eq(nsections("100.三位数字"), 0);
+    ck_assert_uint_eq(nsections("1)半个括号"), 0);
+    ck_assert_uint_eq(nsections("第一、不是序号"), 0);
 }
 END_TEST
 
@@ -159,7 +160,7 @@ START_TEST(test_levels_and_parents)
                        "(二)甲二\n"
                        "二、乙部分\n"
                        "(一)乙一\n";
-    arc_doc *doc = arc_test_doc(text, NULL);
+    arc_doc *doc = arc_test_doc(text);
     ck_assert_uint_eq(arc_doc_section_count(doc), 9);
     static const int level[] = {1, 2, 3, 4, 4, 3, 2, 1, 2};
     static const int parent[] = {-1, 0, 1, 2, 2, 1, 0, -1, 7};
@@ -190,7 +191,7 @@ START_TEST(test_new_top_heading_closes_deeper_levels)
                        "1.细项\n"
                        "二、乙\n"
                        "1.乙的细项\n";
-    arc_doc *doc = arc_test_doc(text, NULL);
+    arc_doc *doc = arc_test_doc(text);
     ck_assert_uint_eq(arc_doc_section_count(doc), 5);
     const arc_section *two = arc_doc_section(doc, 3);
     ck_assert_int_eq(two->level, 1);
@@ -220,7 +221,7 @@ START_TEST(test_shi_items_nest_under_paren)
                        "二是执法不够规范。\n"
                        "（二）原因分析\n"
                        "一是认识不足。\n";
-    arc_doc *doc = arc_test_doc(text, NULL);
+    arc_doc *doc = arc_test_doc(text);
     ck_assert_uint_eq(arc_doc_section_count(doc), 6);
     ck_assert_int_eq(arc_doc_section(doc, 2)->style, ARC_NUM_CN_SHI);
     ck_assert_int_eq(arc_doc_section(doc, 2)->level, 3);
@@ -238,7 +239,7 @@ START_TEST(test_inline_body_after_ju)
 {
     const char *text = "(一)坚持带头学法。区政府全年组织会前学法12次。\n"
                        "下一段。\n";
-    arc_doc *doc = arc_test_doc(text, NULL);
+    arc_doc *doc = arc_test_doc(text);
     ck_assert_uint_eq(arc_doc_section_count(doc), 1);
     const arc_section *s = arc_doc_section(doc, 0);
     ck_assert_str_eq(sec_title(doc, 0), "坚持带头学法");
@@ -256,7 +257,7 @@ END_TEST
 
 START_TEST(test_inline_body_spaces_after_ju)
 {
-    arc_doc *doc = arc_test_doc("1.完善制度。　　全年修订制度5项。", NULL);
+    arc_doc *doc = arc_test_doc("1.完善制度。　　全年修订制度5项。");
     const arc_section *s = arc_doc_section(doc, 0);
     ck_assert_int_eq(s->inline_body, 1);
     ck_assert_str_eq(span(doc, s->body_start, s->body_start + 6), "全年");
@@ -267,7 +268,7 @@ END_TEST
 START_TEST(test_heading_ending_in_ju)
 {
     const char *text = "1.按期完成年度立法计划。\n2.下一项\n";
-    arc_doc *doc = arc_test_doc(text, NULL);
+    arc_doc *doc = arc_test_doc(text);
     ck_assert_uint_eq(arc_doc_section_count(doc), 2);
     const arc_section *s = arc_doc_section(doc, 0);
     ck_assert_str_eq(sec_title(doc, 0), "按期完成年度立法计划");
@@ -289,14 +290,14 @@ START_TEST(test_long_heading_is_paragraph)
     char text[512] = "3.";
     for (int i = 0; i < 61; i++)
         strcat(text, "治");
-    arc_doc *doc = arc_test_doc(text, NULL);
+    arc_doc *doc = arc_test_doc(text);
     const arc_section *s = arc_doc_section(doc, 0);
     ck_assert_int_eq(s->inline_body, 1);
     ck_assert_uint_eq(s->body_start, s->title_start);
     arc_doc_free(doc);
     /* 60 characters is still a heading. */
     text[strlen(text) - 3] = '\0';
-    doc = arc_test_doc(text, NULL);
+    doc = arc_test_doc(text);
     ck_assert_int_eq(arc_doc_section(doc, 0)->inline_body, 0);
     arc_doc_free(doc);
 }
@@ -308,7 +309,7 @@ START_TEST(test_leading_spaces_before_label)
                        "\xC2\xA0\xC2\xA0(三)健全机制\n"
                        "\xE3\x80\x80\xE3\x80\x80" "一是加强学习\n"
                        "\t4.落实责任\n";
-    arc_doc *doc = arc_test_doc(text, NULL);
+    arc_doc *doc = arc_test_doc(text);
     ck_assert_uint_eq(arc_doc_section_count(doc), 4);
     ck_assert_str_eq(sec_label(doc, 0), "二、");
     ck_assert_str_eq(sec_title(doc, 0), "组织保障");
@@ -335,150 +336,9 @@ END_TEST
 
 START_TEST(test_trailing_spaces_trimmed_from_title)
 {
-    arc_doc *doc = arc_test_doc("(二)规范执法  \n", NULL);
+    arc_doc *doc = arc_test_doc("(二)规范执法  \n");
     ck_assert_str_eq(sec_title(doc, 0), "规范执法");
     arc_doc_free(doc);
-}
-END_TEST
-
-/* ------------------------------------------------------------ title */
-
-START_TEST(test_title_single_line)
-{
-    arc_ruleset *rs = arc_test_default_rules();
-    arc_doc *doc = arc_test_doc("松川县2023年法治政府建设情况报告\n"
-                                "全县上下共同努力。\n"
-                                "一、主要举措\n",
-                                rs);
-    ck_assert_str_eq(arc_doc_title(doc), "松川县2023年法治政府建设情况报告");
-    ck_assert_uint_eq(doc->title_start, 0);
-    ck_assert_uint_eq(doc->body_start, doc->lines[1].start);
-    arc_doc_free(doc);
-    /* Without a rule set too. */
-    doc = arc_test_doc("松川县年度报告\n一、甲\n", NULL);
-    ck_assert_str_eq(arc_doc_title(doc), "松川县年度报告");
-    arc_doc_free(doc);
-    arc_ruleset_free(rs);
-}
-END_TEST
-
-START_TEST(test_title_two_lines_joined)
-{
-    arc_ruleset *rs = arc_test_default_rules();
-    arc_doc *doc = arc_test_doc("松川县人民政府关于2023年度法治政府\n"
-                                "建设情况的报告\n"
-                                "2023年,全县扎实推进各项工作。\n"
-                                "一、主要举措和成效\n",
-                                rs);
-    ck_assert_str_eq(arc_doc_title(doc),
-                     "松川县人民政府关于2023年度法治政府建设情况的报告");
-    ck_assert_uint_eq(doc->title_start, doc->lines[0].start);
-    ck_assert_uint_eq(doc->title_end, doc->lines[1].end);
-    ck_assert_uint_eq(doc->body_start, doc->lines[2].start);
-    arc_doc_free(doc);
-    arc_ruleset_free(rs);
-}
-END_TEST
-
-START_TEST(test_title_not_joined_when_first_line_ends_like_title)
-{
-    arc_ruleset *rs = arc_test_default_rules();
-    arc_doc *doc = arc_test_doc("松川县法治政府建设情况报告\n"
-                                "工作报告\n"
-                                "一、甲\n",
-                                rs);
-    ck_assert_str_eq(arc_doc_title(doc), "松川县法治政府建设情况报告");
-    ck_assert_uint_eq(doc->body_start, doc->lines[1].start);
-    arc_doc_free(doc);
-    /* Nor when the second line does not end like a title. */
-    doc = arc_test_doc("松川县法治政府建设\n"
-                       "全县共有执法人员三百名\n"
-                       "一、甲\n",
-                       rs);
-    ck_assert_str_eq(arc_doc_title(doc), "松川县法治政府建设");
-    arc_doc_free(doc);
-    arc_ruleset_free(rs);
-}
-END_TEST
-
-START_TEST(test_title_printed_twice)
-{
-    arc_ruleset *rs = arc_test_default_rules();
-    arc_doc *doc = arc_test_doc("松川县2023年法治政府建设情况报告\n"
-                                "\n"
-                                "松川县2023年法治政府建设情况报告\n"
-                                "今年以来,全县法治建设有序推进。\n"
-                                "一、主要举措\n",
-                                rs);
-    ck_assert_str_eq(arc_doc_title(doc), "松川县2023年法治政府建设情况报告");
-    /* The body starts after the second copy. */
-    ck_assert_uint_eq(doc->body_start, doc->lines[3].start);
-    arc_doc_free(doc);
-    arc_ruleset_free(rs);
-}
-END_TEST
-
-START_TEST(test_title_after_chrome_lines)
-{
-    arc_ruleset *rs = arc_test_default_rules();
-    arc_doc *doc = arc_test_doc("当前位置:首页 > 政务公开 > 法治政府\n"
-                                "发布时间:2024-02-01 来源:县司法局\n"
-                                "\n"
-                                "松川县2023年法治政府建设情况报告\n"
-                                "一、主要举措\n",
-                                rs);
-    ck_assert_str_eq(arc_doc_title(doc), "松川县2023年法治政府建设情况报告");
-    ck_assert_uint_eq(doc->title_start, doc->lines[3].start);
-    arc_doc_free(doc);
-    /* Without a rule set there is no chrome: the first line is taken. */
-    doc = arc_test_doc("当前位置:首页\n松川县报告\n一、甲\n", NULL);
-    ck_assert_str_eq(arc_doc_title(doc), "当前位置:首页");
-    arc_doc_free(doc);
-    arc_ruleset_free(rs);
-}
-END_TEST
-
-START_TEST(test_title_date_stripped)
-{
-    arc_ruleset *rs = arc_test_default_rules();
-    arc_doc *doc = arc_test_doc("松川县2023年法治政府建设情况报告  2024-03-18\n"
-                                "一、主要举措\n",
-                                rs);
-    ck_assert_str_eq(arc_doc_title(doc), "松川县2023年法治政府建设情况报告");
-    arc_doc_free(doc);
-    doc = arc_test_doc("松川县2023年法治政府建设情况报告　2024年3月18日\n"
-                       "一、主要举措\n",
-                       rs);
-    ck_assert_str_eq(arc_doc_title(doc), "松川县2023年法治政府建设情况报告");
-    arc_doc_free(doc);
-    arc_ruleset_free(rs);
-}
-END_TEST
-
-START_TEST(test_no_title_for_paragraph)
-{
-    arc_ruleset *rs = arc_test_default_rules();
-    /* Longer than max_title_chars (60). */
-    char text[1024] = "";
-    for (int i = 0; i < 61; i++)
-        strcat(text, "法");
-    strcat(text, "\n一、主要举措\n");
-    arc_doc *doc = arc_test_doc(text, rs);
-    ck_assert_str_eq(arc_doc_title(doc), "");
-    arc_doc_free(doc);
-    /* A sentence ending in 。 */
-    doc = arc_test_doc("今年全县法治建设取得新进展。\n一、主要举措\n", rs);
-    ck_assert_str_eq(arc_doc_title(doc), "");
-    arc_doc_free(doc);
-    /* A line ending in a colon (full width folded). */
-    doc = arc_test_doc("现将有关情况报告如下：\n一、主要举措\n", rs);
-    ck_assert_str_eq(arc_doc_title(doc), "");
-    arc_doc_free(doc);
-    /* A heading on the first line. */
-    doc = arc_test_doc("一、主要举措\n正文。\n", rs);
-    ck_assert_str_eq(arc_doc_title(doc), "");
-    arc_doc_free(doc);
-    arc_ruleset_free(rs);
 }
 END_TEST
 
@@ -489,7 +349,7 @@ START_TEST(test_invalid_utf8)
     arc_doc *doc = (arc_doc *)&doc;
     arc_error err = {0};
     const char data[] = "第一行\n青禾\xFF区";
-    int rc = arc_doc_parse(&doc, "bad.txt", data, sizeof data - 1, NULL, &err);
+    int rc = arc_doc_parse(&doc, "bad.txt", data, sizeof data - 1, &err);
     ck_assert_int_eq(rc, ARC_EENCODING);
     ck_assert_ptr_null(doc);
     ck_assert_int_eq(err.code, ARC_EENCODING);
@@ -516,7 +376,7 @@ START_TEST(test_invalid_utf8_forms)
         arc_doc *doc = NULL;
         arc_error err = {0};
         int rc = arc_doc_parse(&doc, "x.txt", cases[i].data,
-                               strlen(cases[i].data), NULL, &err);
+                               strlen(cases[i].data), &err);
         ck_assert_int_eq(rc, ARC_EENCODING);
         ck_assert_ptr_null(doc);
         ck_assert_msg(err.line == cases[i].line && err.column == cases[i].col,
@@ -537,7 +397,7 @@ START_TEST(test_invalid_utf8_after_bom)
     arc_error err = {0};
     const char data[] = "\xEF\xBB\xBF" "ab\xFF";
     ck_assert_int_eq(
-        arc_doc_parse(&doc, "b.txt", data, sizeof data - 1, NULL, &err),
+        arc_doc_parse(&doc, "b.txt", data, sizeof data - 1, &err),
         ARC_EENCODING);
     ck_assert_int_eq(err.line, 1);
     ck_assert_int_eq(err.column, 3);
@@ -555,7 +415,7 @@ START_TEST(test_invalid_utf8_after_lone_cr)
     arc_error err = {0};
     const char data[] = "甲\r乙\xFF";
     ck_assert_int_eq(
-        arc_doc_parse(&doc, "c.txt", data, sizeof data - 1, NULL, &err),
+        arc_doc_parse(&doc, "c.txt", data, sizeof data - 1, &err),
         ARC_EENCODING);
     ck_assert_int_eq(err.line, 2);
     ck_assert_int_eq(err.column, 2);
@@ -566,10 +426,10 @@ START_TEST(test_empty_input)
 {
     arc_doc *doc = NULL;
     arc_error err = {0};
-    ck_assert_int_eq(arc_doc_parse(&doc, "e.txt", "", 0, NULL, &err), 0);
+    ck_assert_int_eq(arc_doc_parse(&doc, "e.txt", "", 0, &err), 0);
     ck_assert_ptr_nonnull(doc);
-    ck_assert_str_eq(arc_doc_title(doc), "");
     ck_assert_str_eq(arc_doc_path(doc), "e.txt");
+    ck_assert_uint_eq(doc->nlines, 1);
     ck_assert_uint_eq(arc_doc_section_count(doc), 0);
     ck_assert_ptr_null(arc_doc_section(doc, 0));
     size_t len = 99;
@@ -577,12 +437,11 @@ START_TEST(test_empty_input)
     ck_assert_uint_eq(len, 0);
     arc_doc_free(doc);
     /* A BOM alone is empty as well. */
-    ck_assert_int_eq(arc_doc_parse(&doc, "e.txt", "\xEF\xBB\xBF", 3, NULL,
-                                   &err),
+    ck_assert_int_eq(arc_doc_parse(&doc, "e.txt", "\xEF\xBB\xBF", 3, &err),
                      0);
     arc_doc_text(doc, &len);
     ck_assert_uint_eq(len, 0);
-    ck_assert_str_eq(arc_doc_title(doc), "");
+    ck_assert_uint_eq(arc_doc_section_count(doc), 0);
     arc_doc_free(doc);
     arc_doc_free(NULL);
 }
@@ -590,15 +449,14 @@ END_TEST
 
 START_TEST(test_only_blank_lines)
 {
-    arc_ruleset *rs = arc_test_default_rules();
-    arc_doc *doc = arc_test_doc("\n  \n\xE3\x80\x80\n\r\n", rs);
-    ck_assert_str_eq(arc_doc_title(doc), "");
+    arc_doc *doc = arc_test_doc("\n  \n\xE3\x80\x80\n\r\n");
     ck_assert_uint_eq(arc_doc_section_count(doc), 0);
     size_t len;
     ck_assert_str_eq(arc_doc_text(doc, &len), "\n  \n \n\n");
     ck_assert_uint_eq(doc->nlines, 5);
+    for (size_t i = 0; i < doc->nlines; i++)
+        ck_assert_int_eq(doc->lines[i].heading, -1);
     arc_doc_free(doc);
-    arc_ruleset_free(rs);
 }
 END_TEST
 
@@ -606,7 +464,7 @@ START_TEST(test_doc_position)
 {
     const char *text = "\xEF\xBB\xBF" "松川县报告\r\n"
                        "（一）完善：制度\r\n";
-    arc_doc *doc = arc_test_doc(text, NULL);
+    arc_doc *doc = arc_test_doc(text);
     ck_assert_uint_eq(arc_doc_section_count(doc), 1);
     const arc_section *s = arc_doc_section(doc, 0);
     int line, col;
@@ -631,7 +489,7 @@ END_TEST
 
 START_TEST(test_line_table)
 {
-    arc_doc *doc = arc_test_doc("甲\n(一)乙\n丙", NULL);
+    arc_doc *doc = arc_test_doc("甲\n(一)乙\n丙");
     ck_assert_uint_eq(doc->nlines, 3);
     ck_assert_int_eq(doc->lines[0].heading, -1);
     ck_assert_int_eq(doc->lines[1].heading, 0);
@@ -641,6 +499,48 @@ START_TEST(test_line_table)
     ck_assert_uint_eq(arc_doc_line_at(doc, 4), 1);
     ck_assert_uint_eq(arc_doc_line_at(doc, 13), 2);
     arc_doc_free(doc);
+}
+END_TEST
+
+/* arc_doc_load: any format from a path, structure only (no rule set). */
+START_TEST(test_doc_load)
+{
+    arc_test_dir t;
+    arc_test_dir_make(&t, "arc-doc");
+    const char *p = arc_test_put(&t, "报告.txt",
+                                 "\xEF\xBB\xBF松川县报告\r\n一、甲\r\n(一)乙\r\n");
+    arc_doc *doc = NULL;
+    arc_error err = {0};
+    ck_assert_int_eq(arc_doc_load(&doc, p, NULL, &err), 0);
+    ck_assert_str_eq(arc_doc_path(doc), p);
+    ck_assert_uint_eq(arc_doc_section_count(doc), 2);
+    ck_assert_int_eq(arc_doc_section(doc, 1)->level, 2);
+    size_t len;
+    ck_assert_str_eq(arc_doc_text(doc, &len), "松川县报告\n一、甲\n(一)乙\n");
+    arc_doc_free(doc);
+    /* A forced encoding. */
+    arc_load_opts lo = {0};
+    lo.encoding = "GBK";
+    p = arc_test_put(&t, "gbk.txt", "\xD2\xBB\xA1\xA2\xBC\xD7\n"); /* 一、甲 */
+    ck_assert_int_eq(arc_doc_load(&doc, p, &lo, &err), 0);
+    ck_assert_str_eq(arc_doc_text(doc, &len), "一、甲\n");
+    ck_assert_uint_eq(arc_doc_section_count(doc), 1);
+    arc_doc_free(doc);
+    /* A broken Word document: the reader's reason. */
+    p = arc_test_put(&t, "坏.docx", "PK\x03\x04 broken");
+    doc = (arc_doc *)&doc;
+    ck_assert_int_eq(arc_doc_load(&doc, p, NULL, &err), ARC_EPARSE);
+    ck_assert_ptr_null(doc);
+    ck_assert_str_eq(err.file, p);
+    ck_assert_ptr_nonnull(strstr(err.message, "Word"));
+    /* A file that does not exist. */
+    char missing[4200];
+    snprintf(missing, sizeof missing, "%s/没有.txt", t.dir);
+    doc = (arc_doc *)&doc;
+    ck_assert_int_eq(arc_doc_load(&doc, missing, NULL, &err), ARC_EIO);
+    ck_assert_ptr_null(doc);
+    ck_assert_str_eq(err.file, missing);
+    arc_test_remove_tree(t.dir);
 }
 END_TEST
 
@@ -669,16 +569,6 @@ static Suite *suite(void)
     tcase_add_test(tc, test_trailing_spaces_trimmed_from_title);
     suite_add_tcase(s, tc);
 
-    tc = tcase_create("title");
-    tcase_add_test(tc, test_title_single_line);
-    tcase_add_test(tc, test_title_two_lines_joined);
-    tcase_add_test(tc, test_title_not_joined_when_first_line_ends_like_title);
-    tcase_add_test(tc, test_title_printed_twice);
-    tcase_add_test(tc, test_title_after_chrome_lines);
-    tcase_add_test(tc, test_title_date_stripped);
-    tcase_add_test(tc, test_no_title_for_paragraph);
-    suite_add_tcase(s, tc);
-
     tc = tcase_create("input");
     tcase_add_test(tc, test_invalid_utf8);
     tcase_add_test(tc, test_invalid_utf8_forms);
@@ -688,6 +578,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_only_blank_lines);
     tcase_add_test(tc, test_doc_position);
     tcase_add_test(tc, test_line_table);
+    tcase_add_test(tc, test_doc_load);
     suite_add_tcase(s, tc);
     return s;
 }

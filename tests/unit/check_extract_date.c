@@ -1,4 +1,6 @@
-/* check_extract_date.c - calendar dates and year ranges (extract.h).
+/* check_extract_date.c - calendar dates and year ranges (extract.h), the
+ * date scanner's Chinese-digit pre-filter, arc_date_parse (YYYY-MM-DD) and
+ * arc_path_beside.
  *
  * Every row is normalised with arc_text_init first, so inputs may use the
  * full-width digits and punctuation of real reports; expected spans are
@@ -8,6 +10,9 @@
 #include "text.h"
 
 #include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* ------------------------------------------------------------ helpers */
@@ -344,6 +349,180 @@ START_TEST(test_date_cmp_table)
 }
 END_TEST
 
+/* ------------------------------------------------------------- digits */
+
+/* The UTF-8 bytes of a BMP code point; returns the length. */
+static size_t utf8_of(uint32_t cp, unsigned char out[3])
+{
+    if (cp < 0x80) {
+        out[0] = (unsigned char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (unsigned char)(0xC0 | (cp >> 6));
+        out[1] = (unsigned char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    out[0] = (unsigned char)(0xE0 | (cp >> 12));
+    out[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+    out[2] = (unsigned char)(0x80 | (cp & 0x3F));
+    return 3;
+}
+
+/*
+ * The date scanner's pre-filter (arc_cn_digit_last_byte) must let through
+ * every Chinese digit of the one digit table (arc_cn_digit, text.c): a
+ * digit added there and not here would silently never be read in a date.
+ * 两 is the exception on purpose: it counts things and is never a digit of
+ * a written-out date (extract_date.c, cn_digit), so the filter need not
+ * cover it.  And no byte is marked that no digit ends with.
+ */
+START_TEST(test_cn_digit_last_byte_covers_digits)
+{
+    unsigned char used[256] = {0};
+    size_t digits = 0;
+    for (uint32_t cp = 0; cp <= 0xFFFF; cp++) {
+        if (cp >= 0xD800 && cp <= 0xDFFF)
+            continue;
+        int v = arc_cn_digit(cp);
+        if (v < 0)
+            continue;
+        ck_assert_int_le(v, 9);
+        digits++;
+        unsigned char b[3];
+        size_t n = utf8_of(cp, b);
+        if (cp == 0x4E24) { /* 两 */
+            ck_assert_int_eq(v, 2);
+            continue;
+        }
+        ck_assert_msg(arc_cn_digit_last_byte[b[n - 1]] == 1,
+                      "U+%04X (digit %d): last byte 0x%02X not in "
+                      "arc_cn_digit_last_byte",
+                      (unsigned)cp, v, b[n - 1]);
+        used[b[n - 1]] = 1;
+    }
+    /* 〇 零 ○ 一 二 两 三 四 五 六 七 八 九 */
+    ck_assert_uint_eq(digits, 13);
+    size_t marked = 0;
+    for (int i = 0; i < 256; i++) {
+        ck_assert_msg(arc_cn_digit_last_byte[i] <= 1, "byte 0x%02X", i);
+        marked += arc_cn_digit_last_byte[i];
+        ck_assert_msg(!arc_cn_digit_last_byte[i] || used[i],
+                      "0x%02X is marked but ends no digit", i);
+    }
+    ck_assert_uint_eq(marked, 12);
+}
+END_TEST
+
+/* The same through the date reader: every digit but 两 reads in a year
+ * written digit by digit. */
+START_TEST(test_cn_digits_in_years)
+{
+    static const struct {
+        const char *digit;
+        int value;
+    } digits[] = {{"〇", 0}, {"零", 0}, {"○", 0}, {"一", 1}, {"二", 2},
+                  {"三", 3}, {"四", 4}, {"五", 5}, {"六", 6}, {"七", 7},
+                  {"八", 8}, {"九", 9}};
+    for (size_t i = 0; i < sizeof digits / sizeof digits[0]; i++) {
+        char s[64];
+        snprintf(s, sizeof s, "二〇二%s年三月一日", digits[i].digit);
+        arc_text t;
+        norm_init(&t, s);
+        size_t pos = 0;
+        arc_date d;
+        ck_assert_msg(arc_date_next(t.norm, t.norm_len, &pos, 0, &d) == 1,
+                      "%s: no date", s);
+        ck_assert_int_eq(d.kind, ARC_DATE_DAY);
+        ck_assert_msg(d.year == 2020 + digits[i].value, "%s: year %d", s,
+                      d.year);
+        ck_assert_int_eq(d.month, 3);
+        ck_assert_int_eq(d.day, 1);
+        ck_assert_uint_eq(d.start, 0);
+        arc_text_free(&t);
+    }
+    /* 二〇二两年: not a year; only 三月一日 is a date, without a year. */
+    arc_text t;
+    norm_init(&t, "二〇二两年三月一日");
+    size_t pos = 0;
+    arc_date d;
+    ck_assert_int_eq(arc_date_next(t.norm, t.norm_len, &pos, 0, &d), 1);
+    ck_assert_int_eq(d.year, 0);
+    ck_assert_int_eq(d.month, 3);
+    ck_assert_uint_eq(d.start, strlen("二〇二两年"));
+    arc_text_free(&t);
+}
+END_TEST
+
+/* ------------------------------------------------------------- parse */
+
+START_TEST(test_date_parse)
+{
+    int y = 0, m = 0, d = 0;
+    ck_assert_int_eq(arc_date_parse("2025-03-01", &y, &m, &d), 0);
+    ck_assert_int_eq(y, 2025);
+    ck_assert_int_eq(m, 3);
+    ck_assert_int_eq(d, 1);
+    ck_assert_int_eq(arc_date_parse("2026-12-31", &y, &m, &d), 0);
+    ck_assert_int_eq(y * 10000 + m * 100 + d, 20261231);
+    ck_assert_int_eq(arc_date_parse("0001-01-01", &y, &m, &d), 0);
+    ck_assert_int_eq(y * 10000 + m * 100 + d, 10101);
+    /* Leap years: 2024 and 2000 are, 2025 and 1900 are not. */
+    ck_assert_int_eq(arc_date_parse("2024-02-29", &y, &m, &d), 0);
+    ck_assert_int_eq(y * 10000 + m * 100 + d, 20240229);
+    ck_assert_int_eq(arc_date_parse("2000-02-29", &y, &m, &d), 0);
+    ck_assert_int_eq(arc_date_parse("2025-02-29", &y, &m, &d), ARC_EINVAL);
+    ck_assert_int_eq(arc_date_parse("1900-02-29", &y, &m, &d), ARC_EINVAL);
+    ck_assert_int_eq(arc_date_parse("2025-02-28", &y, &m, &d), 0);
+    static const char *const bad[] = {
+        /* Impossible dates. */
+        "2025-04-31", "2025-13-01", "2025-00-10", "2025-01-00", "2025-01-32",
+        "0000-01-01",
+        /* Wrong lengths. */
+        "2025-3-1", "2025-03-1", "2025-3-01", "25-03-01", "02025-03-01",
+        "2025-03-011", "2025-03-01\n", " 2025-03-01", "2025-03-01 ", "",
+        /* Wrong separators or characters. */
+        "2025/03/01", "2025.03.01", "2025年03月01", "20250301", "2025-03_01",
+        "2025_03-01", "2025-03-0x", "abcd-03-01", "2025--3-01",
+        /* Full-width digits are not folded here. */
+        "２０２５-03-01"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        ck_assert_msg(arc_date_parse(bad[i], &y, &m, &d) == ARC_EINVAL,
+                      "\"%s\" accepted", bad[i]);
+    ck_assert_int_eq(arc_date_parse(NULL, &y, &m, &d), ARC_EINVAL);
+}
+END_TEST
+
+START_TEST(test_path_beside)
+{
+    static const struct {
+        const char *file, *path, *want;
+    } cases[] = {
+        {"proj/.archeck.yaml", "rules/p.yaml", "proj/rules/p.yaml"},
+        {"/etc/archeck/c.yaml", "r.yaml", "/etc/archeck/r.yaml"},
+        {"a/b/c.yaml", "../x.yaml", "a/b/../x.yaml"},
+        /* Relative to a file in the working directory: unchanged. */
+        {"c.yaml", "rules/p.yaml", "rules/p.yaml"},
+        /* Absolute: unchanged. */
+        {"proj/c.yaml", "/opt/r.yaml", "/opt/r.yaml"},
+        /* A directory (ends in /). */
+        {"proj/", "x.csv", "proj/x.csv"},
+        {"/c.yaml", "r.yaml", "/r.yaml"},
+        {"青禾区/配置.yaml", "规则/省.yaml", "青禾区/规则/省.yaml"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *p = arc_path_beside(cases[i].file, cases[i].path);
+        ck_assert_ptr_nonnull(p);
+        ck_assert_msg(strcmp(p, cases[i].want) == 0,
+                      "arc_path_beside(%s, %s) = %s, want %s", cases[i].file,
+                      cases[i].path, p, cases[i].want);
+        /* A fresh copy, never the argument itself. */
+        ck_assert_ptr_ne(p, cases[i].path);
+        free(p);
+    }
+}
+END_TEST
+
 /* ------------------------------------------------------------- suite */
 
 static Suite *suite(void)
@@ -363,6 +542,14 @@ static Suite *suite(void)
     suite_add_tcase(s, tc);
     tc = tcase_create("cmp");
     tcase_add_loop_test(tc, test_date_cmp_table, 0, (int)N_CMP_CASES);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("cn_digits");
+    tcase_add_test(tc, test_cn_digit_last_byte_covers_digits);
+    tcase_add_test(tc, test_cn_digits_in_years);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("parse");
+    tcase_add_test(tc, test_date_parse);
+    tcase_add_test(tc, test_path_beside);
     suite_add_tcase(s, tc);
     return s;
 }

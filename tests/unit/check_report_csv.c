@@ -1,5 +1,6 @@
 /* check_report_csv.c - writers (report.c): the CSV audit format
- * (report_csv.c), the text format (report_text.c) and atomic files. */
+ * (report_csv.c), the text format (report_text.c), atomic files, and
+ * results of the pipeline through arc_writer_result. */
 #include "testutil.h"
 
 #include <dirent.h>
@@ -426,6 +427,78 @@ START_TEST(test_text_empty)
 }
 END_TEST
 
+/* ------------------------------------------------------------ results */
+
+/* Writes results of the pipeline with arc_writer_result to a stream. */
+static char *write_results(const char *format, arc_result *const *r, size_t n)
+{
+    FILE *fp = tmpfile();
+    ck_assert_ptr_nonnull(fp);
+    arc_writer *w = NULL;
+    arc_error err = {0};
+    ck_assert_int_eq(arc_writer_open(&w, format, "-", fp, NULL, &err), 0);
+    for (size_t i = 0; i < n; i++)
+        ck_assert_int_eq(arc_writer_result(w, r[i], &err), 0);
+    ck_assert_int_eq(arc_writer_close(w, &err), 0);
+    rewind(fp);
+    char *buf = malloc(65536);
+    ck_assert_ptr_nonnull(buf);
+    size_t k = fread(buf, 1, 65535, fp);
+    buf[k] = '\0';
+    fclose(fp);
+    return buf;
+}
+
+/* A checked report and a file that does not exist, as a batch writes them:
+ * each result's findings in order, the unreadable one as an
+ * input.unreadable row. */
+START_TEST(test_results_csv_and_text)
+{
+    arc_ruleset *rs = arc_test_rules(
+        "version: 1\n"
+        "rules:\n"
+        "  - {id: r.jia, kind: pattern, severity: warning, "
+        "message: '发现{evidence}', patterns: ['甲+']}\n");
+    arc_run_opts o = {0};
+    o.rs = rs;
+    arc_run *run = NULL;
+    arc_checker *c = NULL;
+    arc_error err = {0};
+    ck_assert_int_eq(arc_run_new(&run, &o, &err), 0);
+    ck_assert_int_eq(arc_checker_new(&c, rs), 0);
+    arc_result *r[2] = {NULL, NULL};
+    static const char text[] = "第一行\n有甲甲字,\n";
+    ck_assert_int_eq(arc_run_buffer(run, c, "a,1.txt", text, strlen(text),
+                                    &r[0], &err),
+                     0);
+    ck_assert_int_eq(arc_run_file(run, c, "/nonexistent-arc-dir/缺.txt", &r[1],
+                                  &err),
+                     0);
+    const char *why = arc_result_error(r[1])->message;
+    char want[2048];
+    char *s = write_results("csv", r, 2);
+    snprintf(want, sizeof want,
+             HEADER "\"a,1.txt\",2,2,warning,r.jia,,发现甲甲,甲甲\r\n"
+                    "/nonexistent-arc-dir/缺.txt,,,error,input.unreadable,,%s,"
+                    "\r\n",
+             why);
+    ck_assert_str_eq(s, want);
+    free(s);
+    s = write_results("text", r, 2);
+    snprintf(want, sizeof want,
+             "a,1.txt:2:2: warning: 发现甲甲 [r.jia]\n"
+             "/nonexistent-arc-dir/缺.txt: error: %s [input.unreadable]\n",
+             why);
+    ck_assert_str_eq(s, want);
+    free(s);
+    arc_result_free(r[0]);
+    arc_result_free(r[1]);
+    arc_checker_free(c);
+    arc_run_free(run);
+    arc_ruleset_free(rs);
+}
+END_TEST
+
 /* ------------------------------------------------------------ findings */
 
 START_TEST(test_findings_copy_and_sort)
@@ -498,6 +571,10 @@ static Suite *suite(void)
     tc = tcase_create("text");
     tcase_add_test(tc, test_text_format);
     tcase_add_test(tc, test_text_empty);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("results");
+    tcase_add_test(tc, test_results_csv_and_text);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("findings");

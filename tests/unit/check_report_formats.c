@@ -1,7 +1,8 @@
 /* check_report_formats.c - the machine formats (report_json.c,
  * report_github.c, report_sarif.c, report_junit.c) and the summary
- * (report_csv.c) through arc_writer_open / arc_writer_report /
- * arc_writer_close. */
+ * (report_csv.c) through arc_writer_open / arc_writer_result (results
+ * made of given findings and scorecards, or checked by the pipeline) /
+ * arc_writer_write / arc_writer_close. */
 #include "testutil.h"
 
 #include <dirent.h>
@@ -31,11 +32,39 @@ static arc_writer *out_open(out *o, const char *format, const arc_ruleset *rs)
     return o->w;
 }
 
+/* Writes a result made of path, card (NULL: zeroed) and findings f. */
 static void out_report(out *o, const char *path, const arc_scorecard *card,
                        const arc_findings *f)
 {
     arc_error err = {0};
-    ck_assert_int_eq(arc_writer_report(o->w, path, card, f, &err), 0);
+    arc_result *r = arc_test_given_result(path, card, f);
+    ck_assert_int_eq(arc_writer_result(o->w, r, &err), 0);
+    arc_result_free(r);
+}
+
+/* Writes a result of the pipeline. */
+static void out_result(out *o, const arc_result *r)
+{
+    arc_error err = {0};
+    ck_assert_int_eq(arc_writer_result(o->w, r, &err), 0);
+}
+
+/* The result of a file that does not exist (unreadable). */
+static arc_result *missing_result(const arc_ruleset *rs, const char *path)
+{
+    arc_run_opts ro = {0};
+    ro.rs = rs;
+    arc_run *run = NULL;
+    arc_checker *c = NULL;
+    arc_result *r = NULL;
+    arc_error err = {0};
+    ck_assert_int_eq(arc_run_new(&run, &ro, &err), 0);
+    ck_assert_int_eq(arc_checker_new(&c, rs), 0);
+    ck_assert_int_eq(arc_run_file(run, c, path, &r, &err), 0);
+    ck_assert_int_eq(arc_result_status_of(r), ARC_RESULT_UNREADABLE);
+    arc_checker_free(c);
+    arc_run_free(run);
+    return r;
 }
 
 /* Closes the writer and returns the file's bytes (NUL-terminated). */
@@ -393,8 +422,8 @@ START_TEST(test_sarif_document)
     ck_assert_ptr_nonnull(strstr(s, "\"name\": \"archeck\""));
     ck_assert_ptr_nonnull(strstr(s, "\"version\": \"" ARC_VERSION "\""));
 
-    /* The rules, in rule-set order (disabled ones too), then
-     * input.unreadable. */
+    /* The rules, in rule-set order (disabled ones too), the built-in
+     * input.unreadable last. */
     const char *r1 = strstr(s, "{\"id\":\"r.one\"");
     const char *r2 = strstr(s, "{\"id\":\"r.two\"");
     const char *r3 = strstr(s, "{\"id\":\"r.three\"");
@@ -417,6 +446,13 @@ START_TEST(test_sarif_document)
                                      "\"warning\"}"));
     ck_assert_ptr_nonnull(strstr(r3, "\"defaultConfiguration\":{\"level\":"
                                      "\"note\"}"));
+    /* The built-in rule is described like any other. */
+    ck_assert_ptr_nonnull(strstr(
+        s, "{\"id\":\"input.unreadable\",\"name\":\"input.unreadable\","
+           "\"shortDescription\":{\"text\":\"文件无法读取或无法检查（格式损坏、"
+           "加密、扫描件、编码无法识别、超过上限等），原因见消息。\"}"));
+    ck_assert_ptr_nonnull(strstr(r5, "\"defaultConfiguration\":{\"level\":"
+                                     "\"error\"}"));
 
     /* Results: ruleIndex matches the position in the rule list. */
     const char *res = strstr(s, "\"results\"");
@@ -491,44 +527,84 @@ START_TEST(test_sarif_fingerprints)
     ck_assert_str_eq(a, b);
     ck_assert_str_ne(a, c);
     ck_assert_str_ne(a, d);
-    /* Without a rule set only input.unreadable is listed. */
-    ck_assert_uint_eq(occurrences(s, "{\"id\":"), 1);
-    ck_assert_ptr_nonnull(strstr(s, "{\"id\":\"input.unreadable\""));
+    /* Without a rule set no rule is listed (input.unreadable belongs to
+     * rule sets now). */
+    ck_assert_uint_eq(occurrences(s, "{\"id\":"), 0);
+    ck_assert_ptr_null(strstr(s, "{\"id\":\"input.unreadable\""));
     free(s);
     arc_findings_free(f);
 }
 END_TEST
 
-/* Regression (was a bug): a result whose rule is not in tool.driver.rules (writer opened with
- * rs NULL, or findings of another rule set) gets ruleIndex n, the index of
- * input.unreadable (report_sarif.c, rule_index): ruleId and ruleIndex name
- * different rules, which SARIF 2.1.0 (3.27.7) forbids.  Fix: omit ruleIndex
- * when rule_index() finds no rule of that id (keep it for
- * input.unreadable itself). */
+/* Regression (was a bug): a result whose rule is not in tool.driver.rules
+ * (writer opened with rs NULL, or findings of another rule set) got
+ * ruleIndex n, the index of input.unreadable (report_sarif.c,
+ * rule_index): ruleId and ruleIndex named different rules, which SARIF
+ * 2.1.0 (3.27.7) forbids.  Since input.unreadable is a rule of every rule
+ * set, a ruleIndex is given exactly when the rule is in the list. */
 START_TEST(test_sarif_rule_index_consistent)
 {
     arc_findings *f = NULL;
     ck_assert_int_eq(arc_findings_new(&f), 0);
-    add(f, "a.txt", 3, 1, 0, 0, ARC_SEV_ERROR, "r.one", "", "消息", "");
+    add(f, "a.txt", 3, 1, 0, 0, ARC_SEV_ERROR, "x.foreign", "", "消息", "");
     add(f, "a.txt", 0, 0, 0, 0, ARC_SEV_ERROR, "input.unreadable", "",
         "无法读取", "");
+    /* No rule set: no rule list, no ruleIndex at all. */
     out o;
     out_open(&o, "sarif", NULL);
     ck_assert_int_eq(arc_writer_write(o.w, f, NULL), 0);
     char *s = out_close(&o, NULL);
-    arc_findings_free(f);
-    int valid = json_valid(s);
-    int unreadable =
-        strstr(s, "{\"ruleId\":\"input.unreadable\",\"ruleIndex\":0,") != NULL;
-    int one = strstr(s, "{\"ruleId\":\"r.one\",") != NULL;
-    int wrong = strstr(s, "{\"ruleId\":\"r.one\",\"ruleIndex\":0,") != NULL;
+    ck_assert(json_valid(s));
+    ck_assert_ptr_nonnull(strstr(s, "{\"ruleId\":\"x.foreign\",\"level\":"));
+    ck_assert_ptr_nonnull(
+        strstr(s, "{\"ruleId\":\"input.unreadable\",\"level\":"));
+    ck_assert_uint_eq(occurrences(s, "\"ruleIndex\""), 0);
     free(s);
-    ck_assert(valid);
-    /* input.unreadable is rule 0 and says so. */
-    ck_assert(unreadable);
-    /* r.one is not in the list: it must not claim rule 0. */
-    ck_assert(one);
-    ck_assert_msg(!wrong, "r.one claims ruleIndex 0 (input.unreadable)");
+    /* With a rule set: input.unreadable is its rule 4 and says so; the
+     * foreign rule claims no index. */
+    arc_ruleset *rs = arc_test_rules(RULES);
+    out_open(&o, "sarif", rs);
+    ck_assert_int_eq(arc_writer_write(o.w, f, NULL), 0);
+    s = out_close(&o, NULL);
+    ck_assert(json_valid(s));
+    ck_assert_ptr_nonnull(strstr(
+        s, "{\"ruleId\":\"input.unreadable\",\"ruleIndex\":4,\"level\":"));
+    ck_assert_ptr_nonnull(strstr(s, "{\"ruleId\":\"x.foreign\",\"level\":"));
+    ck_assert_uint_eq(occurrences(s, "\"ruleIndex\""), 1);
+    free(s);
+    arc_ruleset_free(rs);
+    arc_findings_free(f);
+}
+END_TEST
+
+/* A result of the pipeline: a file that could not be read is one
+ * input.unreadable result at the top of the file, its reason the message. */
+START_TEST(test_sarif_unreadable_result)
+{
+    arc_ruleset *rs = arc_test_rules(RULES);
+    arc_result *r = missing_result(rs, "/nonexistent-arc-dir/报告.docx");
+    const char *reason = arc_result_error(r)->message;
+    ck_assert_uint_gt(strlen(reason), 0);
+    out o;
+    out_open(&o, "sarif", rs);
+    out_result(&o, r);
+    char *s = out_close(&o, NULL);
+    ck_assert_msg(json_valid(s), "not JSON:\n%s", s);
+    const char *res = strstr(s, "\"results\"");
+    ck_assert_ptr_nonnull(res);
+    ck_assert_uint_eq(occurrences(res, "\"ruleId\""), 1);
+    char want[2048];
+    snprintf(want, sizeof want,
+             "{\"ruleId\":\"input.unreadable\",\"ruleIndex\":4,"
+             "\"level\":\"error\",\"message\":{\"text\":\"%s\"},"
+             "\"locations\":[{\"physicalLocation\":{\"artifactLocation\":"
+             "{\"uri\":\"file:///nonexistent-arc-dir/%%E6%%8A%%A5%%E5%%91%%8A.docx\"},"
+             "\"region\":{\"startLine\":1,\"startColumn\":1}}}],",
+             reason);
+    ck_assert_msg(strstr(res, want) != NULL, "no\n%s\nin\n%s", want, res);
+    free(s);
+    arc_result_free(r);
+    arc_ruleset_free(rs);
 }
 END_TEST
 
@@ -545,12 +621,15 @@ START_TEST(test_sarif_empty)
     ck_assert_msg(json_valid(s), "not JSON:\n%s", s);
     ck_assert_ptr_nonnull(strstr(s, "\"results\": [\n    ]"));
     ck_assert_uint_eq(occurrences(s, "\"ruleId\""), 0);
+    /* The rule set's five rules, input.unreadable once. */
+    ck_assert_uint_eq(occurrences(s, "{\"id\":"), 5);
+    ck_assert_uint_eq(occurrences(s, "{\"id\":\"input.unreadable\""), 1);
     free(s);
-    /* No rule set, no reports. */
+    /* No rule set, no reports: an empty rule list. */
     out_open(&o, "sarif", NULL);
     s = out_close(&o, NULL);
     ck_assert_msg(json_valid(s), "not JSON:\n%s", s);
-    ck_assert_uint_eq(occurrences(s, "{\"id\":\"input.unreadable\""), 1);
+    ck_assert_uint_eq(occurrences(s, "{\"id\":"), 0);
     free(s);
     arc_findings_free(f);
     arc_ruleset_free(rs);
@@ -599,19 +678,24 @@ static char *junit_two_reports(arc_severity threshold, int set)
     "证据&apos;x&apos;&#10;</failure>\n"                                       \
     "    </testcase>\n"
 
+/* Every report has a testcase for the built-in input.unreadable. */
 #define JUNIT_REPORT2                                                          \
-    "  <testsuite name=\"b.txt\" tests=\"3\" failures=\"0\" errors=\"0\">\n"   \
+    "  <testsuite name=\"b.txt\" tests=\"4\" failures=\"0\" errors=\"0\">\n"   \
     "    <testcase classname=\"b.txt\" name=\"r.one\"/>\n"                     \
     "    <testcase classname=\"b.txt\" name=\"r.two\"/>\n"                     \
     "    <testcase classname=\"b.txt\" name=\"r.three\"/>\n"                   \
+    "    <testcase classname=\"b.txt\" name=\"input.unreadable\"/>\n"          \
     "  </testsuite>\n"
+
+#define JUNIT_R1_UNREADABLE                                                    \
+    "    <testcase classname=\"" JP "\" name=\"input.unreadable\"/>\n"
 
 START_TEST(test_junit_default_threshold)
 {
     char *s = junit_two_reports(ARC_SEV_ERROR, 0);
     ck_assert_str_eq(
         s, JUNIT_HEAD
-        "  <testsuite name=\"" JP "\" tests=\"3\" failures=\"1\" errors=\"0\">\n"
+        "  <testsuite name=\"" JP "\" tests=\"4\" failures=\"1\" errors=\"0\">\n"
         JUNIT_R1_FAIL
         "    <testcase classname=\"" JP "\" name=\"r.two\">\n"
         "      <system-out>warning: 缺少部分&#10;</system-out>\n"
@@ -619,6 +703,7 @@ START_TEST(test_junit_default_threshold)
         "    <testcase classname=\"" JP "\" name=\"r.three\">\n"
         "      <system-out>7:1: info: 提示&#10;下一行&#10;</system-out>\n"
         "    </testcase>\n"
+        JUNIT_R1_UNREADABLE
         "  </testsuite>\n" JUNIT_REPORT2 "</testsuites>\n");
     free(s);
 }
@@ -629,7 +714,7 @@ START_TEST(test_junit_warning_threshold)
     char *s = junit_two_reports(ARC_SEV_WARNING, 1);
     ck_assert_str_eq(
         s, JUNIT_HEAD
-        "  <testsuite name=\"" JP "\" tests=\"3\" failures=\"2\" errors=\"0\">\n"
+        "  <testsuite name=\"" JP "\" tests=\"4\" failures=\"2\" errors=\"0\">\n"
         JUNIT_R1_FAIL
         "    <testcase classname=\"" JP "\" name=\"r.two\">\n"
         "      <failure type=\"warning\" message=\"缺少部分\">warning: "
@@ -638,6 +723,7 @@ START_TEST(test_junit_warning_threshold)
         "    <testcase classname=\"" JP "\" name=\"r.three\">\n"
         "      <system-out>7:1: info: 提示&#10;下一行&#10;</system-out>\n"
         "    </testcase>\n"
+        JUNIT_R1_UNREADABLE
         "  </testsuite>\n" JUNIT_REPORT2 "</testsuites>\n");
     free(s);
 }
@@ -646,7 +732,7 @@ END_TEST
 START_TEST(test_junit_info_threshold)
 {
     char *s = junit_two_reports(ARC_SEV_INFO, 1);
-    ck_assert_ptr_nonnull(strstr(s, "tests=\"3\" failures=\"3\""));
+    ck_assert_ptr_nonnull(strstr(s, "tests=\"4\" failures=\"3\""));
     ck_assert_ptr_nonnull(
         strstr(s, "<failure type=\"info\" message=\"提示&#10;下一行\">7:1: "
                   "info: 提示&#10;下一行&#10;</failure>"));
@@ -655,7 +741,7 @@ START_TEST(test_junit_info_threshold)
     free(s);
     /* Back to error. */
     s = junit_two_reports(ARC_SEV_ERROR, 1);
-    ck_assert_ptr_nonnull(strstr(s, "tests=\"3\" failures=\"1\""));
+    ck_assert_ptr_nonnull(strstr(s, "tests=\"4\" failures=\"1\""));
     ck_assert_uint_eq(occurrences(s, "<failure "), 1);
     free(s);
 }
@@ -669,16 +755,18 @@ START_TEST(test_junit_worst_severity_and_extra_rule)
     /* One rule, two severities: the failure is typed by the worst. */
     add(f, "a.txt", 2, 1, 0, 0, ARC_SEV_WARNING, "r.two", "", "轻", "");
     add(f, "a.txt", 4, 1, 0, 0, ARC_SEV_ERROR, "r.two", "", "重", "");
-    /* A rule outside the rule set gets its own testcase. */
+    /* The built-in rule is in the rule set: its testcase in rule-set order. */
     add(f, "a.txt", 0, 0, 0, 0, ARC_SEV_ERROR, "input.unreadable", "",
         "无法读取", "");
+    /* A rule outside the rule set gets its own testcase, after them. */
+    add(f, "a.txt", 5, 2, 0, 0, ARC_SEV_WARNING, "x.foreign", "", "外来", "");
     out o;
     out_open(&o, "junit", rs);
     out_report(&o, "a.txt", NULL, f);
     char *s = out_close(&o, NULL);
     ck_assert_str_eq(
         s, JUNIT_HEAD
-        "  <testsuite name=\"a.txt\" tests=\"4\" failures=\"2\" errors=\"0\">\n"
+        "  <testsuite name=\"a.txt\" tests=\"5\" failures=\"2\" errors=\"0\">\n"
         "    <testcase classname=\"a.txt\" name=\"r.one\"/>\n"
         "    <testcase classname=\"a.txt\" name=\"r.two\">\n"
         "      <failure type=\"error\" message=\"重\">2:1: warning: "
@@ -688,6 +776,9 @@ START_TEST(test_junit_worst_severity_and_extra_rule)
         "    <testcase classname=\"a.txt\" name=\"input.unreadable\">\n"
         "      <failure type=\"error\" message=\"无法读取\">error: "
         "无法读取&#10;</failure>\n"
+        "    </testcase>\n"
+        "    <testcase classname=\"a.txt\" name=\"x.foreign\">\n"
+        "      <system-out>5:2: warning: 外来&#10;</system-out>\n"
         "    </testcase>\n"
         "  </testsuite>\n"
         "</testsuites>\n");
@@ -710,9 +801,9 @@ START_TEST(test_junit_write_groups_by_file)
     ck_assert_int_eq(arc_writer_write(o.w, f, NULL), 0);
     char *s = out_close(&o, NULL);
     ck_assert_uint_eq(occurrences(s, "<testsuite "), 2);
-    ck_assert_ptr_nonnull(strstr(s, "<testsuite name=\"a.txt\" tests=\"3\" "
+    ck_assert_ptr_nonnull(strstr(s, "<testsuite name=\"a.txt\" tests=\"4\" "
                                     "failures=\"1\" errors=\"0\">"));
-    ck_assert_ptr_nonnull(strstr(s, "<testsuite name=\"b.txt\" tests=\"3\" "
+    ck_assert_ptr_nonnull(strstr(s, "<testsuite name=\"b.txt\" tests=\"4\" "
                                     "failures=\"0\" errors=\"0\">"));
     /* Disabled rules have no testcase. */
     ck_assert_ptr_null(strstr(s, "r.off"));
@@ -796,8 +887,11 @@ START_TEST(test_summary_rows)
     d.infos = 1, d.score = 100;
     out_report(&o, "d.txt", &d, f);
 
-    /* A NULL scorecard writes no row. */
-    out_report(&o, "e.txt", NULL, f);
+    /* A file that could not be read (through the pipeline): other, its
+     * one input.unreadable error. */
+    arc_result *e = missing_result(rs, "/nonexistent-arc-dir/e.txt");
+    out_result(&o, e);
+    arc_result_free(e);
 
     char *s = out_close(&o, NULL);
     ck_assert_str_eq(
@@ -807,7 +901,8 @@ START_TEST(test_summary_rows)
         "b.txt,松岭县2026年法治政府建设工作要点,松岭县,2026,2026-01-20,"
         "work-plan,,,1,0,0,0\r\n"
         "c.txt,\"关于\"\"法治\"\",报告\",,,,annual-report,missing,,0,0,0,100\r\n"
-        "d.txt,,\"'=青禾\",2024,2025-12-31,other,,,0,0,1,100\r\n");
+        "d.txt,,\"'=青禾\",2024,2025-12-31,other,,,0,0,1,100\r\n"
+        "/nonexistent-arc-dir/e.txt,,,,,other,,,1,0,0,90\r\n");
     free(s);
     arc_findings_free(f);
     arc_ruleset_free(rs);
@@ -880,6 +975,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_sarif_document);
     tcase_add_test(tc, test_sarif_fingerprints);
     tcase_add_test(tc, test_sarif_rule_index_consistent);
+    tcase_add_test(tc, test_sarif_unreadable_result);
     tcase_add_test(tc, test_sarif_empty);
     suite_add_tcase(s, tc);
 

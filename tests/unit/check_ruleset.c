@@ -4,6 +4,7 @@
  * adjustments. */
 #include "testutil.h"
 #include "rules.h"
+#include "scorecard.h"
 
 #include <dirent.h>
 #include <limits.h>
@@ -165,7 +166,9 @@ START_TEST(test_base_alone)
     arc_test_dir t;
     arc_test_dir_make(&t, "arc-ruleset");
     arc_ruleset *rs = load_ok(arc_test_put(&t, "base.yaml", BASE));
-    ck_assert_uint_eq(arc_ruleset_rule_count(rs), 5);
+    /* Five YAML rules and the built-in input.unreadable, last. */
+    ck_assert_uint_eq(arc_ruleset_rule_count(rs), 6);
+    ck_assert_str_eq(arc_ruleset_rule_id(rs, 5), "input.unreadable");
     ck_assert_uint_eq(arc_ruleset_part_count(rs), 3);
     ck_assert_str_eq(rs->name, "基础规则");
     ck_assert_int_eq(rs->deadline.month, 5);
@@ -188,8 +191,9 @@ START_TEST(test_extends_overrides_rules)
     arc_test_dir_make(&t, "arc-ruleset");
     arc_test_put(&t, "base.yaml", BASE);
     arc_ruleset *rs = load_ok(arc_test_put(&t, "derived.yaml", DERIVED));
-    /* Base order kept, the replaced rule in its place, new rules last. */
-    ck_assert_uint_eq(arc_ruleset_rule_count(rs), 6);
+    /* Base order kept, the replaced rule in its place, new rules last,
+     * then the built-in rule (once, not once per file). */
+    ck_assert_uint_eq(arc_ruleset_rule_count(rs), 7);
     ck_assert_str_eq(arc_ruleset_rule_id(rs, 0), "r.a");
     ck_assert_str_eq(arc_ruleset_rule_id(rs, 1), "r.b");
     ck_assert_str_eq(arc_ruleset_rule_id(rs, 2), "r.c");
@@ -197,6 +201,8 @@ START_TEST(test_extends_overrides_rules)
     ck_assert_str_eq(arc_ruleset_rule_id(rs, 4), "t.order");
     ck_assert_str_eq(arc_ruleset_rule_id(rs, 5), "r.new");
     ck_assert_int_eq(rule_index(rs, "r.new"), 5);
+    ck_assert_str_eq(arc_ruleset_rule_id(rs, 6), "input.unreadable");
+    ck_assert_int_eq(rule_index(rs, "input.unreadable"), 6);
     ck_assert_int_eq(rule_index(rs, "r.d"), -1);
     ck_assert_str_eq(rs->name, "派生规则");
     /* Replaced: the derived severity; changed by severity:; disabled. */
@@ -243,19 +249,19 @@ START_TEST(test_extends_overrides_document_and_scoring)
     ck_assert_ptr_eq(rs->doc.title_end, rs->title_end);
     ck_assert_ptr_eq(rs->doc.published_label, rs->published_label);
     /* A 16-character title is still a title; the label still works. */
-    arc_doc *doc = arc_test_doc("青禾区2025年法治政府建设报告\n"
-                                "发布日期:2026-03-02\n正文。\n",
-                                rs);
-    ck_assert_str_eq(arc_doc_title(doc), "青禾区2025年法治政府建设报告");
-    int y = 0, m = 0, d = 0;
-    ck_assert_int_eq(arc_doc_published(doc, &y, &m, &d), ARC_PUB_LABEL);
-    ck_assert_int_eq(y * 10000 + m * 100 + d, 20260302);
-    arc_doc_free(doc);
+    arc_test_facts_doc *tf = arc_test_facts("青禾区2025年法治政府建设报告\n"
+                                          "发布日期:2026-03-02\n正文。\n",
+                                          rs);
+    ck_assert_str_eq(tf->facts.title, "青禾区2025年法治政府建设报告");
+    const arc_pub_date *p = &tf->facts.published;
+    ck_assert_int_eq(p->source, ARC_PUB_LABEL);
+    ck_assert_int_eq(p->y * 10000 + p->m * 100 + p->d, 20260302);
+    arc_test_facts_free(tf);
     /* 23 characters: too long for a title now (the base allowed 50). */
-    doc = arc_test_doc("青禾区人民政府2025年度法治政府建设情况报告\n正文。\n",
-                       rs);
-    ck_assert_str_eq(arc_doc_title(doc), "");
-    arc_doc_free(doc);
+    tf = arc_test_facts("青禾区人民政府2025年度法治政府建设情况报告\n正文。\n",
+                        rs);
+    ck_assert_str_eq(tf->facts.title, "");
+    arc_test_facts_free(tf);
     /* scoring: warning changed, base and error kept. */
     ck_assert_int_eq(score_of(rs, "x.other", ARC_SEV_WARNING), 85);
     ck_assert_int_eq(score_of(rs, "x.other", ARC_SEV_ERROR), 80);
@@ -364,7 +370,7 @@ START_TEST(test_extends_deadline_both_keys)
     rs = load_ok(arc_test_put(&t, "e.yaml", "version: 1\nextends: base.yaml\n"));
     ck_assert_int_eq(rs->deadline.month, 5);
     ck_assert_int_eq(rs->deadline.year_offset, 2);
-    ck_assert_uint_eq(arc_ruleset_rule_count(rs), 5);
+    ck_assert_uint_eq(arc_ruleset_rule_count(rs), 6);
     arc_ruleset_free(rs);
     arc_test_remove_tree(t.dir);
 }
@@ -421,6 +427,36 @@ START_TEST(test_duplicate_rule_id_in_one_file)
     ck_assert_int_eq(err.line, 4);
     ck_assert_int_eq(err.column, 10);
     ck_assert_str_eq(err.message, "规则 id“x.y”重复");
+    arc_test_remove_tree(t.dir);
+}
+END_TEST
+
+/* input.unreadable is added by the loader: a rule file may not define it
+ * (neither in a buffer nor in a file nor in a base). */
+START_TEST(test_builtin_id_reserved)
+{
+    static const char yaml[] =
+        "version: 1\n"
+        "rules:\n"
+        "  - {id: input.unreadable, kind: pattern, severity: info, "
+        "message: m, patterns: [a]}\n";
+    arc_ruleset *rs = (arc_ruleset *)&rs;
+    arc_error err = {0};
+    ck_assert_int_eq(arc_ruleset_load_buffer(&rs, "mine.yaml", yaml,
+                                             sizeof yaml - 1, &err),
+                     ARC_EPARSE);
+    ck_assert_ptr_null(rs);
+    ck_assert_int_eq(err.code, ARC_EPARSE);
+    ck_assert_ptr_nonnull(strstr(err.message, "input.unreadable"));
+    ck_assert_ptr_nonnull(strstr(err.message, "内置"));
+    arc_test_dir t;
+    arc_test_dir_make(&t, "arc-ruleset");
+    const char *base = arc_test_put(&t, "base.yaml", yaml);
+    err = load_fails(base);
+    ck_assert_ptr_nonnull(strstr(err.message, "内置"));
+    err = load_fails(arc_test_put(&t, "d.yaml",
+                                  "version: 1\nextends: base.yaml\n"));
+    ck_assert_ptr_nonnull(strstr(err.message, "内置"));
     arc_test_remove_tree(t.dir);
 }
 END_TEST
@@ -541,21 +577,22 @@ START_TEST(test_extends_relative_paths)
                         "  - {id: p.one, kind: pattern, severity: error, "
                         "message: 本省, patterns: ['省省']}\n");
     arc_ruleset *rs = load_ok(p);
-    ck_assert_uint_eq(arc_ruleset_rule_count(rs), 3);
+    ck_assert_uint_eq(arc_ruleset_rule_count(rs), 4);
     ck_assert_str_eq(arc_ruleset_rule_id(rs, 0), "c.one");
     ck_assert_str_eq(arc_ruleset_rule_id(rs, 1), "n.one");
     ck_assert_str_eq(arc_ruleset_rule_id(rs, 2), "p.one");
+    ck_assert_str_eq(arc_ruleset_rule_id(rs, 3), "input.unreadable");
     arc_ruleset_free(rs);
     /* The same from a relative path, whatever the working directory. */
     char old[PATH_MAX];
     ck_assert_ptr_nonnull(getcwd(old, sizeof old));
     ck_assert_int_eq(chdir(t.dir), 0);
     rs = load_ok("prov/derived.yaml");
-    ck_assert_uint_eq(arc_ruleset_rule_count(rs), 3);
+    ck_assert_uint_eq(arc_ruleset_rule_count(rs), 4);
     arc_ruleset_free(rs);
     ck_assert_int_eq(chdir("prov"), 0);
     rs = load_ok("derived.yaml");
-    ck_assert_uint_eq(arc_ruleset_rule_count(rs), 3);
+    ck_assert_uint_eq(arc_ruleset_rule_count(rs), 4);
     arc_ruleset_free(rs);
     ck_assert_int_eq(chdir(old), 0);
     arc_test_remove_tree(t.dir);
@@ -815,11 +852,24 @@ START_TEST(test_set_severity_and_enabled)
     ck_assert_int_eq(arc_ruleset_set_enabled(rs, "", 0), ARC_EINVAL);
     ck_assert_int_eq(arc_ruleset_rule_enabled(rs, 0), 1);
     ck_assert_int_eq(arc_ruleset_rule_severity(rs, 0), ARC_SEV_ERROR);
+    /* The built-in rule is rule 2: always on, always an error. */
+    ck_assert_uint_eq(arc_ruleset_rule_count(rs), 3);
+    ck_assert_str_eq(arc_ruleset_rule_id(rs, 2), "input.unreadable");
+    ck_assert_int_eq(arc_ruleset_set_enabled(rs, "input.unreadable", 0),
+                     ARC_EINVAL);
+    ck_assert_int_eq(arc_ruleset_set_severity(rs, "input.unreadable",
+                                              ARC_SEV_INFO),
+                     ARC_EINVAL);
+    ck_assert_int_eq(arc_ruleset_rule_enabled(rs, 2), 1);
+    ck_assert_int_eq(arc_ruleset_rule_severity(rs, 2), ARC_SEV_ERROR);
+    ck_assert_ptr_nonnull(strstr(arc_ruleset_rule_description(rs, 2),
+                                 "无法读取"));
     /* Out-of-range accessors. */
-    ck_assert_ptr_null(arc_ruleset_rule_id(rs, 2));
-    ck_assert_ptr_null(arc_ruleset_rule_description(rs, 2));
+    ck_assert_ptr_null(arc_ruleset_rule_id(rs, 3));
+    ck_assert_ptr_null(arc_ruleset_rule_description(rs, 3));
     ck_assert_str_eq(arc_ruleset_rule_description(rs, 0), "");
-    ck_assert_int_eq(arc_ruleset_rule_enabled(rs, 2), 0);
+    ck_assert_int_eq(arc_ruleset_rule_enabled(rs, 3), 0);
+    ck_assert_int_eq(arc_ruleset_rule_severity(rs, 3), ARC_SEV_INFO);
     arc_ruleset_free(rs);
     arc_ruleset_free(NULL);
 }
@@ -919,6 +969,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_rules_required_without_extends);
     tcase_add_test(tc, test_duplicate_rule_id_in_one_file);
     tcase_add_test(tc, test_duplicate_part_id_in_one_file);
+    tcase_add_test(tc, test_builtin_id_reserved);
     tcase_add_test(tc, test_extends_missing_file);
     tcase_add_test(tc, test_extends_base_error_points_into_base);
     tcase_add_test(tc, test_extends_cycle);

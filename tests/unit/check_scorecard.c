@@ -1,30 +1,58 @@
-/* check_scorecard.c - the per-report scorecard (eval.c): arc_checker_run
- * fills title, unit, report year, publication date, document type, part
- * statuses, counts and the score (weights of rules/annual-report.yaml);
- * arc_scorecard_score after filtering; arc_scorecard_unreadable. */
+/* check_scorecard.c - the per-report scorecard (scorecard.c) as the
+ * pipeline hands it over in an arc_result: title, unit, report year and
+ * its source, publication date, document type, part statuses, counts and
+ * the score (weights of rules/annual-report.yaml); the score after config
+ * ignores; the scorecard of a file that could not be read. */
 #include "testutil.h"
+#include "scorecard.h"
+
 
 #include <stdlib.h>
 #include <string.h>
 
 /* ------------------------------------------------------------ helpers */
 
-/* Runs the checker on text; fills *card (garbage first, so that every
- * field must be written) and returns the findings. */
+/* Checks text through the pipeline; copies the result's scorecard into
+ * *card and returns a copy of its findings.  The file was checked. */
 static arc_findings *run_card(const arc_ruleset *rs, const char *text,
                               arc_scorecard *card)
 {
-    arc_doc *doc = arc_test_doc(text, rs);
-    arc_checker *c = NULL;
-    ck_assert_int_eq(arc_checker_new(&c, rs), 0);
+    arc_result *r = arc_test_result(rs, text, 0);
+    ck_assert_int_eq(arc_result_status_of(r), ARC_RESULT_CHECKED);
+    ck_assert_ptr_null(arc_result_error(r));
+    *card = *arc_result_scorecard(r);
+    ck_assert_int_eq(card->checked, 1);
+    const arc_findings *rf = arc_result_findings(r);
     arc_findings *f = NULL;
     ck_assert_int_eq(arc_findings_new(&f), 0);
-    memset(card, 0x5A, sizeof *card);
-    arc_error err = {0};
-    ck_assert_int_eq(arc_checker_run(c, doc, f, card, &err), 0);
-    arc_checker_free(c);
-    arc_doc_free(doc);
+    for (size_t i = 0; i < arc_findings_count(rf); i++)
+        ck_assert_int_eq(arc_findings_add(f, arc_findings_get(rf, i)), 0);
+    arc_result_free(r);
     return f;
+}
+
+/* A configuration made of `yaml` (in a temporary directory, removed). */
+static arc_config *config_of(const char *yaml)
+{
+    arc_test_dir t;
+    arc_test_dir_make(&t, "arc-scorecard");
+    arc_config *c = NULL;
+    arc_error err = {0};
+    int rc = arc_config_load(&c, arc_test_put(&t, ".archeck.yaml", yaml), &err);
+    ck_assert_msg(rc == 0, "config: %d:%d: %s", err.line, err.column,
+                  err.message);
+    arc_test_remove_tree(t.dir);
+    return c;
+}
+
+/* Checks text as "t.txt" with the ignores of config c; returns the result. */
+static arc_result *run_with_config(const arc_ruleset *rs, const arc_config *c,
+                                   const char *text)
+{
+    arc_run_opts o = {0};
+    o.rs = rs;
+    o.config = c;
+    return arc_test_result_opts(&o, "t.txt", text, strlen(text));
 }
 
 /* Status of part `id` in the card (fails when the card lacks it). */
@@ -89,11 +117,6 @@ static void assert_published(const arc_scorecard *card, arc_pub_source src,
     "四、2026年推进法治政府建设的主要安排\n"                                   \
     "继续完善制度。\n"
 
-static int drop_rule(const arc_finding *fi, void *ud)
-{
-    return strcmp(fi->rule, (const char *)ud) != 0;
-}
-
 /* ------------------------------------------------------------ fields */
 
 START_TEST(test_complete_report)
@@ -110,6 +133,7 @@ START_TEST(test_complete_report)
     /* The title before 关于. */
     ck_assert_str_eq(card.unit, "青禾区人民政府");
     ck_assert_int_eq(card.report_year, 2025);
+    ck_assert_int_eq(card.year_source, ARC_YEAR_TITLE);
     assert_published(&card, ARC_PUB_SIGNATURE, 2026, 3, 20);
     ck_assert_str_eq(card.doc_type, "annual-report");
     assert_parts(&card, ARC_PART_HEADING, ARC_PART_HEADING, ARC_PART_HEADING,
@@ -203,6 +227,7 @@ START_TEST(test_year_from_opening_unknown_unit)
     ck_assert_str_eq(card.title, "青禾区法治政府建设情况报告");
     ck_assert_str_eq(card.unit, "");
     ck_assert_int_eq(card.report_year, 2025);
+    ck_assert_int_eq(card.year_source, ARC_YEAR_OPENING);
     assert_published(&card, ARC_PUB_NONE, 0, 0, 0);
     ck_assert_str_eq(card.doc_type, "annual-report");
     /* deadline.unknown is an info: weight 0. */
@@ -225,6 +250,7 @@ START_TEST(test_no_title_no_year)
     ck_assert_str_eq(card.title, "");
     ck_assert_str_eq(card.unit, "");
     ck_assert_int_eq(card.report_year, 0);
+    ck_assert_int_eq(card.year_source, ARC_YEAR_NONE);
     assert_published(&card, ARC_PUB_NONE, 0, 0, 0);
     ck_assert_str_eq(card.doc_type, "annual-report");
     assert_parts(&card, ARC_PART_HEADING, ARC_PART_MISSING, ARC_PART_MISSING,
@@ -308,25 +334,57 @@ START_TEST(test_prose_and_missing_parts)
     ck_assert_str_eq(arc_test_find(f, "section.prose-only")->section,
                      "shortcomings");
     ck_assert_str_eq(card.unit, "青禾区");
-
-    /* Filtering the missing part out and rescoring: only the warning. */
-    arc_findings_filter(f, drop_rule, "section.missing");
-    ck_assert_uint_eq(arc_findings_count(f), 1);
-    arc_scorecard_score(&card, rs, f);
-    ck_assert_uint_eq(card.errors, 0);
-    ck_assert_uint_eq(card.warnings, 1);
-    ck_assert_uint_eq(card.infos, 0);
-    ck_assert_int_eq(card.score, 97);
-    /* The rest of the card is kept. */
-    ck_assert_str_eq(card.title, "青禾区2025年度法治政府建设情况报告");
-    ck_assert_str_eq(card.doc_type, "annual-report");
-    ck_assert_int_eq(part(&card, "next_year"), ARC_PART_MISSING);
-    /* Nothing left: full marks. */
-    arc_findings_filter(f, drop_rule, "section.prose-only");
-    arc_scorecard_score(&card, rs, f);
-    ck_assert_uint_eq(card.warnings, 0);
-    ck_assert_int_eq(card.score, 100);
     arc_findings_free(f);
+    arc_ruleset_free(rs);
+}
+END_TEST
+
+/* Config ignores are applied inside the pipeline, before the scorecard is
+ * counted and scored (what arc_scorecard_score after a filter did). */
+START_TEST(test_ignores_rescored)
+{
+    static const char text[] =
+        "青禾区2025年度法治政府建设情况报告\n"
+        "2025年,青禾区坚持依法行政。\n"
+        "一、2025年推进法治政府建设的主要举措和成效\n"
+        "(一)健全制度。区政府完善制度。\n"
+        "二、党政主要负责人履行推进法治建设第一责任人职责的情况\n"
+        "主要负责人带头学法。全区仍存在一些不足,原因在于培训不够。\n"
+        "青禾区司法局\n"
+        "2026年3月20日\n";
+    arc_ruleset *rs = arc_test_default_rules();
+    /* The missing part ignored for this file: only the warning is left. */
+    arc_config *c = config_of("ignore:\n"
+                              "  - {path: \"t.txt\", rule: section.missing}\n");
+    arc_result *r = run_with_config(rs, c, text);
+    const arc_scorecard *card = arc_result_scorecard(r);
+    const arc_findings *f = arc_result_findings(r);
+    ck_assert_uint_eq(arc_findings_count(f), 1);
+    ck_assert_str_eq(arc_findings_get(f, 0)->rule, "section.prose-only");
+    assert_counts(card, f, 0, 1, 0, 97);
+    /* The rest of the card is kept: the part is still missing. */
+    ck_assert_str_eq(card->title, "青禾区2025年度法治政府建设情况报告");
+    ck_assert_str_eq(card->doc_type, "annual-report");
+    ck_assert_int_eq(part(card, "next_year"), ARC_PART_MISSING);
+    ck_assert_int_eq(part(card, "shortcomings"), ARC_PART_PROSE);
+    arc_result_free(r);
+    arc_config_free(c);
+    /* Every rule ignored for this file: nothing left, full marks. */
+    c = config_of("ignore:\n  - {path: \"*.txt\"}\n");
+    r = run_with_config(rs, c, text);
+    assert_counts(arc_result_scorecard(r), arc_result_findings(r), 0, 0, 0,
+                  100);
+    ck_assert_int_eq(part(arc_result_scorecard(r), "next_year"),
+                     ARC_PART_MISSING);
+    arc_result_free(r);
+    arc_config_free(c);
+    /* An ignore for another file changes nothing. */
+    c = config_of("ignore:\n  - {path: \"other.txt\"}\n");
+    r = run_with_config(rs, c, text);
+    assert_counts(arc_result_scorecard(r), arc_result_findings(r), 1, 1, 0,
+                  72);
+    arc_result_free(r);
+    arc_config_free(c);
     arc_ruleset_free(rs);
 }
 END_TEST
@@ -394,44 +452,32 @@ START_TEST(test_score_clamped_at_zero)
                                &card);
     assert_counts(&card, f, 11, 0, 0, 0);
     ck_assert_uint_eq(arc_test_count(f, "placeholder.found"), 11);
-    /* A filter that keeps everything changes nothing. */
-    arc_findings_filter(f, drop_rule, "no.such.rule");
-    arc_scorecard_score(&card, rs, f);
-    ck_assert_uint_eq(card.errors, 11);
-    ck_assert_int_eq(card.score, 0);
     arc_findings_free(f);
     arc_ruleset_free(rs);
 }
 END_TEST
 
-static int keep_first_n(const arc_finding *fi, void *ud)
+START_TEST(test_rescore_after_partial_ignore)
 {
-    (void)fi;
-    size_t *n = ud;
-    if (*n == 0)
-        return 0;
-    (*n)--;
-    return 1;
-}
-
-START_TEST(test_rescore_after_partial_filter)
-{
+    /* Eleven placeholders and a late publication: 130 points, 0. */
+    static const char text[] = "青禾区2025年度法治政府建设情况报告\n"
+                               "发布日期:2026-05-06\n" BODY
+                               "XX局,XX局,XX局,XX局,XX局,XX局,\n"
+                               "XX局,XX局,XX局,XX局,XX局。\n";
     arc_ruleset *rs = arc_test_default_rules();
     arc_scorecard card;
-    arc_findings *f = run_card(rs,
-                               "青禾区2025年度法治政府建设情况报告\n"
-                               "发布日期:2026-03-06\n" BODY
-                               "XX局,XX局,XX局,XX局,XX局,XX局,\n"
-                               "XX局,XX局,XX局,XX局,XX局。\n",
-                               &card);
-    ck_assert_int_eq(card.score, 0);
-    size_t n = 3;
-    arc_findings_filter(f, keep_first_n, &n);
-    ck_assert_uint_eq(arc_findings_count(f), 3);
-    arc_scorecard_score(&card, rs, f);
-    ck_assert_uint_eq(card.errors, 3);
-    ck_assert_int_eq(card.score, 70);
+    arc_findings *f = run_card(rs, text, &card);
+    assert_counts(&card, f, 12, 0, 0, 0);
     arc_findings_free(f);
+    /* The placeholders ignored: the late publication alone, 80. */
+    arc_config *c = config_of("ignore:\n"
+                              "  - {path: \"t.*\", rule: placeholder.found}\n");
+    arc_result *r = run_with_config(rs, c, text);
+    const arc_findings *rf = arc_result_findings(r);
+    assert_counts(arc_result_scorecard(r), rf, 1, 0, 0, 80);
+    ck_assert_str_eq(arc_findings_get(rf, 0)->rule, "deadline.late");
+    arc_result_free(r);
+    arc_config_free(c);
     arc_ruleset_free(rs);
 }
 END_TEST
@@ -439,40 +485,59 @@ END_TEST
 START_TEST(test_card_counts_only_this_report)
 {
     arc_ruleset *rs = arc_test_default_rules();
+    arc_run_opts o = {0};
+    o.rs = rs;
+    arc_run *run = NULL;
     arc_checker *c = NULL;
-    ck_assert_int_eq(arc_checker_new(&c, rs), 0);
-    arc_findings *f = NULL;
-    ck_assert_int_eq(arc_findings_new(&f), 0);
     arc_error err = {0};
-    arc_scorecard card;
+    ck_assert_int_eq(arc_run_new(&run, &o, &err), 0);
+    ck_assert_int_eq(arc_checker_new(&c, rs), 0);
     /* First report: a work plan (one error). */
-    arc_doc *doc = arc_test_doc("青禾区2026年法治政府建设工作要点\n"
-                                "一、完善制度\n1.健全机制。\n",
-                                rs);
-    ck_assert_int_eq(arc_checker_run(c, doc, f, &card, &err), 0);
-    arc_doc_free(doc);
-    ck_assert_int_eq(card.score, 0);
-    /* Second, into the same list: a clean report scores 100. */
-    doc = arc_test_doc("青禾区人民政府关于2025年度法治政府建设情况的报告\n" BODY
-                       "青禾区人民政府\n2026年3月20日\n",
-                       rs);
-    ck_assert_int_eq(arc_checker_run(c, doc, f, &card, &err), 0);
-    ck_assert_uint_eq(arc_findings_count(f), 1);
-    ck_assert_uint_eq(card.errors, 0);
-    ck_assert_int_eq(card.score, 100);
-    ck_assert_str_eq(card.doc_type, "annual-report");
-    /* A NULL card is allowed; the findings are the same as arc_check's. */
-    ck_assert_int_eq(arc_checker_run(c, doc, f, NULL, &err), 0);
-    ck_assert_uint_eq(arc_findings_count(f), 1);
+    static const char plan[] = "青禾区2026年法治政府建设工作要点\n"
+                               "一、完善制度\n1.健全机制。\n";
+    static const char clean[] = "青禾区人民政府关于2025年度法治政府建设情况的报告\n"
+                                BODY "青禾区人民政府\n2026年3月20日\n";
+    arc_result *r1 = NULL, *r2 = NULL;
+    ck_assert_int_eq(arc_run_buffer(run, c, "a.txt", plan, strlen(plan), &r1,
+                                    &err),
+                     0);
+    ck_assert_int_eq(arc_result_scorecard(r1)->score, 0);
+    ck_assert_uint_eq(arc_result_scorecard(r1)->errors, 1);
+    /* Second, with the same checker: a clean report scores 100; nothing
+     * of the first is carried over. */
+    ck_assert_int_eq(arc_run_buffer(run, c, "b.txt", clean, strlen(clean), &r2,
+                                    &err),
+                     0);
+    const arc_scorecard *card = arc_result_scorecard(r2);
+    ck_assert_uint_eq(arc_findings_count(arc_result_findings(r2)), 0);
+    ck_assert_uint_eq(card->errors, 0);
+    ck_assert_int_eq(card->score, 100);
+    ck_assert_str_eq(card->doc_type, "annual-report");
+    /* The first result is unchanged by the second. */
+    ck_assert_uint_eq(arc_findings_count(arc_result_findings(r1)), 1);
+    ck_assert_str_eq(arc_result_scorecard(r1)->doc_type, "work-plan");
+    /* The findings are the same as arc_check's on the parsed documents. */
+    arc_doc *doc = arc_test_doc(clean);
     arc_findings *g = NULL;
     ck_assert_int_eq(arc_findings_new(&g), 0);
     ck_assert_int_eq(arc_check(rs, doc, g, &err), 0);
     ck_assert_uint_eq(arc_findings_count(g), 0);
+    arc_doc_free(doc);
+    doc = arc_test_doc(plan);
+    ck_assert_int_eq(arc_check(rs, doc, g, &err), 0);
+    ck_assert_uint_eq(arc_findings_count(g), 1);
+    ck_assert_str_eq(arc_findings_get(g, 0)->rule, "doc.type");
+    ck_assert_str_eq(arc_findings_get(arc_result_findings(r1), 0)->rule,
+                     "doc.type");
     arc_findings_free(g);
     arc_doc_free(doc);
-    arc_findings_free(f);
+    arc_result_free(r1);
+    arc_result_free(r2);
     arc_checker_free(c);
     arc_checker_free(NULL);
+    arc_run_free(run);
+    arc_run_free(NULL);
+    arc_result_free(NULL);
     arc_ruleset_free(rs);
 }
 END_TEST
@@ -553,39 +618,133 @@ END_TEST
 
 /* ------------------------------------------------------------ unreadable */
 
+/* A broken Word document: the library makes an unreadable result. */
 START_TEST(test_unreadable)
 {
     arc_ruleset *rs = arc_test_default_rules();
-    arc_findings *f = NULL;
-    ck_assert_int_eq(arc_findings_new(&f), 0);
-    arc_finding fi = {0};
-    fi.path = "坏文件.txt";
-    fi.severity = ARC_SEV_ERROR;
-    fi.rule = "input.unreadable";
-    fi.message = "不是有效的 UTF-8 文本";
-    ck_assert_int_eq(arc_findings_add(f, &fi), 0);
+    static const char data[] = "PK\x03\x04 这不是压缩包";
+    arc_run_opts o = {0};
+    o.rs = rs;
+    arc_result *r = arc_test_result_opts(&o, "坏文件.docx", data,
+                                         sizeof data - 1);
+    ck_assert_int_eq(arc_result_status_of(r), ARC_RESULT_UNREADABLE);
+    ck_assert_str_eq(arc_result_path(r), "坏文件.docx");
+    ck_assert_str_eq(arc_result_format(r), "docx");
+    const arc_error *why = arc_result_error(r);
+    ck_assert_ptr_nonnull(why);
+    ck_assert_int_eq(why->code, ARC_EPARSE);
+    ck_assert_str_eq(why->file, "坏文件.docx");
+    ck_assert_ptr_nonnull(strstr(why->message, "Word 文档"));
+    ck_assert_ptr_nonnull(strstr(why->message, "压缩包"));
+    /* One finding: input.unreadable, an error, its message the reason. */
+    const arc_findings *f = arc_result_findings(r);
+    ck_assert_uint_eq(arc_findings_count(f), 1);
+    const arc_finding *fi = arc_findings_get(f, 0);
+    ck_assert_str_eq(fi->rule, "input.unreadable");
+    ck_assert_int_eq(fi->severity, ARC_SEV_ERROR);
+    ck_assert_str_eq(fi->path, "坏文件.docx");
+    ck_assert_str_eq(fi->message, why->message);
+    ck_assert_str_eq(fi->section, "");
+    ck_assert_str_eq(fi->evidence, "");
+    ck_assert_int_eq(fi->line, 0);
+    ck_assert_int_eq(fi->page, 0);
+    /* Unchecked: nothing known, doc type other, every part missing. */
+    const arc_scorecard *card = arc_result_scorecard(r);
+    ck_assert_int_eq(card->checked, 0);
+    ck_assert_str_eq(card->title, "");
+    ck_assert_str_eq(card->unit, "");
+    ck_assert_str_eq(arc_result_title(r), "");
+    ck_assert_str_eq(arc_result_unit(r), "");
+    ck_assert_int_eq(card->report_year, 0);
+    ck_assert_int_eq(card->year_source, ARC_YEAR_NONE);
+    assert_published(card, ARC_PUB_NONE, 0, 0, 0);
+    ck_assert_str_eq(card->doc_type, "other");
+    assert_parts(card, ARC_PART_MISSING, ARC_PART_MISSING, ARC_PART_MISSING,
+                 ARC_PART_MISSING);
+    /* An error without a rule weight: 10. */
+    assert_counts(card, f, 1, 0, 0, 90);
+    arc_result_free(r);
+    /* Even a config ignoring everything keeps it: nothing is skipped
+     * silently. */
+    arc_config *c = config_of("ignore:\n  - {path: \"*\"}\n");
+    o.config = c;
+    r = arc_test_result_opts(&o, "坏文件.docx", data, sizeof data - 1);
+    ck_assert_int_eq(arc_result_status_of(r), ARC_RESULT_UNREADABLE);
+    ck_assert_uint_eq(arc_findings_count(arc_result_findings(r)), 1);
+    ck_assert_int_eq(arc_result_scorecard(r)->score, 90);
+    arc_result_free(r);
+    arc_config_free(c);
+    arc_ruleset_free(rs);
+}
+END_TEST
+
+/* Text that is neither UTF-8 nor GB18030: the reason has the position of
+ * the bad byte, and so has the finding. */
+START_TEST(test_unreadable_text_position)
+{
+    arc_ruleset *rs = arc_test_default_rules();
+    static const char data[] = "第一行\n青禾\xFF\xFE\xFF区\n";
+    arc_run_opts o = {0};
+    o.rs = rs;
+    arc_result *r = arc_test_result_opts(&o, "坏.txt", data, sizeof data - 1);
+    ck_assert_int_eq(arc_result_status_of(r), ARC_RESULT_UNREADABLE);
+    const arc_error *why = arc_result_error(r);
+    ck_assert_int_eq(why->code, ARC_EENCODING);
+    ck_assert_int_eq(why->line, 2);
+    ck_assert_int_eq(why->column, 3);
+    ck_assert_ptr_nonnull(strstr(why->message, "UTF-8"));
+    const arc_finding *fi = arc_findings_get(arc_result_findings(r), 0);
+    ck_assert_str_eq(fi->rule, "input.unreadable");
+    ck_assert_int_eq(fi->line, 2);
+    ck_assert_int_eq(fi->column, 3);
+    ck_assert_int_eq(arc_result_scorecard(r)->checked, 0);
+    arc_result_free(r);
+    /* With a forced encoding that cannot decode it either. */
+    o.load.encoding = "GBK";
+    static const char gbk[] = "\x80\x80\x80\xFF\xFF";
+    r = arc_test_result_opts(&o, "坏.txt", gbk, sizeof gbk - 1);
+    ck_assert_int_eq(arc_result_status_of(r), ARC_RESULT_UNREADABLE);
+    ck_assert_ptr_nonnull(strstr(arc_result_error(r)->message, "GBK"));
+    ck_assert_uint_eq(arc_findings_count(arc_result_findings(r)), 1);
+    arc_result_free(r);
+    arc_ruleset_free(rs);
+}
+END_TEST
+
+/* scorecard.c directly: an unchecked card writes every field (garbage
+ * first) and scores whatever findings it is given. */
+START_TEST(test_unchecked_card)
+{
+    arc_ruleset *rs = arc_test_default_rules();
     arc_scorecard card;
     memset(&card, 0x5A, sizeof card);
-    arc_scorecard_unreadable(&card, rs, f);
+    arc_scorecard_unchecked(&card, rs);
+    ck_assert_int_eq(card.checked, 0);
     ck_assert_str_eq(card.title, "");
     ck_assert_str_eq(card.unit, "");
     ck_assert_int_eq(card.report_year, 0);
+    ck_assert_int_eq(card.year_source, ARC_YEAR_NONE);
     assert_published(&card, ARC_PUB_NONE, 0, 0, 0);
     ck_assert_str_eq(card.doc_type, "other");
     assert_parts(&card, ARC_PART_MISSING, ARC_PART_MISSING, ARC_PART_MISSING,
                  ARC_PART_MISSING);
-    /* An error without a rule weight: 10. */
-    ck_assert_uint_eq(card.errors, 1);
-    ck_assert_uint_eq(card.warnings, 0);
-    ck_assert_uint_eq(card.infos, 0);
-    ck_assert_int_eq(card.score, 90);
-    arc_findings_free(f);
     /* No findings: full marks. */
+    arc_findings *f = NULL;
     ck_assert_int_eq(arc_findings_new(&f), 0);
-    arc_scorecard_unreadable(&card, rs, f);
-    ck_assert_uint_eq(card.errors, 0);
-    ck_assert_int_eq(card.score, 100);
-    ck_assert_uint_eq(card.nparts, 4);
+    arc_scorecard_score(&card, rs, f);
+    assert_counts(&card, f, 0, 0, 0, 100);
+    /* Weights by rule, then by severity. */
+    arc_finding fi = {0};
+    fi.path = "a.txt";
+    fi.rule = "section.missing";
+    fi.severity = ARC_SEV_ERROR;
+    fi.message = "m";
+    ck_assert_int_eq(arc_findings_add(f, &fi), 0);
+    fi.rule = "numbering.gap";
+    fi.severity = ARC_SEV_WARNING;
+    ck_assert_int_eq(arc_findings_add(f, &fi), 0);
+    arc_scorecard_score(&card, rs, f);
+    assert_counts(&card, f, 1, 1, 0, 72);
     arc_findings_free(f);
     arc_ruleset_free(rs);
 }
@@ -622,13 +781,16 @@ static Suite *suite(void)
     tcase_add_test(tc, test_score_deadline_weights);
     tcase_add_test(tc, test_score_error_weight_and_sum);
     tcase_add_test(tc, test_score_clamped_at_zero);
-    tcase_add_test(tc, test_rescore_after_partial_filter);
+    tcase_add_test(tc, test_ignores_rescored);
+    tcase_add_test(tc, test_rescore_after_partial_ignore);
     tcase_add_test(tc, test_card_counts_only_this_report);
     tcase_add_test(tc, test_custom_weights);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("unreadable");
     tcase_add_test(tc, test_unreadable);
+    tcase_add_test(tc, test_unreadable_text_position);
+    tcase_add_test(tc, test_unchecked_card);
     tcase_add_test(tc, test_part_status_names);
     suite_add_tcase(s, tc);
     return s;

@@ -1,5 +1,9 @@
 #include "testutil.h"
 
+#include "input.h"
+#include "result.h"
+#include "rules.h"
+
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,25 +42,111 @@ arc_ruleset *arc_test_default_rules(void)
     return rs;
 }
 
-arc_doc *arc_test_doc(const char *text, const arc_ruleset *rs)
+arc_doc *arc_test_doc(const char *text)
 {
     arc_doc *doc = NULL;
     arc_error err = {0};
-    int rc = arc_doc_parse(&doc, "t.txt", text, strlen(text), rs, &err);
+    int rc = arc_doc_parse(&doc, "t.txt", text, strlen(text), &err);
     ck_assert_msg(rc == 0, "doc parse failed: %s", err.message);
     return doc;
 }
 
+arc_test_facts_doc *arc_test_facts(const char *text, const arc_ruleset *rs)
+{
+    arc_test_facts_doc *tf = calloc(1, sizeof *tf);
+    ck_assert_ptr_nonnull(tf);
+    const arc_doc_profile *p = rs ? &rs->doc : NULL;
+    /* Parsed with the rule set's heading length, as arc_run_new sets it. */
+    arc_parse_opts po = arc_parse_opts_default;
+    if (p)
+        po.max_heading_chars = p->max_heading_chars;
+    arc_input in;
+    memset(&in, 0, sizeof in);
+    in.text = (char *)text;
+    in.len = strlen(text);
+    in.borrowed = 1;
+    arc_error perr = {0};
+    int prc = arc_doc_parse_input(&tf->doc, "t.txt", &in, &po, &perr);
+    ck_assert_msg(prc == 0, "doc parse failed: %s", perr.message);
+    if (p)
+        ck_assert_int_eq(arc_doc_fold_traditional(tf->doc, p->t2s,
+                                                  p->trad_bits, p->trad_min),
+                         0);
+    arc_error err = {0};
+    int rc = arc_facts_read(&tf->facts, tf->doc, p, NULL, &err);
+    ck_assert_msg(rc == 0, "facts: %s", err.message);
+    return tf;
+}
+
+void arc_test_facts_free(arc_test_facts_doc *tf)
+{
+    if (!tf)
+        return;
+    arc_facts_free(&tf->facts);
+    arc_doc_free(tf->doc);
+    free(tf);
+}
+
+arc_result *arc_test_result_opts(const arc_run_opts *o, const char *path,
+                                 const char *data, size_t len)
+{
+    arc_run *run = NULL;
+    arc_checker *c = NULL;
+    arc_result *r = NULL;
+    arc_error err = {0};
+    ck_assert_int_eq(arc_run_new(&run, o, &err), 0);
+    ck_assert_int_eq(arc_checker_new(&c, o->rs), 0);
+    int rc = arc_run_buffer(run, c, path, data, len, &r, &err);
+    ck_assert_msg(rc == 0, "arc_run_buffer: %d %s", rc, err.message);
+    ck_assert_ptr_nonnull(r);
+    arc_checker_free(c);
+    arc_run_free(run);
+    return r;
+}
+
+arc_result *arc_test_result(const arc_ruleset *rs, const char *text,
+                            unsigned flags)
+{
+    arc_run_opts o = {0};
+    o.rs = rs;
+    o.flags = flags;
+    return arc_test_result_opts(&o, "t.txt", text, strlen(text));
+}
+
 arc_findings *arc_test_check(const arc_ruleset *rs, const char *text)
 {
-    arc_doc *doc = arc_test_doc(text, rs);
+    arc_result *r = arc_test_result(rs, text, 0);
+    const arc_findings *rf = arc_result_findings(r);
     arc_findings *f = NULL;
-    arc_error err = {0};
     ck_assert_int_eq(arc_findings_new(&f), 0);
-    ck_assert_int_eq(arc_check(rs, doc, f, &err), 0);
-    arc_findings_sort(f);
-    arc_doc_free(doc);
+    for (size_t i = 0; i < arc_findings_count(rf); i++)
+        ck_assert_int_eq(arc_findings_add(f, arc_findings_get(rf, i)), 0);
+    arc_result_free(r);
     return f;
+}
+
+arc_result *arc_test_given_result(const char *path, const arc_scorecard *card,
+                                  const arc_findings *f)
+{
+    arc_result *r = calloc(1, sizeof *r);
+    ck_assert_ptr_nonnull(r);
+    r->status = ARC_RESULT_CHECKED;
+    r->format = "";
+    if (card) {
+        r->card = *card;
+    } else {
+        memset(&r->card, 0, sizeof r->card);
+        r->card.checked = 1;
+    }
+    r->path = strdup(path);
+    r->title = strdup(r->card.title);
+    r->unit = strdup(r->card.unit);
+    ck_assert(r->path && r->title && r->unit);
+    ck_assert_int_eq(arc_findings_new(&r->findings), 0);
+    for (size_t i = 0; f && i < arc_findings_count(f); i++)
+        ck_assert_int_eq(arc_findings_add(r->findings, arc_findings_get(f, i)),
+                         0);
+    return r;
 }
 
 size_t arc_test_count(const arc_findings *f, const char *rule)

@@ -3,6 +3,7 @@
 #define ARC_TESTUTIL_H
 
 #include "archeck.h"
+#include "facts.h"
 
 #include <check.h>
 
@@ -15,11 +16,41 @@ arc_ruleset *arc_test_rules(const char *yaml);
 /* The shipped default rule set (rules/annual-report.yaml). */
 arc_ruleset *arc_test_default_rules(void);
 
-/* Parses a document from a string with rule set rs (may be NULL). */
-arc_doc *arc_test_doc(const char *text, const arc_ruleset *rs);
+/* Parses the structure of a document from a string (path "t.txt"). */
+arc_doc *arc_test_doc(const char *text);
 
-/* Runs rs on text and returns the findings (sorted). */
+/* A document and its facts, read as the pipeline reads them: parsed,
+ * folded to simplified characters with rs's profile, facts read with it
+ * (rs may be NULL: no folding, default profile).  Owns both. */
+typedef struct {
+    arc_doc *doc;
+    arc_facts facts;
+} arc_test_facts_doc;
+
+arc_test_facts_doc *arc_test_facts(const char *text, const arc_ruleset *rs);
+void arc_test_facts_free(arc_test_facts_doc *tf);
+
+/* Checks text ("t.txt") with rs through the pipeline (arc_run_buffer) and
+ * returns a copy of the result's findings: exactly what users see
+ * (sorted).  Free with arc_findings_free. */
 arc_findings *arc_test_check(const arc_ruleset *rs, const char *text);
+
+/* Checks text ("t.txt") with rs through the pipeline with run flags
+ * (ARC_RUN_*); fails the test when the call fails.  Free with
+ * arc_result_free. */
+arc_result *arc_test_result(const arc_ruleset *rs, const char *text,
+                            unsigned flags);
+
+/* As arc_test_result with full run options (o->rs must be set) and path. */
+arc_result *arc_test_result_opts(const arc_run_opts *o, const char *path,
+                                 const char *data, size_t len);
+
+/* A result made of given parts, as the pipeline hands one to the writers:
+ * path, a copy of card (NULL: a zeroed scorecard of a checked file) and
+ * copies of the findings f (may be NULL: none).  For format tests that
+ * must control every byte.  Free with arc_result_free. */
+arc_result *arc_test_given_result(const char *path, const arc_scorecard *card,
+                                  const arc_findings *f);
 
 /* Number of findings with rule id `rule`. */
 size_t arc_test_count(const arc_findings *f, const char *rule);

@@ -1,0 +1,717 @@
+/* check_facts.c - the report facts (facts.c): the title block, the report
+ * year and where it came from, the publication date (label, title,
+ * signature, metadata, override), the issuing unit, and traditional
+ * characters folded before they are read, as the pipeline does. */
+#include "testutil.h"
+#include "doc.h"
+#include "input.h"
+#include "rules.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ------------------------------------------------------------ helpers */
+
+/* Offset of the first occurrence of `needle` in the normalised text. */
+static size_t offset_of(const arc_doc *doc, const char *needle)
+{
+    size_t len;
+    const char *t = arc_doc_text(doc, &len);
+    const char *p = strstr(t, needle);
+    ck_assert_msg(p != NULL, "no \"%s\" in the text", needle);
+    return (size_t)(p - t);
+}
+
+static void assert_published(const arc_pub_date *p, arc_pub_source src, int y,
+                             int m, int d)
+{
+    ck_assert_int_eq(p->source, src);
+    ck_assert_int_eq(p->y, y);
+    ck_assert_int_eq(p->m, m);
+    ck_assert_int_eq(p->d, d);
+}
+
+/* The four parts of a report, for texts that need a heading. */
+#define HEADINGS                                                               \
+    "一、主要举措和成效\n"                                                     \
+    "完善制度。\n"                                                             \
+    "二、存在的不足和原因\n"                                                   \
+    "培训不够。\n"
+
+/* ------------------------------------------------------------ title */
+
+START_TEST(test_title_single_line)
+{
+    arc_ruleset *rs = arc_test_default_rules();
+    arc_test_facts_doc *tf = arc_test_facts("松川县2023年法治政府建设情况报告\n"
+                                          "全县上下共同努力。\n"
+                                          "一、主要举措\n",
+                                          rs);
+    ck_assert_str_eq(tf->facts.title, "松川县2023年法治政府建设情况报告");
+    ck_assert_uint_eq(tf->facts.title_start, 0);
+    ck_assert_uint_eq(tf->facts.title_end, tf->doc->lines[0].end);
+    ck_assert_uint_eq(tf->facts.body_start, tf->doc->lines[1].start);
+    arc_test_facts_free(tf);
+    /* Without a rule set too. */
+    tf = arc_test_facts("松川县年度报告\n一、甲\n", NULL);
+    ck_assert_str_eq(tf->facts.title, "松川县年度报告");
+    arc_test_facts_free(tf);
+    arc_ruleset_free(rs);
+}
+END_TEST
+
+START_TEST(test_title_two_lines_joined)
+{
+    arc_ruleset *rs = arc_test_default_rules();
+    arc_test_facts_doc *tf = arc_test_facts("松川县人民政府关于2023年度法治政府\n"
+                                          "建设情况的报告\n"
+                                          "2023年,全县扎实推进各项工作。\n"
+                                          "一、主要举措和成效\n",
+                                          rs);
+    ck_assert_str_eq(tf->facts.title,
+                     "松川县人民政府关于2023年度法治政府建设情况的报告");
+    ck_assert_uint_eq(tf->facts.title_start, tf->doc->lines[0].start);
+    ck_assert_uint_eq(tf->facts.title_end, tf->doc->lines[1].end);
+    ck_assert_uint_eq(tf->facts.body_start, tf->doc->lines[2].start);
+    arc_test_facts_free(tf);
+    /* A blank line between the halves is skipped. */
+    tf = arc_test_facts("松川县人民政府关于2023年度法治政府\n"
+                        "\n"
+                        "建设情况的报告\n"
+                        "一、主要举措和成效\n",
+                        rs);
+    ck_assert_str_eq(tf->facts.title,
+                     "松川县人民政府关于2023年度法治政府建设情况的报告");
+    ck_assert_uint_eq(tf->facts.title_end, tf->doc->lines[2].end);
+    arc_test_facts_free(tf);
+    /* Without title_end (no rule set) nothing is joined. */
+    tf = arc_test_facts("松川县人民政府关于2023年度法治政府\n"
+                        "建设情况的报告\n"
+                        "一、主要举措和成效\n",
+                        NULL);
+    ck_assert_str_eq(tf->facts.title, "松川县人民政府关于2023年度法治政府");
+    ck_assert_uint_eq(tf->facts.body_start, tf->doc->lines[1].start);
+    arc_test_facts_free(tf);
+    arc_ruleset_free(rs);
+}
+END_TEST
+
+START_TEST(test_title_not_joined_when_first_line_ends_like_title)
+{
+    arc_ruleset *rs = arc_test_default_rules();
+    arc_test_facts_doc *tf = arc_test_facts("松川县法治政府建设情况报告\n"
+                                          "工作报告\n"
+                                          "一、甲\n",
+                                          rs);
+    ck_assert_str_eq(tf->facts.title, "松川县法治政府建设情况报告");
+    ck_assert_uint_eq(tf->facts.body_start, tf->doc->lines[1].start);
+    arc_test_facts_free(tf);
+    /* Nor when the second line does not end like a title. */
+    tf = arc_test_facts("松川县法治政府建设\n"
+                        "全县共有执法人员三百名\n"
+                        "一、甲\n",
+                        rs);
+    ck_assert_str_eq(tf->facts.title, "松川县法治政府建设");
+    arc_test_facts_free(tf);
+    arc_ruleset_free(rs);
+}
+END_TEST
+
+START_TEST(test_title_printed_twice)
+{
+    arc_ruleset *rs = arc_test_default_rules();
+    arc_test_facts_doc *tf = arc_test_facts("松川县2023年法治政府建设情况报告\n"
+                                          "\n"
+                                          "松川县2023年法治政府建设情况报告\n"
+                                          "今年以来,全县法治建设有序推进。\n"
+                                          "一、主要举措\n",
+                                          rs);
+    ck_assert_str_eq(tf->facts.title, "松川县2023年法治政府建设情况报告");
+    /* The body starts after the second copy. */
+    ck_assert_uint_eq(tf->facts.body_start, tf->doc->lines[3].start);
+    /* The title block is the first copy. */
+    ck_assert_uint_eq(tf->facts.title_end, tf->doc->lines[0].end);
+    arc_test_facts_free(tf);
+    arc_ruleset_free(rs);
+}
+END_TEST
+
+START_TEST(test_title_after_chrome_lines)
+{
+    arc_ruleset *rs = arc_test_default_rules();
+    arc_test_facts_doc *tf = arc_test_facts("当前位置:首页 > 政务公开 > 法治政府\n"
+                                          "发布时间:2024-02-01 来源:县司法局\n"
+                                          "\n"
+                                          "松川县2023年法治政府建设情况报告\n"
+                                          "一、主要举措\n",
+                                          rs);
+    ck_assert_str_eq(tf->facts.title, "松川县2023年法治政府建设情况报告");
+    ck_assert_uint_eq(tf->facts.title_start, tf->doc->lines[3].start);
+    /* The chrome's date is a labelled publication date all the same. */
+    assert_published(&tf->facts.published, ARC_PUB_LABEL, 2024, 2, 1);
+    arc_test_facts_free(tf);
+    /* Without a rule set there is no chrome: the first line is taken. */
+    tf = arc_test_facts("当前位置:首页\n松川县报告\n一、甲\n", NULL);
+    ck_assert_str_eq(tf->facts.title, "当前位置:首页");
+    arc_test_facts_free(tf);
+    arc_ruleset_free(rs);
+}
+END_TEST
+
+START_TEST(test_title_date_stripped)
+{
+    arc_ruleset *rs = arc_test_default_rules();
+    arc_test_facts_doc *tf = arc_test_facts(
+        "松川县2023年法治政府建设情况报告  2024-03-18\n"
+        "一、主要举措\n",
+        rs);
+    ck_assert_str_eq(tf->facts.title, "松川县2023年法治政府建设情况报告");
+    /* The date beside the title is the publication date. */
+    assert_published(&tf->facts.published, ARC_PUB_TITLE, 2024, 3, 18);
+    ck_assert_uint_eq(tf->facts.published.at, offset_of(tf->doc, "2024-03-18"));
+    arc_test_facts_free(tf);
+    tf = arc_test_facts("松川县2023年法治政府建设情况报告　2024年3月18日\n"
+                        "一、主要举措\n",
+                        rs);
+    ck_assert_str_eq(tf->facts.title, "松川县2023年法治政府建设情况报告");
+    assert_published(&tf->facts.published, ARC_PUB_TITLE, 2024, 3, 18);
+    arc_test_facts_free(tf);
+    arc_ruleset_free(rs);
+}
+END_TEST
+
+START_TEST(test_no_title_for_paragraph)
+{
+    arc_ruleset *rs = arc_test_default_rules();
+    /* Longer than max_title_chars (60). */
+    char text[1024] = "";
+    for (int i = 0; i < 61; i++)
+        strcat(text, "法");
+    strcat(text, "\n一、主要举措\n");
+    arc_test_facts_doc *tf = arc_test_facts(text, rs);
+    ck_assert_str_eq(tf->facts.title, "");
+    /* No title: the body starts at the text's start. */
+    ck_assert_uint_eq(tf->facts.body_start, 0);
+    arc_test_facts_free(tf);
+    /* A sentence ending in 。 */
+    tf = arc_test_facts("今年全县法治建设取得新进展。\n一、主要举措\n", rs);
+    ck_assert_str_eq(tf->facts.title, "");
+    arc_test_facts_free(tf);
+    /* A line ending in a colon (full width folded). */
+    tf = arc_test_facts("现将有关情况报告如下：\n一、主要举措\n", rs);
+    ck_assert_str_eq(tf->facts.title, "");
+    arc_test_facts_free(tf);
+    /* A heading on the first line. */
+    tf = arc_test_facts("一、主要举措\n正文。\n", rs);
+    ck_assert_str_eq(tf->facts.title, "");
+    arc_test_facts_free(tf);
+    arc_ruleset_free(rs);
+}
+END_TEST
+
+START_TEST(test_max_title_chars_from_profile)
+{
+    arc_ruleset *rs = arc_test_rules(
+        "version: 1\n"
+        "document:\n"
+        "  max_title_chars: 5\n"
+        "rules:\n"
+        "  - {id: x.p, kind: pattern, severity: info, message: m, "
+        "patterns: ['不会出现']}\n");
+    arc_test_facts_doc *tf = arc_test_facts("松川县报告\n一、甲\n", rs);
+    ck_assert_str_eq(tf->facts.title, "松川县报告");
+    arc_test_facts_free(tf);
+    /* Six characters: prose, not a title. */
+    tf = arc_test_facts("松川县年度报告\n一、甲\n", rs);
+    ck_assert_str_eq(tf->facts.title, "");
+    arc_test_facts_free(tf);
+    arc_ruleset_free(rs);
+}
+END_TEST
+
+START_TEST(test_empty_and_blank)
+{
+    arc_ruleset *rs = arc_test_default_rules();
+    static const char *const texts[] = {"", "\xEF\xBB\xBF",
+                                        "\n  \n\xE3\x80\x80\n\r\n"};
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        arc_test_facts_doc *tf = arc_test_facts(texts[i], rs);
+        ck_assert_str_eq(tf->facts.title, "");
+        ck_assert_str_eq(tf->facts.unit, "");
+        ck_assert_int_eq(tf->facts.year, 0);
+        ck_assert_int_eq(tf->facts.year_source, ARC_YEAR_NONE);
+        assert_published(&tf->facts.published, ARC_PUB_NONE, 0, 0, 0);
+        assert_published(&tf->facts.signature, ARC_PUB_NONE, 0, 0, 0);
+        arc_test_facts_free(tf);
+    }
+    arc_ruleset_free(rs);
+}
+END_TEST
+
+/* ------------------------------------------------------------ year */
+
+START_TEST(test_year_from_title)
+{
+    arc_ruleset *rs = arc_test_default_rules();
+    arc_test_facts_doc *tf = arc_test_facts("松川县2023年法治政府建设情况报告\n"
+                                          "2022年,全县扎实推进各项工作。\n"
+                                          "一、主要举措\n",
+                                          rs);
+    ck_assert_int_eq(tf->facts.year, 2023);
+    ck_assert_int_eq(tf->facts.year_source, ARC_YEAR_TITLE);
+    ck_assert_str_eq(arc_year_source_name(tf->facts.year_source), "title");
+    /* 松川县 is 9 bytes. */
+    ck_assert_int_eq(tf->facts.title_year.year, 2023);
+    ck_assert_uint_eq(tf->facts.title_year.at, 9);
+    ck_assert_uint_eq(tf->facts.title_year.end, 13);
+    /* The opening is read as well; the title wins. */
+    ck_assert_int_eq(tf->facts.opening_year.year, 2022);
+    ck_assert_uint_eq(tf->facts.opening_year.at, tf->doc->lines[1].start);
+    arc_test_facts_free(tf);
+    arc_ruleset_free(rs);
+}
+END_TEST
+
+START_TEST(test_year_from_opening)
+{
+    arc_ruleset *rs = arc_test_default_rules();
+    /* The first line after the title that starts with a year (leading
+     * spaces trimmed), not necessarily the first line. */
+    arc_test_facts_doc *tf = arc_test_facts("青禾区法治政府建设情况报告\n"
+                                          "全区坚持依法行政。\n"
+                                          "\xE3\x80\x80\xE3\x80\x80"
+                                          "2025年,青禾区扎实推进各项工作。\n"
+                                          "2024年的工作也有回顾。\n"
+                                          "一、主要举措\n",
+                                          rs);
+    ck_assert_int_eq(tf->facts.title_year.year, 0);
+    ck_assert_int_eq(tf->facts.year, 2025);
+    ck_assert_int_eq(tf->facts.year_source, ARC_YEAR_OPENING);
+    ck_assert_str_eq(arc_year_source_name(ARC_YEAR_OPENING), "opening");
+    ck_assert_uint_eq(tf->facts.opening_year.at, offset_of(tf->doc, "2025"));
+    ck_assert_uint_eq(tf->facts.opening_year.end,
+                      offset_of(tf->doc, "2025") + 4);
+    arc_test_facts_free(tf);
+    arc_ruleset_free(rs);
+}
+END_TEST
+
+START_TEST(test_year_not_after_first_heading)
+{
+    arc_ruleset *rs = arc_test_default_rules();
+    arc_test_facts_doc *tf = arc_test_facts("青禾区法治政府建设情况报告\n"
+                                          "一、主要举措\n"
+                                          "2025年,青禾区扎实推进各项工作。\n",
+                                          rs);
+    ck_assert_int_eq(tf->facts.year, 0);
+    ck_assert_int_eq(tf->facts.year_source, ARC_YEAR_NONE);
+    ck_assert_int_eq(tf->facts.opening_year.year, 0);
+    ck_assert_str_eq(arc_year_source_name(ARC_YEAR_NONE), "");
+    arc_test_facts_free(tf);
+    arc_ruleset_free(rs);
+}
+END_TEST
+
+START_TEST(test_implausible_years)
+{
+    arc_ruleset *rs = arc_test_default_rules();
+    static const struct {
+        const char *text;
+        int year;
+    } cases[] = {
+        {"青禾区1989年法治政府建设情况报告\n一、甲\n", 0},
+        {"青禾区1990年法治政府建设情况报告\n一、甲\n", 1990},
+        {"青禾区2199年法治政府建设情况报告\n一、甲\n", 2199},
+        {"青禾区2200年法治政府建设情况报告\n一、甲\n", 0},
+        /* Part of a longer number. */
+        {"青禾区12025年法治政府建设情况报告\n一、甲\n", 0},
+        /* Not followed by 年. */
+        {"青禾区2025法治政府建设情况报告\n一、甲\n", 0},
+        /* A later year in the title is found. */
+        {"青禾区第12025号文件2025年报告\n一、甲\n", 2025},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        arc_test_facts_doc *tf = arc_test_facts(cases[i].text, rs);
+        ck_assert_msg(tf->facts.year == cases[i].year, "case %zu: %d", i,
+                      tf->facts.year);
+        ck_assert_int_eq(tf->facts.year_source,
+                         cases[i].year ? ARC_YEAR_TITLE : ARC_YEAR_NONE);
+        arc_test_facts_free(tf);
+    }
+    arc_ruleset_free(rs);
+}
+END_TEST
+
+/* ------------------------------------------------------------ published */
+
+START_TEST(test_published_label)
+{
+    arc_ruleset *rs = arc_test_default_rules();
+    arc_test_facts_doc *tf = arc_test_facts("青禾区2025年度法治政府建设情况报告\n"
+                                          "发布时间：2026年3月25日\n" HEADINGS
+                                          "青禾区人民政府\n"
+                                          "2026年3月20日\n",
+                                          rs);
+    assert_published(&tf->facts.published, ARC_PUB_LABEL, 2026, 3, 25);
+    ck_assert_str_eq(arc_pub_source_name(ARC_PUB_LABEL), "label");
+    ck_assert_uint_eq(tf->facts.published.at, offset_of(tf->doc, "2026年3月25日"));
+    ck_assert_uint_eq(tf->facts.published.end,
+                      offset_of(tf->doc, "2026年3月25日") +
+                          strlen("2026年3月25日"));
+    /* The signature is kept apart. */
+    assert_published(&tf->facts.signature, ARC_PUB_SIGNATURE, 2026, 3, 20);
+    arc_test_facts_free(tf);
+    /* Without a rule set there is no label pattern: the signature. */
+    tf = arc_test_facts("青禾区2025年度法治政府建设情况报告\n"
+                        "发布时间:2026-03-25\n" HEADINGS "2026年3月20日\n",
+                        NULL);
+    assert_published(&tf->facts.published, ARC_PUB_SIGNATURE, 2026, 3, 20);
+    arc_test_facts_free(tf);
+    arc_ruleset_free(rs);
+}
+END_TEST
+
+START_TEST(test_published_label_invalid_date)
+{
+    arc_ruleset *rs = arc_test_default_rules();
+    /* 2026-02-30 does not exist: the next label is tried, then the
+     * signature. */
+    arc_test_facts_doc *tf = arc_test_facts("青禾区2025年度法治政府建设情况报告\n"
+                                          "发布日期:2026-02-30\n"
+                                          "成文日期:2026-03-02\n" HEADINGS,
+                                          rs);
+    assert_published(&tf->facts.published, ARC_PUB_LABEL, 2026, 3, 2);
+    arc_test_facts_free(tf);
+    tf = arc_test_facts("青禾区2025年度法治政府建设情况报告\n"
+                        "发布日期:2026-02-30\n" HEADINGS
+                        "2026年3月20日\n",
+                        rs);
+    assert_published(&tf->facts.published, ARC_PUB_SIGNATURE, 2026, 3, 20);
+    arc_test_facts_free(tf);
+    /* A month without a day is not a publication date. */
+    tf = arc_test_facts("青禾区2025年度法治政府建设情况报告\n"
+                        "发布日期:2026年3月\n" HEADINGS,
+                        rs);
+    assert_published(&tf->facts.published, ARC_PUB_NONE, 0, 0, 0);
+    arc_test_facts_free(tf);
+    arc_ruleset_free(rs);
+}
+END_TEST
+
+START_TEST(test_published_order)
+{
+    arc_ruleset *rs = arc_test_default_rules();
+    /* Label > title > signature. */
+    arc_test_facts_doc *tf = arc_test_facts(
+        "青禾区2025年度法治政府建设情况报告 2026-03-18\n"
+        "发布日期:2026-03-25\n" HEADINGS "2026年3月20日\n",
+        rs);
+    assert_published(&tf->facts.published, ARC_PUB_LABEL, 2026, 3, 25);
+    arc_test_facts_free(tf);
+    tf = arc_test_facts("青禾区2025年度法治政府建设情况报告 2026-03-18\n" HEADINGS
+                        "2026年3月20日\n",
+                        rs);
+    assert_published(&tf->facts.published, ARC_PUB_TITLE, 2026, 3, 18);
+    ck_assert_str_eq(arc_pub_source_name(ARC_PUB_TITLE), "title");
+    assert_published(&tf->facts.signature, ARC_PUB_SIGNATURE, 2026, 3, 20);
+    arc_test_facts_free(tf);
+    tf = arc_test_facts("青禾区2025年度法治政府建设情况报告\n" HEADINGS
+                        "2026年3月20日\n",
+                        rs);
+    assert_published(&tf->facts.published, ARC_PUB_SIGNATURE, 2026, 3, 20);
+    ck_assert_str_eq(arc_pub_source_name(ARC_PUB_SIGNATURE), "signature");
+    ck_assert_uint_eq(tf->facts.published.at, offset_of(tf->doc, "2026年3月20日"));
+    arc_test_facts_free(tf);
+    arc_ruleset_free(rs);
+}
+END_TEST
+
+START_TEST(test_signature_rules)
+{
+    arc_ruleset *rs = arc_test_default_rules();
+    /* A date with more text on its line is not a signature. */
+    arc_test_facts_doc *tf = arc_test_facts("青禾区2025年度法治政府建设情况报告\n" HEADINGS
+                                          "2026年3月20日印发\n",
+                                          rs);
+    assert_published(&tf->facts.signature, ARC_PUB_NONE, 0, 0, 0);
+    assert_published(&tf->facts.published, ARC_PUB_NONE, 0, 0, 0);
+    arc_test_facts_free(tf);
+    /* Trailing spaces and blank lines after it are fine. */
+    tf = arc_test_facts("青禾区2025年度法治政府建设情况报告\n" HEADINGS
+                        "  2026年3月20日  \n\n\n",
+                        rs);
+    assert_published(&tf->facts.signature, ARC_PUB_SIGNATURE, 2026, 3, 20);
+    arc_test_facts_free(tf);
+    /* Only the last eight non-blank lines are searched. */
+    tf = arc_test_facts("青禾区2025年度法治政府建设情况报告\n" HEADINGS
+                        "2026年3月20日\n"
+                        "附件1\n附件2\n附件3\n附件4\n附件5\n附件6\n附件7\n",
+                        rs);
+    assert_published(&tf->facts.signature, ARC_PUB_SIGNATURE, 2026, 3, 20);
+    arc_test_facts_free(tf);
+    tf = arc_test_facts("青禾区2025年度法治政府建设情况报告\n" HEADINGS
+                        "2026年3月20日\n"
+                        "附件1\n附件2\n附件3\n附件4\n附件5\n附件6\n附件7\n"
+                        "附件8\n",
+                        rs);
+    assert_published(&tf->facts.signature, ARC_PUB_NONE, 0, 0, 0);
+    arc_test_facts_free(tf);
+    /* The last signature-like date wins. */
+    tf = arc_test_facts("青禾区2025年度法治政府建设情况报告\n" HEADINGS
+                        "2026年3月2日\n"
+                        "2026年3月20日\n",
+                        rs);
+    assert_published(&tf->facts.signature, ARC_PUB_SIGNATURE, 2026, 3, 20);
+    arc_test_facts_free(tf);
+    arc_ruleset_free(rs);
+}
+END_TEST
+
+START_TEST(test_set_published)
+{
+    arc_ruleset *rs = arc_test_default_rules();
+    arc_test_facts_doc *tf = arc_test_facts("青禾区2025年度法治政府建设情况报告\n"
+                                          "发布日期:2026-03-25\n" HEADINGS
+                                          "2026年3月20日\n",
+                                          rs);
+    arc_facts_set_published(&tf->facts, 2026, 4, 2);
+    assert_published(&tf->facts.published, ARC_PUB_OVERRIDE, 2026, 4, 2);
+    ck_assert_uint_eq(tf->facts.published.at, 0);
+    ck_assert_uint_eq(tf->facts.published.end, 0);
+    ck_assert_str_eq(arc_pub_source_name(ARC_PUB_OVERRIDE), "override");
+    /* The rest is untouched. */
+    assert_published(&tf->facts.signature, ARC_PUB_SIGNATURE, 2026, 3, 20);
+    ck_assert_int_eq(tf->facts.year, 2025);
+    arc_test_facts_free(tf);
+    arc_ruleset_free(rs);
+}
+END_TEST
+
+/* ------------------------------------------------------------ unit */
+
+START_TEST(test_unit_from_title)
+{
+    arc_ruleset *rs = arc_test_default_rules();
+    static const struct {
+        const char *title, *unit;
+    } cases[] = {
+        /* Before 关于. */
+        {"青禾区人民政府关于2025年度法治政府建设情况的报告", "青禾区人民政府"},
+        /* Before the year. */
+        {"松岭县2025年法治政府建设年度报告", "松岭县"},
+        /* The shortest: before the first 关于. */
+        {"青禾区司法局关于转发关于2025年度报告的报告", "青禾区司法局"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char text[512];
+        snprintf(text, sizeof text, "%s\n" HEADINGS "青禾区委\n2026年3月20日\n",
+                 cases[i].title);
+        arc_test_facts_doc *tf = arc_test_facts(text, rs);
+        ck_assert_str_eq(tf->facts.title, cases[i].title);
+        /* The title's unit wins over the line above the signature. */
+        ck_assert_str_eq(tf->facts.unit, cases[i].unit);
+        arc_test_facts_free(tf);
+    }
+    arc_ruleset_free(rs);
+}
+END_TEST
+
+START_TEST(test_unit_from_signature)
+{
+    arc_ruleset *rs = arc_test_default_rules();
+    /* Nothing before the year: the line above the date, trimmed, blank
+     * lines skipped. */
+    arc_test_facts_doc *tf = arc_test_facts("2025年度法治政府建设情况报告\n" HEADINGS
+                                          "\n"
+                                          "  青禾区司法局  \n"
+                                          "\n"
+                                          "2026年3月2日\n",
+                                          rs);
+    ck_assert_str_eq(tf->facts.unit, "青禾区司法局");
+    arc_test_facts_free(tf);
+    /* No rule set: no unit pattern, the signature still gives it. */
+    tf = arc_test_facts("青禾区人民政府关于2025年度法治政府建设情况的报告\n" HEADINGS
+                        "青禾区司法局\n"
+                        "2026年3月2日\n",
+                        NULL);
+    ck_assert_str_eq(tf->facts.unit, "青禾区司法局");
+    arc_test_facts_free(tf);
+    /* More than 30 characters above the date is prose: no unit. */
+    tf = arc_test_facts("2025年度法治政府建设情况报告\n" HEADINGS
+                        "全区将继续坚持以习近平新时代中国特色社会主义思想为指导推进法治建设。\n"
+                        "2026年3月2日\n",
+                        rs);
+    ck_assert_str_eq(tf->facts.unit, "");
+    arc_test_facts_free(tf);
+    /* Exactly 30 characters is still a unit. */
+    tf = arc_test_facts("2025年度法治政府建设情况报告\n" HEADINGS
+                        "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十\n"
+                        "2026年3月2日\n",
+                        rs);
+    ck_assert_str_eq(tf->facts.unit,
+                     "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十");
+    arc_test_facts_free(tf);
+    /* No signature: no unit. */
+    tf = arc_test_facts("2025年度法治政府建设情况报告\n" HEADINGS, rs);
+    ck_assert_str_eq(tf->facts.unit, "");
+    arc_test_facts_free(tf);
+    arc_ruleset_free(rs);
+}
+END_TEST
+
+/* ------------------------------------------------------------ metadata */
+
+START_TEST(test_meta_wins)
+{
+    arc_ruleset *rs = arc_test_default_rules();
+    arc_doc *doc = arc_test_doc("青禾区法治政府建设情况报告\n"
+                                "2024年,青禾区扎实推进各项工作。\n" HEADINGS
+                                "青禾区人民政府\n"
+                                "2026年3月20日\n");
+    arc_input meta;
+    memset(&meta, 0, sizeof meta);
+    meta.title = (char *)"青禾区2025年度法治政府建设情况报告";
+    meta.published = (char *)"2026-03-28";
+    meta.unit = (char *)"青禾区司法局";
+    arc_facts f;
+    arc_error err = {0};
+    ck_assert_int_eq(arc_facts_read(&f, doc, &rs->doc, &meta, &err), 0);
+    ck_assert_str_eq(f.title, "青禾区2025年度法治政府建设情况报告");
+    /* The metadata title's year beats the opening's. */
+    ck_assert_int_eq(f.year, 2025);
+    ck_assert_int_eq(f.year_source, ARC_YEAR_META);
+    ck_assert_str_eq(arc_year_source_name(ARC_YEAR_META), "meta");
+    ck_assert_int_eq(f.opening_year.year, 2024);
+    assert_published(&f.published, ARC_PUB_META, 2026, 3, 28);
+    ck_assert_str_eq(arc_pub_source_name(ARC_PUB_META), "meta");
+    assert_published(&f.signature, ARC_PUB_SIGNATURE, 2026, 3, 20);
+    ck_assert_str_eq(f.unit, "青禾区司法局");
+    arc_facts_free(&f);
+    /* Metadata that is empty or not a date changes nothing. */
+    meta.title = (char *)"";
+    meta.published = (char *)"2026-02-30";
+    meta.unit = (char *)"";
+    ck_assert_int_eq(arc_facts_read(&f, doc, &rs->doc, &meta, &err), 0);
+    ck_assert_str_eq(f.title, "青禾区法治政府建设情况报告");
+    ck_assert_int_eq(f.year, 2024);
+    ck_assert_int_eq(f.year_source, ARC_YEAR_OPENING);
+    assert_published(&f.published, ARC_PUB_SIGNATURE, 2026, 3, 20);
+    ck_assert_str_eq(f.unit, "青禾区人民政府");
+    arc_facts_free(&f);
+    /* A NULL profile reads with the defaults. */
+    ck_assert_int_eq(arc_facts_read(&f, doc, NULL, NULL, &err), 0);
+    ck_assert_str_eq(f.title, "青禾区法治政府建设情况报告");
+    arc_facts_free(&f);
+    /* Freeing twice (zeroed) and NULL are no-ops. */
+    arc_facts_free(&f);
+    ck_assert_ptr_null(f.title);
+    arc_facts_free(NULL);
+    arc_doc_free(doc);
+    arc_ruleset_free(rs);
+}
+END_TEST
+
+START_TEST(test_meta_title_keeps_text_year)
+{
+    arc_ruleset *rs = arc_test_default_rules();
+    arc_doc *doc = arc_test_doc("青禾区2025年度法治政府建设情况报告\n" HEADINGS);
+    arc_input meta;
+    memset(&meta, 0, sizeof meta);
+    meta.title = (char *)"青禾区法治政府建设情况报告（网页）";
+    arc_facts f;
+    ck_assert_int_eq(arc_facts_read(&f, doc, &rs->doc, &meta, NULL), 0);
+    ck_assert_str_eq(f.title, "青禾区法治政府建设情况报告（网页）");
+    /* The year read from the text's title stays. */
+    ck_assert_int_eq(f.year, 2025);
+    ck_assert_int_eq(f.year_source, ARC_YEAR_TITLE);
+    arc_facts_free(&f);
+    arc_doc_free(doc);
+    arc_ruleset_free(rs);
+}
+END_TEST
+
+/* ------------------------------------------------------------ traditional */
+
+#define TRADITIONAL                                                            \
+    "青禾區人民政府關於2025年度法治政府建設情況的報告\n"                       \
+    "發佈日期:2026-03-20\n"                                                    \
+    "一、2025年推進法治政府建設的主要舉措和成效\n"                             \
+    "受理行政複議申請200件。\n"
+
+START_TEST(test_traditional_folded_before_facts)
+{
+    arc_ruleset *rs = arc_test_default_rules();
+    /* The rule set's profile folds: the label and 关于 are recognised. */
+    arc_test_facts_doc *tf = arc_test_facts(TRADITIONAL, rs);
+    ck_assert_int_eq(tf->doc->traditional, 1);
+    ck_assert_str_eq(tf->facts.title,
+                     "青禾区人民政府关于2025年度法治政府建设情况的报告");
+    ck_assert_str_eq(tf->facts.unit, "青禾区人民政府");
+    assert_published(&tf->facts.published, ARC_PUB_LABEL, 2026, 3, 20);
+    ck_assert_int_eq(tf->facts.year, 2025);
+    arc_test_facts_free(tf);
+    /* Without a rule set nothing is folded. */
+    tf = arc_test_facts(TRADITIONAL, NULL);
+    ck_assert_int_eq(tf->doc->traditional, 0);
+    ck_assert_str_eq(tf->facts.title,
+                     "青禾區人民政府關於2025年度法治政府建設情況的報告");
+    arc_test_facts_free(tf);
+    /* Fewer markers than `min` (5): not folded. */
+    tf = arc_test_facts("青禾區2025年法治政府建设情况报告\n一、甲\n", rs);
+    ck_assert_int_eq(tf->doc->traditional, 0);
+    ck_assert_str_eq(tf->facts.title, "青禾區2025年法治政府建设情况报告");
+    arc_test_facts_free(tf);
+    arc_ruleset_free(rs);
+}
+END_TEST
+
+static Suite *suite(void)
+{
+    Suite *s = suite_create("facts");
+    TCase *tc = tcase_create("title");
+    tcase_add_test(tc, test_title_single_line);
+    tcase_add_test(tc, test_title_two_lines_joined);
+    tcase_add_test(tc, test_title_not_joined_when_first_line_ends_like_title);
+    tcase_add_test(tc, test_title_printed_twice);
+    tcase_add_test(tc, test_title_after_chrome_lines);
+    tcase_add_test(tc, test_title_date_stripped);
+    tcase_add_test(tc, test_no_title_for_paragraph);
+    tcase_add_test(tc, test_max_title_chars_from_profile);
+    tcase_add_test(tc, test_empty_and_blank);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("year");
+    tcase_add_test(tc, test_year_from_title);
+    tcase_add_test(tc, test_year_from_opening);
+    tcase_add_test(tc, test_year_not_after_first_heading);
+    tcase_add_test(tc, test_implausible_years);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("published");
+    tcase_add_test(tc, test_published_label);
+    tcase_add_test(tc, test_published_label_invalid_date);
+    tcase_add_test(tc, test_published_order);
+    tcase_add_test(tc, test_signature_rules);
+    tcase_add_test(tc, test_set_published);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("unit");
+    tcase_add_test(tc, test_unit_from_title);
+    tcase_add_test(tc, test_unit_from_signature);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("meta");
+    tcase_add_test(tc, test_meta_wins);
+    tcase_add_test(tc, test_meta_title_keeps_text_year);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("traditional");
+    tcase_add_test(tc, test_traditional_folded_before_facts);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    return arc_test_run(suite());
+}
