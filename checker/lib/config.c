@@ -220,9 +220,14 @@ int arc_config_fail_on(const arc_config *c)
     return c->fail_on;
 }
 
-/* Fails at node n naming a rule id the rule set does not have. */
+/* Fails at node n naming a rule id the rule set does not have, or the
+ * built-in rule, which a configuration cannot switch off, re-grade or
+ * ignore (a file that cannot be checked is never hidden). */
 static int no_rule(const arc_load_ctx *cx, const arc_node *n, const char *id)
 {
+    if (strcmp(id, ARC_RULE_UNREADABLE) == 0)
+        return arc_node_fail(cx, n, "%s 是内置规则（文件无法检查），不能停用、"
+                             "改级别或忽略", id);
     return arc_node_fail(cx, n, "规则集中没有 id 为“%s”的规则", id);
 }
 
@@ -252,7 +257,8 @@ int arc_config_apply(const arc_config *c, arc_ruleset *rs, arc_error *err)
     }
     for (size_t i = 0; !rc && i < c->nignores; i++) {
         const ignore *ig = &c->ignores[i];
-        if (ig->rule && arc_ruleset_rule_index(rs, ig->rule) < 0)
+        if (ig->rule && (arc_ruleset_rule_index(rs, ig->rule) < 0 ||
+                         strcmp(ig->rule, ARC_RULE_UNREADABLE) == 0))
             rc = no_rule(&cx, arc_node_get(arc_node_get(root, "ignore")
                                                ->items[i],
                                            "rule"),

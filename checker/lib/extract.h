@@ -100,7 +100,8 @@ int arc_days_in_month(int y, int m);
 int arc_date_cmp(int y1, int m1, int d1, int y2, int m2, int d2);
 
 /* The date scanner's pre-filter: 1 for the last UTF-8 byte of every digit
- * arc_cn_digit knows (exposed for the test that keeps them in step). */
+ * arc_cn_digit knows except 两, which never writes a date (exposed for the
+ * test that keeps them in step). */
 extern const unsigned char arc_cn_digit_last_byte[256];
 
 #endif

@@ -326,10 +326,22 @@ int arc_date_valid(const arc_date *d)
 
 int arc_date_parse(const char *s, int *y, int *m, int *d)
 {
-    char tail;
-    if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-' ||
-        sscanf(s, "%4d-%2d-%2d%c", y, m, d, &tail) != 3 || *y < 1 ||
-        *d < 1 || *d > arc_days_in_month(*y, *m))
+    if (!s || strlen(s) != 10)
+        return ARC_EINVAL;
+    int v[3] = {0, 0, 0}, f = 0;
+    for (int i = 0; i < 10; i++) {
+        if (i == 4 || i == 7) {
+            if (s[i] != '-')
+                return ARC_EINVAL;
+            f++;
+        } else if (s[i] < '0' || s[i] > '9') {
+            return ARC_EINVAL;
+        } else {
+            v[f] = v[f] * 10 + (s[i] - '0');
+        }
+    }
+    *y = v[0], *m = v[1], *d = v[2];
+    if (*y < 1 || *d < 1 || *d > arc_days_in_month(*y, *m))
         return ARC_EINVAL;
     return 0;
 }

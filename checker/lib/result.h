@@ -37,6 +37,8 @@ struct arc_result {
     char *unit;
     arc_digest digest;
     arc_kept_text kept;
+    const arc_ruleset *rs; /* of the run that made it */
+    int corpus_done;       /* the corpus pass has seen it */
 };
 
 /* As arc_run_buffer, running only rule `only` (enabled or not) when it is

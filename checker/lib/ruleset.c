@@ -514,6 +514,9 @@ static int adjust_rules(arc_ruleset *rs, const arc_node *root,
     for (size_t i = 0; sev && i < sev->n; i++) {
         const arc_node *k = sev->keys[i], *v = sev->items[i];
         size_t r = find_rule(rs, k->value);
+        if (strcmp(k->value, ARC_RULE_UNREADABLE) == 0)
+            return arc_node_fail(cx, k, "%s 是内置规则（文件无法检查），"
+                                 "不能改级别", k->value);
         if (r == rs->nrules)
             return arc_node_fail(cx, k, "没有 id 为“%s”的规则", k->value);
         int s = v->type == ARC_NODE_SCALAR ? arc_severity_parse(v->value) : -1;
@@ -526,10 +529,12 @@ static int adjust_rules(arc_ruleset *rs, const arc_node *root,
     int rc = arc_node_strs(cx, root, "disable", 0, &ids, &n);
     for (size_t i = 0; !rc && i < n; i++) {
         size_t r = find_rule(rs, ids[i]);
-        if (r == rs->nrules)
-            rc = arc_node_fail(cx, arc_node_item(arc_node_get(root, "disable"),
-                                                 i),
-                               "没有 id 为“%s”的规则", ids[i]);
+        const arc_node *at = arc_node_item(arc_node_get(root, "disable"), i);
+        if (strcmp(ids[i], ARC_RULE_UNREADABLE) == 0)
+            rc = arc_node_fail(cx, at, "%s 是内置规则（文件无法检查），"
+                               "不能停用", ids[i]);
+        else if (r == rs->nrules)
+            rc = arc_node_fail(cx, at, "没有 id 为“%s”的规则", ids[i]);
         else
             rs->rules[r].enabled = 0;
     }

@@ -54,6 +54,9 @@ int arc_run_new(arc_run **out, const arc_run_opts *o, arc_error *err)
     *out = NULL;
     if (!o || !o->rs)
         return arc_err(err, ARC_EINVAL, NULL, 0, 0, "没有规则集");
+    if (o->load.encoding && !arc_encoding_supported(o->load.encoding))
+        return arc_err(err, ARC_EINVAL, NULL, 0, 0, "不支持的编码“%s”",
+                       o->load.encoding);
     arc_run *run = calloc(1, sizeof *run);
     if (!run)
         return arc_err_nomem(err);
@@ -70,11 +73,12 @@ void arc_run_free(arc_run *run)
 
 /* ------------------------------------------------------------- results */
 
-static arc_result *result_new(const char *path)
+static arc_result *result_new(const char *path, const arc_ruleset *rs)
 {
     arc_result *r = calloc(1, sizeof *r);
     if (!r)
         return NULL;
+    r->rs = rs;
     r->format = "";
     if (!(r->path = arc_strdup(path)) || arc_findings_new(&r->findings) ||
         !(r->title = arc_strdup("")) || !(r->unit = arc_strdup(""))) {
@@ -140,7 +144,9 @@ typedef struct {
 static int not_ignored(const arc_finding *fi, void *ud)
 {
     const ignore_ctx *ic = ud;
-    return !arc_config_ignored_rel(ic->config, ic->rel, fi->rule);
+    /* A file that could not be checked is never hidden. */
+    return strcmp(fi->rule, ARC_RULE_UNREADABLE) == 0 ||
+           !arc_config_ignored_rel(ic->config, ic->rel, fi->rule);
 }
 
 /* Drops the findings the configuration ignores for this report; the
@@ -269,7 +275,7 @@ int arc_run_check(const arc_run *run, arc_checker *c, size_t only,
     if (!run || !c || c->rs != run->o.rs)
         return arc_err(err, ARC_EINVAL, path, 0, 0,
                        "检查器与运行使用的规则集不同");
-    arc_result *r = result_new(path ? path : "");
+    arc_result *r = result_new(path ? path : "", run->o.rs);
     if (!r)
         return arc_err_nomem(err);
     arc_doc *doc = NULL;
@@ -307,6 +313,9 @@ int arc_run_file(const arc_run *run, arc_checker *c, const char *path,
                  arc_result **out, arc_error *err)
 {
     *out = NULL;
+    if (!run || !c || c->rs != run->o.rs || !path)
+        return arc_err(err, ARC_EINVAL, path, 0, 0,
+                       "检查器与运行使用的规则集不同");
     char *data = NULL;
     size_t len = 0;
     arc_error why = {0};
@@ -314,7 +323,7 @@ int arc_run_file(const arc_run *run, arc_checker *c, const char *path,
     if (rc == ARC_ENOMEM)
         return arc_err_nomem(err);
     if (rc) {
-        arc_result *r = result_new(path);
+        arc_result *r = result_new(path, run->o.rs);
         if (!r || unreadable(run, r, &why)) {
             arc_result_free(r);
             return arc_err_nomem(err);
@@ -331,12 +340,17 @@ int arc_run_corpus(const arc_run *run, arc_result *const *results, size_t n,
                    arc_error *err)
 {
     const arc_ruleset *rs = run->o.rs;
+    for (size_t i = 0; i < n; i++)
+        if (results[i]->rs != rs || results[i]->corpus_done)
+            return arc_err(err, ARC_EINVAL, results[i]->path, 0, 0,
+                           "结果不属于这次运行，或已做过跨报告检查");
     int rc = arc_corpus_eval(rs, results, n, ARC_ALL_RULES, err);
     for (size_t i = 0; !rc && i < n; i++) {
         arc_result *r = results[i];
         apply_ignores(run->o.config, r);
         arc_findings_sort(r->findings);
         arc_scorecard_score(&r->card, rs, r->findings);
+        r->corpus_done = 1;
     }
     return rc;
 }
