@@ -106,12 +106,14 @@ START_TEST(test_title_not_joined_when_first_line_ends_like_title)
     ck_assert_str_eq(tf->facts.title, "松川县法治政府建设情况报告");
     ck_assert_uint_eq(tf->facts.body_start, tf->doc->lines[1].start);
     arc_test_facts_free(tf);
-    /* Nor when the second line does not end like a title. */
+    /* Nor when the second line does not end like a title; a first line
+     * that does not end like a title is not one (a site or unit name),
+     * and neither is the second, which has no subject. */
     tf = arc_test_facts("松川县法治政府建设\n"
                         "全县共有执法人员三百名\n"
                         "一、甲\n",
                         rs);
-    ck_assert_str_eq(tf->facts.title, "松川县法治政府建设");
+    ck_assert_str_eq(tf->facts.title, "");
     arc_test_facts_free(tf);
     arc_ruleset_free(rs);
 }
@@ -296,13 +298,25 @@ START_TEST(test_year_from_opening)
 }
 END_TEST
 
-START_TEST(test_year_not_after_first_heading)
+START_TEST(test_year_after_first_heading)
 {
     arc_ruleset *rs = arc_test_default_rules();
+    /* No opening before the first heading: the first paragraph after it
+     * opens the report; later paragraphs do not count. */
     arc_test_facts_doc *tf = arc_test_facts("青禾区法治政府建设情况报告\n"
                                           "一、主要举措\n"
-                                          "2025年,青禾区扎实推进各项工作。\n",
+                                          "2025年,青禾区扎实推进各项工作。\n"
+                                          "2024年,全区开展培训。\n",
                                           rs);
+    ck_assert_int_eq(tf->facts.year, 2025);
+    ck_assert_int_eq(tf->facts.year_source, ARC_YEAR_OPENING);
+    ck_assert_int_eq(tf->facts.opening_year.year, 2025);
+    arc_test_facts_free(tf);
+    tf = arc_test_facts("青禾区法治政府建设情况报告\n"
+                        "全区坚持依法行政。\n"
+                        "一、主要举措\n"
+                        "2025年,青禾区扎实推进各项工作。\n",
+                        rs);
     ck_assert_int_eq(tf->facts.year, 0);
     ck_assert_int_eq(tf->facts.year_source, ARC_YEAR_NONE);
     ck_assert_int_eq(tf->facts.opening_year.year, 0);
@@ -328,7 +342,7 @@ START_TEST(test_implausible_years)
         /* Not followed by 年. */
         {"青禾区2025法治政府建设情况报告\n一、甲\n", 0},
         /* A later year in the title is found. */
-        {"青禾区第12025号文件2025年报告\n一、甲\n", 2025},
+        {"青禾区第12025号文件2025年法治政府建设报告\n一、甲\n", 2025},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         arc_test_facts_doc *tf = arc_test_facts(cases[i].text, rs);
@@ -476,8 +490,9 @@ START_TEST(test_set_published)
                                           rs);
     arc_facts_set_published(&tf->facts, 2026, 4, 2);
     assert_published(&tf->facts.published, ARC_PUB_OVERRIDE, 2026, 4, 2);
-    ck_assert_uint_eq(tf->facts.published.at, 0);
-    ck_assert_uint_eq(tf->facts.published.end, 0);
+    /* Not in the text. */
+    ck_assert_uint_eq(tf->facts.published.at, ARC_NOWHERE);
+    ck_assert_uint_eq(tf->facts.published.end, ARC_NOWHERE);
     ck_assert_str_eq(arc_pub_source_name(ARC_PUB_OVERRIDE), "override");
     /* The rest is untouched. */
     assert_published(&tf->facts.signature, ARC_PUB_SIGNATURE, 2026, 3, 20);
@@ -500,7 +515,8 @@ START_TEST(test_unit_from_title)
         /* Before the year. */
         {"松岭县2025年法治政府建设年度报告", "松岭县"},
         /* The shortest: before the first 关于. */
-        {"青禾区司法局关于转发关于2025年度报告的报告", "青禾区司法局"},
+        {"青禾区司法局关于转发关于2025年度法治政府建设报告的报告",
+         "青禾区司法局"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char text[512];
@@ -683,7 +699,7 @@ static Suite *suite(void)
     tc = tcase_create("year");
     tcase_add_test(tc, test_year_from_title);
     tcase_add_test(tc, test_year_from_opening);
-    tcase_add_test(tc, test_year_not_after_first_heading);
+    tcase_add_test(tc, test_year_after_first_heading);
     tcase_add_test(tc, test_implausible_years);
     suite_add_tcase(s, tc);
 
