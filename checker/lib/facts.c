@@ -36,6 +36,7 @@ const arc_doc_profile arc_doc_profile_default = {
     .max_heading_chars = 60,
     .year_min_weight = 1,
     .head_chars = 1000,
+    .cue_chars = 200,
 };
 
 /* Lines looked at for zones: the head is short; a document without
@@ -43,7 +44,7 @@ const arc_doc_profile arc_doc_profile_default = {
 #define ZONE_MAX_LINES 80
 /* Short lines that are not a title (site names, section names) skipped
  * before giving up on a title. */
-#define TITLE_MAX_SKIP 4
+#define TITLE_MAX_SKIP 12
 /* Lines after a letter's sentence within which its date is looked for. */
 #define LETTER_DATE_LINES 6
 /* Lines before the sentence where its start (文号, red header) may be. */
@@ -60,6 +61,9 @@ typedef struct {
     size_t first;     /* line of the first heading (nlines if none) */
     size_t zend;      /* lines [0, zend) have zones */
     size_t body_line; /* first line of the document's own text */
+    size_t cand_s, cand_e; /* the first short line skipped as no title */
+    size_t memo_s, memo_e; /* the span last asked whether it reads as a */
+    int memo;              /* title (zones and the title ask twice) */
 } reader;
 
 static arc_zone zone_of(const arc_facts *f, size_t li)
@@ -116,8 +120,10 @@ static void line_span(const reader *r, size_t li, size_t *s, size_t *e)
 
 static int has_ju(const char *t, size_t s, size_t e)
 {
-    for (size_t i = s; i + 3 <= e; i++)
-        if (memcmp(t + i, UTF8_JU, 3) == 0)
+    /* 。 is E3 80 82; E3 leads CJK punctuation only, so memchr is fast. */
+    for (const char *p = t + s;
+         (p = memchr(p, 0xE3, (size_t)(t + e - p))) != NULL; p++)
+        if (p + 3 <= t + e && memcmp(p, UTF8_JU, 3) == 0)
             return 1;
     return 0;
 }
@@ -147,12 +153,16 @@ static size_t time_at(const char *t, size_t e, size_t i)
     return j > d + 2 ? j - i : 0;
 }
 
-/* Could a date start at t[i]?  A digit, or the first byte of 〇/○/二 (the
- * first digit of a year written in Chinese numerals). */
+/* Could a date start at t[i]?  A digit, or 〇 ○ 二 (the first digit of
+ * a year written in Chinese numerals). */
 static int date_start(const char *t, size_t i)
 {
     unsigned char c = (unsigned char)t[i];
-    return (c >= '0' && c <= '9') || c == 0xE3 || c == 0xE2 || c == 0xE4;
+    if (c >= '0' && c <= '9')
+        return 1;
+    return (c == 0xE3 && memcmp(t + i, "\xE3\x80\x87", 3) == 0) ||
+           (c == 0xE2 && memcmp(t + i, "\xE2\x97\x8B", 3) == 0) ||
+           (c == 0xE4 && memcmp(t + i, "\xE4\xBA\x8C", 3) == 0);
 }
 
 /* A line that holds a date and nothing else but what the profile allows
@@ -190,7 +200,31 @@ static arc_pub_date pub_of(const arc_date *d, arc_pub_source src)
 
 /* ------------------------------------------------------------ zones */
 
-static arc_zone classify(const reader *r, size_t li)
+static int ends_like_title(const reader *r, const char *t, size_t s, size_t e);
+static int reads_as_title(reader *r, size_t s, size_t e);
+
+/* Does t[s, e) hold a mark that chrome and metadata lines are made of:
+ * : > | [ ] # 】 • · ? */
+static int zone_marks(const char *t, size_t s, size_t e)
+{
+    for (size_t i = s; i < e; i++) {
+        unsigned char c = (unsigned char)t[i];
+        if (c == ':' || c == '>' || c == '|' || c == '[' || c == ']' ||
+            c == '#')
+            return 1;
+        if (c == 0xE3 && i + 2 < e && (unsigned char)t[i + 1] == 0x80 &&
+            (unsigned char)t[i + 2] == 0x91) /* 】 */
+            return 1;
+        if (c == 0xE2 && i + 2 < e && (unsigned char)t[i + 1] == 0x80 &&
+            (unsigned char)t[i + 2] == 0xA2) /* • */
+            return 1;
+        if (c == 0xC2 && i + 1 < e && (unsigned char)t[i + 1] == 0xB7) /* · */
+            return 1;
+    }
+    return 0;
+}
+
+static arc_zone classify(reader *r, size_t li)
 {
     const arc_doc_profile *o = r->o;
     const char *t = r->t;
@@ -199,17 +233,30 @@ static arc_zone classify(const reader *r, size_t li)
     if (s == e)
         return ARC_ZONE_BLANK;
     size_t chars = arc_utf8_count(t + s, e - s);
+    int ju = has_ju(t, s, e);
+    /* A paragraph is the text: chrome, widgets and meeting lines are
+     * short and have no 。 (and searching each paragraph for them costs). */
+    if (ju && chars > 60)
+        return ARC_ZONE_TEXT;
+    /* A line that reads as a title (subject words, a title's ending) and
+     * has none of the marks chrome and metadata are made of (: > | [ ]
+     * 】 and bullets) is the document's text: the title is the commonest
+     * first line, and trying every chrome pattern on it costs. */
+    if (o->title_subject && o->title_end && !zone_marks(t, s, e) &&
+        reads_as_title(r, s, e))
+        return ARC_ZONE_TEXT;
     if (chars <= 80 && matches(o->widget, r->m, t, s, e))
         return ARC_ZONE_WIDGET;
-    if (any_matches(&o->chrome, r->m, t, s, e))
-        return ARC_ZONE_CHROME;
-    if (any_matches(&o->meeting, r->m, t, s, e))
-        return ARC_ZONE_MEETING;
-    int ju = has_ju(t, s, e);
+    /* Metadata before chrome: label lines are the commoner (a chrome line
+     * taken for metadata is skipped all the same). */
     arc_date d;
     if (!ju && chars <= 100 &&
         (any_matches(&o->meta, r->m, t, s, e) || date_line(r, s, e, &d)))
         return ARC_ZONE_META;
+    if (any_matches(&o->chrome, r->m, t, s, e))
+        return ARC_ZONE_CHROME;
+    if (any_matches(&o->meeting, r->m, t, s, e))
+        return ARC_ZONE_MEETING;
     if (!ju && matches(o->addressee, r->m, t, s, e))
         return ARC_ZONE_ADDRESSEE;
     return ARC_ZONE_TEXT;
@@ -279,7 +326,7 @@ static void find_letter(arc_facts *f, const reader *r)
     }
 }
 
-static int zones(arc_facts *f, const reader *r)
+static int zones(arc_facts *f, reader *r)
 {
     f->nzones = r->zend;
     if (!r->zend)
@@ -301,8 +348,10 @@ static void title_text(const reader *r, size_t li, size_t *ps, size_t *pe)
     const arc_doc_profile *o = r->o;
     size_t s, e, ms, me;
     line_span(r, li, &s, &e);
-    if (sub_search(o->title_prefix, r->m, r->t, s, e, s, 1, &ms, &me) &&
-        me < e)
+    /* Not a match-time anchor (that runs PCRE2's interpreter): the
+     * pattern's own ^ anchors at the line's start. */
+    if (sub_search(o->title_prefix, r->m, r->t, s, e, s, 0, &ms, &me) &&
+        ms == s && me < e)
         s = arc_trim_start(r->t, me, e);
     if (sub_search(o->title_strip, r->m, r->t, s, e, s, 0, &ms, &me) &&
         ms > s)
@@ -311,9 +360,36 @@ static void title_text(const reader *r, size_t li, size_t *ps, size_t *pe)
     *pe = e;
 }
 
+/* title_end is anchored at the end ($): it is looked for in the last
+ * characters only, the last four first (…的报告), then thirty (a
+ * bracket after the title); lookbehinds still see the whole span. */
 static int ends_like_title(const reader *r, const char *t, size_t s, size_t e)
 {
-    return matches(r->o->title_end, r->m, t, s, e);
+    static const size_t tail[] = {12, 90};
+    size_t ms, me;
+    for (size_t k = 0; k < 2; k++) {
+        size_t from = e - s > tail[k] ? e - tail[k] : s;
+        while (from > s && ((unsigned char)t[from] & 0xC0) == 0x80)
+            from--;
+        if (sub_search(r->o->title_end, r->m, t, s, e, from, 0, &ms, &me))
+            return 1;
+        if (from == s)
+            break;
+    }
+    return 0;
+}
+
+/* Does t[s, e) of the text read as a title: the subject words and a
+ * title's ending?  (Remembered for the last span asked.) */
+static int reads_as_title(reader *r, size_t s, size_t e)
+{
+    if (r->memo_e && r->memo_s == s && r->memo_e == e)
+        return r->memo;
+    r->memo_s = s;
+    r->memo_e = e;
+    r->memo = matches(r->o->title_subject, r->m, r->t, s, e) &&
+              ends_like_title(r, r->t, s, e);
+    return r->memo;
 }
 
 /* A line that is prose, not a title: too long, or ending like a sentence
@@ -352,8 +428,8 @@ static size_t next_nonblank(const reader *r, size_t li, size_t bound)
 
 /* Finds the title among the lines [from, bound); sets *stop to the line
  * where the document's own text starts when there is none. */
-static int find_title(arc_facts *f, const reader *r, size_t from,
-                      size_t bound, size_t *stop)
+static int find_title(arc_facts *f, reader *r, size_t from, size_t bound,
+                      size_t *stop)
 {
     const arc_doc_profile *o = r->o;
     const char *t = r->t;
@@ -378,8 +454,12 @@ static int find_title(arc_facts *f, const reader *r, size_t from,
          * (no subject words of its own), or one of the two says the
          * title goes on (…关于 ⏎ 关于…). */
         size_t nx = next_nonblank(r, li, bound);
-        if (o->title_end && !ends_like_title(r, t, s, e) && nx < bound &&
-            zone_of(f, nx) == ARC_ZONE_TEXT) {
+        int ends = !o->title_end ||
+                   (o->title_subject ? reads_as_title(r, s, e) ||
+                                           ends_like_title(r, t, s, e)
+                                     : ends_like_title(r, t, s, e)),
+            joined = 0;
+        if (!ends && nx < bound && zone_of(f, nx) == ARC_ZONE_TEXT) {
             size_t s2, e2;
             title_text(r, nx, &s2, &e2);
             int join = !prose_line(r, s2, e2) &&
@@ -396,13 +476,18 @@ static int find_title(arc_facts *f, const reader *r, size_t from,
                     return ARC_ENOMEM;
                 }
                 last = nx;
+                joined = ends = 1;
             }
         }
         int ok = !o->title_subject ||
-                 (matches(o->title_subject, r->m, b.data, 0, b.len) &&
-                  (!o->title_end || matches(o->title_end, r->m, b.data, 0,
-                                            b.len)));
+                 (ends && (joined ? matches(o->title_subject, r->m, b.data, 0,
+                                            b.len)
+                                  : reads_as_title(r, s, e)));
         if (!ok) {
+            if (r->cand_e == 0) {
+                r->cand_s = s;
+                r->cand_e = e;
+            }
             arc_buf_free(&b);
             if (++skipped > TITLE_MAX_SKIP) {
                 *stop = li;
@@ -418,9 +503,13 @@ static int find_title(arc_facts *f, const reader *r, size_t from,
             dup++;
         if (dup < bound) {
             size_t s2, e2;
-            title_text(r, dup, &s2, &e2);
-            if (e2 - s2 == b.len && memcmp(t + s2, b.data, b.len) == 0)
-                last = dup;
+            line_span(r, dup, &s2, &e2);
+            /* A copy may carry a date beside it, nothing longer. */
+            if (e2 - s2 >= b.len && e2 - s2 <= b.len + 64) {
+                title_text(r, dup, &s2, &e2);
+                if (e2 - s2 == b.len && memcmp(t + s2, b.data, b.len) == 0)
+                    last = dup;
+            }
         }
         f->title = b.data;
         f->body_start = last + 1 < r->doc->nlines
@@ -492,6 +581,18 @@ static char *unquoted(const char *s)
     return out;
 }
 
+/* About `chars` characters of text from `from` (three bytes each, as
+ * Chinese text has them), ending at a character boundary. */
+static size_t window_end(const char *t, size_t len, size_t from, size_t chars)
+{
+    size_t e = from + 3 * chars;
+    if (e >= len)
+        return len;
+    while (e > from && ((unsigned char)t[e] & 0xC0) == 0x80)
+        e--;
+    return e;
+}
+
 static void set_type(arc_facts *f, const arc_doc_profile *o, size_t i,
                      const char *how, size_t at, size_t end)
 {
@@ -503,7 +604,7 @@ static void set_type(arc_facts *f, const arc_doc_profile *o, size_t i,
     f->type_end = end;
 }
 
-static int find_type(arc_facts *f, const reader *r, size_t letter_title_s,
+static int find_type(arc_facts *f, reader *r, size_t letter_title_s,
                      size_t letter_title_e)
 {
     const arc_doc_profile *o = r->o;
@@ -515,13 +616,14 @@ static int find_type(arc_facts *f, const reader *r, size_t letter_title_s,
     int have_span = f->title_end > f->title_start;
     size_t hs = 0;
     size_t from = f->body_start;
-    size_t he = from + arc_utf8_prefix(t + from, r->len - from, o->head_chars);
+    size_t he = window_end(t, r->len, from, o->head_chars);
+    size_t ce = window_end(t, r->len, from, o->cue_chars);
     size_t at = 0, end = 0;
     /* Strong cues and masks decide first. */
     for (size_t i = 0; i < o->ntypes; i++) {
         const arc_doc_type *ty = &o->types[i];
         for (size_t c = 0; c < ty->cues.n; c++)
-            if (count_matches(r, ty->cues.v[c].re, t, hs, he,
+            if (count_matches(r, ty->cues.v[c].re, t, hs, ce,
                               ty->cues.v[c].min, &at, &end) >=
                 ty->cues.v[c].min) {
                 set_type(f, o, i, "cue", at, end);
@@ -541,7 +643,7 @@ static int find_type(arc_facts *f, const reader *r, size_t letter_title_s,
         int distinct = 0;
         size_t first = ARC_NOWHERE, first_end = 0;
         for (size_t k = 0; k < ty->masks.n; k++)
-            if (arc_regex_search(ty->masks.v[k], r->m, t, he, hs, 0, &ms,
+            if (arc_regex_search(ty->masks.v[k], r->m, t, ce, hs, 0, &ms,
                                  &me) > 0) {
                 distinct++;
                 if (ms < first)
@@ -591,6 +693,15 @@ static int find_type(arc_facts *f, const reader *r, size_t letter_title_s,
             return 0;
         }
     }
+    /* Without a title, the first short line that did not read as one (a
+     * headline, an essay's title). */
+    if (!f->title[0] && letter_title_e <= letter_title_s && r->cand_e)
+        for (size_t i = 0; i < o->ntypes; i++)
+            if (o->types[i].title &&
+                matches(o->types[i].title, r->m, t, r->cand_s, r->cand_e)) {
+                set_type(f, o, i, "title", r->cand_s, r->cand_e);
+                return 0;
+            }
     for (size_t i = 0; i < o->ntypes; i++)
         if (o->types[i].fallback) {
             set_type(f, o, i, "fallback", ARC_NOWHERE, ARC_NOWHERE);
@@ -820,8 +931,25 @@ static void find_years(arc_facts *f, const reader *r)
                 }
             }
         }
-        /* Top-level headings: the first rule that finds a year in each. */
-        for (size_t si = 0; si < doc->nsections; si++) {
+        /* Top-level headings: the first rule that finds a year in each;
+         * not looked at when they could not change the outcome. */
+        int hw = 0, nh = 0, lead = 0, second = 0;
+        for (size_t i = 0; i < o->nyear_rules; i++)
+            if (o->year_rules[i].from == ARC_EV_HEADING &&
+                o->year_rules[i].weight > hw)
+                hw = o->year_rules[i].weight;
+        for (size_t si = 0; si < doc->nsections; si++)
+            nh += doc->sections[si].level == 1 && (int)si != f->title_section;
+        for (size_t i = 0; i < ts.n; i++) {
+            if (ts.v[i].weight > lead) {
+                second = lead;
+                lead = ts.v[i].weight;
+            } else if (ts.v[i].weight > second) {
+                second = ts.v[i].weight;
+            }
+        }
+        int decided = lead >= min && lead - second > nh * hw;
+        for (size_t si = 0; !decided && si < doc->nsections; si++) {
             const arc_section *sec = &doc->sections[si];
             if (sec->level != 1 || (int)si == f->title_section)
                 continue;
@@ -984,11 +1112,13 @@ static void find_published(arc_facts *f, const reader *r,
     const char *t = r->t;
     pub_best best = {{0}, 0};
     find_signature(f, r);
-    /* Labels in the head (not in widgets, letters or meeting lines). */
+    /* Labels on the head's metadata and chrome lines (a line with a
+     * label is metadata: the profile's meta patterns name the labels);
+     * a profile without meta patterns looks at every text line too. */
     for (size_t li = 0; li < r->body_line && li < doc->nlines; li++) {
         arc_zone z = zone_of(f, li);
-        if (z == ARC_ZONE_WIDGET || z == ARC_ZONE_LETTER ||
-            z == ARC_ZONE_MEETING || z == ARC_ZONE_BLANK)
+        if (z != ARC_ZONE_META && z != ARC_ZONE_CHROME &&
+            !(z == ARC_ZONE_TEXT && !r->o->meta.n))
             continue;
         scan_labels(r, t, r->len, doc->lines[li].start, doc->lines[li].end, 1,
                     &best);
@@ -1021,7 +1151,8 @@ static void find_published(arc_facts *f, const reader *r,
         }
     }
     if (have_page) {
-        const reader pr = {NULL, r->o, r->m, page.norm, page.norm_len, 0, 0, 0};
+        const reader pr = {.o = r->o, .m = r->m, .t = page.norm,
+                           .len = page.norm_len};
         for (size_t s = 0; s < page.norm_len;) {
             const char *nl = memchr(page.norm + s, '\n', page.norm_len - s);
             size_t e = nl ? (size_t)(nl - page.norm) : page.norm_len;
@@ -1054,7 +1185,7 @@ static void find_published(arc_facts *f, const reader *r,
     }
     arc_date d;
     if (f->letter_date.source == ARC_PUB_NONE &&
-        mark_date(r, arc_utf8_prefix(t, r->len, 4 * r->o->head_chars), &d))
+        mark_date(r, window_end(t, r->len, 0, 4 * r->o->cue_chars), &d))
         f->letter_date = pub_of(&d, ARC_PUB_LETTER);
     if (f->letter_date.source != ARC_PUB_NONE)
         f->published = f->letter_date;
@@ -1239,8 +1370,10 @@ int arc_facts_read(arc_facts *f, const arc_doc *doc, const arc_doc_profile *p,
     f->title_section = -1;
     f->type = -1;
     f->type_at = f->type_end = ARC_NOWHERE;
-    reader r = {doc, p ? p : &arc_doc_profile_default, NULL, doc->text.norm,
-                doc->text.norm_len, 0, 0, 0};
+    reader r = {.doc = doc,
+                .o = p ? p : &arc_doc_profile_default,
+                .t = doc->text.norm,
+                .len = doc->text.norm_len};
     if (arc_matcher_new(&r.m))
         return arc_err_nomem(err);
     int rc = read_facts(f, &r, meta);

@@ -108,7 +108,9 @@ typedef struct {
     int year_min_weight;          /* less evidence: no year */
     arc_doc_type *types;
     size_t ntypes;
-    size_t head_chars;            /* characters of head text for cues */
+    size_t head_chars;            /* characters after the title that body
+                                     cues are looked for in */
+    size_t cue_chars;             /* and strong cues and masks */
     arc_regex *unit;        /* group `unit`: the issuer in the title */
     const struct arc_t2s *t2s;    /* traditional -> simplified, or NULL */
     const unsigned char *trad_bits; /* BMP bitmap of traditional-only chars */

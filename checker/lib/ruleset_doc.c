@@ -15,7 +15,8 @@ static const char *const doc_keys[] = {
     "title_continues", "title_strip",    "max_title_chars",
     "max_heading_chars", "letter",       "signature_mark",
     "published_label", "published_labels", "date_line",   "year",
-    "types",           "head_chars",     "unit",          "traditional",
+    "types",           "head_chars",     "cue_chars",     "unit",
+    "traditional",
     NULL};
 static const char *const letter_keys[] = {"start", "body", "after", "title",
                                           NULL};
@@ -33,20 +34,30 @@ static const char *const cue_keys[] = {"pattern", "min", NULL};
 
 /* Compiles `key` of n into *slot, replacing what a base rule set put
  * there; leaves *slot alone when the key is absent. */
-static int replace_regex(const arc_load_ctx *cx, const arc_node *n,
-                         const char *key, arc_regex **slot)
+static int replace_regex_as(const arc_load_ctx *cx, const arc_node *n,
+                            const char *key, unsigned flags, arc_regex **slot)
 {
     const arc_node *v = arc_node_get(n, key);
     arc_regex *re = NULL;
     if (!v)
         return 0;
-    int rc = arc_node_regex(cx, v, &re);
+    int rc = arc_node_regex_ex(cx, v, flags, &re);
     if (rc)
         return rc;
     arc_regex_free(*slot);
     *slot = re;
     return 0;
 }
+
+static int replace_regex(const arc_load_ctx *cx, const arc_node *n,
+                         const char *key, arc_regex **slot)
+{
+    return replace_regex_as(cx, n, key, 0, slot);
+}
+
+/* Patterns seldom matched (rare lines, texts without a title) are not
+ * compiled to machine code: see ARC_REGEX_NOJIT. */
+#define SELDOM ARC_REGEX_NOJIT
 
 static void patterns_free(arc_pattern_list *l)
 {
@@ -58,7 +69,7 @@ static void patterns_free(arc_pattern_list *l)
 
 /* A pattern or a list of patterns. */
 static int load_patterns(const arc_load_ctx *cx, const arc_node *v,
-                         arc_pattern_list *out)
+                         unsigned flags, arc_pattern_list *out)
 {
     memset(out, 0, sizeof *out);
     const arc_node *const *items = (const arc_node *const *)&v;
@@ -72,7 +83,7 @@ static int load_patterns(const arc_load_ctx *cx, const arc_node *v,
     if (!(out->v = calloc(k ? k : 1, sizeof *out->v)))
         return arc_err_nomem(cx->err);
     for (size_t i = 0; i < k; i++) {
-        int rc = arc_node_regex(cx, items[i], &out->v[i]);
+        int rc = arc_node_regex_ex(cx, items[i], flags, &out->v[i]);
         if (rc) {
             patterns_free(out);
             return rc;
@@ -82,20 +93,129 @@ static int load_patterns(const arc_load_ctx *cx, const arc_node *v,
     return 0;
 }
 
+/* Does a pattern refer to a group by number or name (\1, \g, \k, (?P=)?
+ * Joined with others its numbers would change. */
+static int refers_to_groups(const char *p)
+{
+    for (; *p; p++) {
+        if (p[0] == '\\' && p[1]) {
+            if ((p[1] >= '1' && p[1] <= '9') || p[1] == 'g' || p[1] == 'k')
+                return 1;
+            p++;
+        } else if (strncmp(p, "(?P=", 4) == 0 || strncmp(p, "(?P>", 4) == 0 ||
+                   strncmp(p, "(?&", 3) == 0 || strncmp(p, "(?R", 3) == 0 ||
+                   (p[0] == '(' && p[1] == '?' && p[2] >= '0' && p[2] <= '9')) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* One regex for "any of these patterns" (nodes items[0..n), each already
+ * checked): one search instead of n.  NULL (and 0) when the patterns do
+ * not combine: one refers to groups by number, or names repeat. */
+static int union_of(const arc_load_ctx *cx, const arc_node *const *items,
+                    size_t n, unsigned flags, arc_regex **out)
+{
+    *out = NULL;
+    arc_buf b = {0};
+    int rc = 0;
+    for (size_t i = 0; i < n && !rc; i++) {
+        if (refers_to_groups(items[i]->value)) {
+            arc_buf_free(&b);
+            return 0;
+        }
+        rc = arc_buf_printf(&b, "%s(?:%s)", i ? "|" : "", items[i]->value);
+    }
+    if (rc) {
+        arc_buf_free(&b);
+        return arc_err_nomem(cx->err);
+    }
+    char msg[64];
+    size_t off;
+    rc = arc_regex_compile_ex(out, b.data, b.len, flags, msg, sizeof msg,
+                              &off);
+    arc_buf_free(&b);
+    if (rc == ARC_ENOMEM)
+        return arc_err_nomem(cx->err);
+    return 0; /* a union that does not compile: matched one by one */
+}
+
+/* A list of patterns asked only whether any matches (or where the
+ * leftmost match is): each is checked (errors point into it), then they
+ * are matched as one union when they combine. */
+/* Are the parentheses of a pattern balanced (outside classes and
+ * escapes)?  Then it cannot close the group that wraps it in a union, and
+ * a union that compiles proves each of its patterns. */
+static int balanced(const char *p)
+{
+    int depth = 0, cls = 0;
+    for (; *p; p++) {
+        if (*p == '\\') {
+            if (!p[1])
+                return 0;
+            p++;
+        } else if (cls) {
+            cls = *p != ']';
+        } else if (*p == '[') {
+            cls = 1;
+            if (p[1] == '^')
+                p++;
+            if (p[1] == ']')
+                p++;
+        } else if (*p == '(') {
+            depth++;
+        } else if (*p == ')' && --depth < 0) {
+            return 0;
+        }
+    }
+    return depth == 0 && !cls;
+}
+
+static int load_any(const arc_load_ctx *cx, const arc_node *v,
+                    unsigned flags, arc_pattern_list *out)
+{
+    if (v->type != ARC_NODE_SEQ || v->n < 2)
+        return load_patterns(cx, v, flags, out);
+    memset(out, 0, sizeof *out);
+    int all_balanced = 1;
+    for (size_t i = 0; i < v->n; i++) {
+        if (v->items[i]->type != ARC_NODE_SCALAR)
+            return arc_node_fail(cx, v->items[i], "正则表达式应为字符串");
+        all_balanced &= balanced(v->items[i]->value);
+    }
+    arc_regex *re = NULL;
+    int rc = all_balanced ? union_of(cx, (const arc_node *const *)v->items,
+                                     v->n, flags, &re)
+                          : 0;
+    /* No union: each compiled alone (and any error reported there). */
+    if (rc || !re)
+        return rc ? rc : load_patterns(cx, v, flags, out);
+    if (!(out->v = malloc(sizeof *out->v))) {
+        arc_regex_free(re);
+        return arc_err_nomem(cx->err);
+    }
+    out->v[0] = re;
+    out->n = 1;
+    return 0;
+}
+
 static int replace_patterns(const arc_load_ctx *cx, const arc_node *n,
-                            const char *key, arc_pattern_list *slot)
+                            const char *key, unsigned flags,
+                            arc_pattern_list *slot)
 {
     const arc_node *v = arc_node_get(n, key);
     if (!v)
         return 0;
     arc_pattern_list l;
-    int rc = load_patterns(cx, v, &l);
+    int rc = load_any(cx, v, flags, &l);
     if (rc)
         return rc;
     patterns_free(slot);
     *slot = l;
     return 0;
 }
+
 
 static void cues_free(arc_cue_list *l)
 {
@@ -105,9 +225,11 @@ static void cues_free(arc_cue_list *l)
     memset(l, 0, sizeof *l);
 }
 
-/* Cues: a list of patterns or {pattern, min}. */
+/* Cues: a list of patterns or {pattern, min}.  Each is searched alone:
+ * a union of words that start with different Chinese characters would
+ * try every alternative at every character. */
 static int load_cues(const arc_load_ctx *cx, const arc_node *map,
-                     const char *key, arc_cue_list *out)
+                     const char *key, unsigned flags, arc_cue_list *out)
 {
     memset(out, 0, sizeof *out);
     const arc_node *v = arc_node_get(map, key);
@@ -125,12 +247,15 @@ static int load_cues(const arc_load_ctx *cx, const arc_node *map,
         int rc;
         if (it->type == ARC_NODE_MAP) {
             rc = arc_node_keys(cx, it, cue_keys, NULL);
+            const arc_node *pat = rc ? NULL : arc_node_get(it, "pattern");
+            if (!rc && !pat)
+                rc = arc_node_fail(cx, it, "缺少必需的键“pattern”");
             if (!rc)
-                rc = arc_node_regex_key(cx, it, "pattern", 1, &c->re);
+                rc = arc_node_regex_ex(cx, pat, flags, &c->re);
             if (!rc)
                 rc = arc_node_int(cx, it, "min", 0, 1, 1000, &min);
         } else {
-            rc = arc_node_regex(cx, it, &c->re);
+            rc = arc_node_regex_ex(cx, it, flags, &c->re);
         }
         if (c->re)
             out->n = i + 1;
@@ -151,13 +276,13 @@ static int load_letter(arc_doc_profile *p, const arc_node *n,
         return 0;
     int rc = arc_node_keys(cx, n, letter_keys, NULL);
     if (!rc)
-        rc = replace_patterns(cx, n, "start", &p->letter_start);
+        rc = replace_patterns(cx, n, "start", SELDOM, &p->letter_start);
     if (!rc)
         rc = replace_regex(cx, n, "body", &p->letter_body);
     if (!rc)
-        rc = replace_regex(cx, n, "after", &p->letter_after);
+        rc = replace_regex_as(cx, n, "after", SELDOM, &p->letter_after);
     if (!rc)
-        rc = replace_regex(cx, n, "title", &p->letter_title);
+        rc = replace_regex_as(cx, n, "title", SELDOM, &p->letter_title);
     return rc;
 }
 
@@ -220,9 +345,9 @@ static int load_date_line(arc_doc_profile *p, const arc_node *n,
         return 0;
     int rc = arc_node_keys(cx, n, date_line_keys, NULL);
     if (!rc)
-        rc = replace_regex(cx, n, "before", &p->date_before);
+        rc = replace_regex_as(cx, n, "before", SELDOM, &p->date_before);
     if (!rc)
-        rc = replace_regex(cx, n, "after", &p->date_after);
+        rc = replace_regex_as(cx, n, "after", SELDOM, &p->date_after);
     return rc;
 }
 
@@ -268,7 +393,7 @@ static int load_year(arc_doc_profile *p, const arc_node *n,
     if (!rc)
         rc = arc_node_int(cx, n, "min_weight", 0, 1, 1000, &min);
     if (!rc)
-        rc = replace_patterns(cx, n, "exclude", &p->year_exclude);
+        rc = replace_patterns(cx, n, "exclude", 0, &p->year_exclude);
     if (rc)
         return rc;
     p->year_min_weight = (int)min;
@@ -335,13 +460,13 @@ static int load_type(arc_doc_type *ty, const arc_node *n,
     if (!rc)
         rc = arc_node_regex_key(cx, n, "title", 0, &ty->title);
     if (!rc)
-        rc = load_cues(cx, n, "body", &ty->body);
+        rc = load_cues(cx, n, "body", SELDOM, &ty->body);
     if (!rc)
         rc = arc_node_int(cx, n, "body_min", 0, 1, 100, &body_min);
     if (!rc)
-        rc = load_cues(cx, n, "cues", &ty->cues);
+        rc = load_cues(cx, n, "cues", 0, &ty->cues);
     if (!rc && arc_node_get(n, "masks"))
-        rc = load_patterns(cx, arc_node_get(n, "masks"), &ty->masks);
+        rc = load_patterns(cx, arc_node_get(n, "masks"), 0, &ty->masks);
     if (!rc)
         rc = arc_node_int(cx, n, "masks_min", 0, 1, 100, &masks_min);
     if (!rc)
@@ -394,15 +519,15 @@ int arc_load_document(arc_doc_profile *p, const arc_node *n,
     long v;
     int rc = arc_node_keys(cx, n, doc_keys, NULL);
     if (!rc)
-        rc = replace_patterns(cx, n, "chrome", &p->chrome);
+        rc = replace_patterns(cx, n, "chrome", 0, &p->chrome);
     if (!rc)
         rc = replace_regex(cx, n, "widget", &p->widget);
     if (!rc)
-        rc = replace_patterns(cx, n, "meta", &p->meta);
+        rc = replace_patterns(cx, n, "meta", 0, &p->meta);
     if (!rc)
-        rc = replace_patterns(cx, n, "meeting", &p->meeting);
+        rc = replace_patterns(cx, n, "meeting", SELDOM, &p->meeting);
     if (!rc)
-        rc = replace_regex(cx, n, "addressee", &p->addressee);
+        rc = replace_regex_as(cx, n, "addressee", SELDOM, &p->addressee);
     if (!rc)
         rc = replace_regex(cx, n, "title_end", &p->title_end);
     if (!rc)
@@ -410,13 +535,15 @@ int arc_load_document(arc_doc_profile *p, const arc_node *n,
     if (!rc)
         rc = replace_regex(cx, n, "title_prefix", &p->title_prefix);
     if (!rc)
-        rc = replace_regex(cx, n, "title_continues", &p->title_continues);
+        rc = replace_regex_as(cx, n, "title_continues", SELDOM,
+                              &p->title_continues);
     if (!rc)
         rc = replace_regex(cx, n, "title_strip", &p->title_strip);
     if (!rc)
         rc = load_letter(p, arc_node_get(n, "letter"), cx);
     if (!rc)
-        rc = replace_regex(cx, n, "signature_mark", &p->signature_mark);
+        rc = replace_regex_as(cx, n, "signature_mark", SELDOM,
+                              &p->signature_mark);
     if (!rc)
         rc = load_labels(p, n, cx);
     if (!rc)
@@ -449,5 +576,8 @@ int arc_load_document(arc_doc_profile *p, const arc_node *n,
     v = (long)p->head_chars;
     if (!rc && !(rc = arc_node_int(cx, n, "head_chars", 0, 100, 100000, &v)))
         p->head_chars = (size_t)v;
+    v = (long)p->cue_chars;
+    if (!rc && !(rc = arc_node_int(cx, n, "cue_chars", 0, 50, 100000, &v)))
+        p->cue_chars = (size_t)v;
     return rc;
 }
