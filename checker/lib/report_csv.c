@@ -91,8 +91,11 @@ const arc_format arc_format_csv = {"csv", open_csv, report_csv, close_csv};
 static const char *const summary_head[] = {"file", "title", "unit",
                                            "report_year", "published",
                                            "doc_type"};
-static const char *const summary_tail[] = {"errors", "warnings", "infos",
-                                           "score"};
+/* Columns are only ever added at the end (spreadsheets read them by
+ * position): where the year and the date came from came after score. */
+static const char *const summary_tail[] = {"errors",      "warnings",
+                                           "infos",       "score",
+                                           "year_source", "published_source"};
 
 static size_t summary_parts(const arc_writer *w)
 {
@@ -147,6 +150,10 @@ static int report_summary(arc_writer *w, const char *path,
     }
     for (size_t i = 0; !rc && i < 4; i++)
         rc = cell(w->fp, nums[i], 0);
+    if (!rc)
+        rc = cell(w->fp, arc_year_source_name(card->year_source), 0);
+    if (!rc)
+        rc = cell(w->fp, arc_pub_source_name(card->published_source), 0);
     return rc ? rc : fputs("\r\n", w->fp) == EOF ? ARC_EIO : 0;
 }
 
