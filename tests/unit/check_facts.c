@@ -947,6 +947,17 @@ static const struct {
      "2026年3月2日\n"
      "青禾区2025年度法治政府建设情况报告\n" HEADINGS,
      "annual-report"},
+    /* a plan behind its 印发通知, spaced out with blank and no-break-space
+     * lines (the windows count lines with text) */
+    {"青禾区人民政府关于印发《青禾区2026年法治政府建设工作要点》的通知\n\n"
+     "青政发〔2026〕3号\n\n\xC2\xA0\n\n\xC2\xA0\n\n"
+     "各街道办事处,区政府各部门:\n\n"
+     "现将《青禾区2026年法治政府建设工作要点》印发给你们,请认真贯彻执行。"
+     "\n\n\xC2\xA0\n\n\xC2\xA0\n\n"
+     "2026年2月3日\n\n"
+     "青禾区2026年法治政府建设工作要点\n\n"
+     "一、完善制度\n1.健全机制。\n",
+     "work-plan"},
     /* look-alikes */
     {"青禾区人民政府2025年政府信息公开工作年度报告\n"
      "一、总体情况\n主动公开政府信息120条。\n", "other"},
