@@ -118,6 +118,16 @@ const char *arc_ruleset_rule_description(const arc_ruleset *rs, size_t i);
 arc_severity arc_ruleset_rule_severity(const arc_ruleset *rs, size_t i);
 int arc_ruleset_rule_enabled(const arc_ruleset *rs, size_t i);
 
+/* The legal basis a rule cites ("" when none), its kind's name, its message
+ * template, and its examples: example k of rule i (NULL past the end),
+ * *bad set to 1 for an example that must trigger the rule. */
+const char *arc_ruleset_rule_basis(const arc_ruleset *rs, size_t i);
+const char *arc_ruleset_rule_kind(const arc_ruleset *rs, size_t i);
+const char *arc_ruleset_rule_message(const arc_ruleset *rs, size_t i);
+size_t arc_ruleset_rule_example_count(const arc_ruleset *rs, size_t i);
+const char *arc_ruleset_rule_example(const arc_ruleset *rs, size_t i,
+                                     size_t k, int *bad);
+
 /* --------------------------------------------------------- configuration */
 
 /*

@@ -66,6 +66,7 @@ typedef struct arc_rule {
     arc_severity severity;
     char *message;     /* template with {name} placeholders */
     char *description;
+    char *basis;       /* the legal basis (条文), or NULL */
     int enabled;
     void *params;
     arc_example *examples;

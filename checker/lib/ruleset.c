@@ -25,7 +25,8 @@ static const char *const part_keys[] = {"id", "name", "heading", "exclude",
                                         "prose", "thematic", NULL};
 static const char *const rule_keys[] = {"id",          "kind",    "severity",
                                         "message",     "description",
-                                        "enabled",     "examples", NULL};
+                                        "basis",       "enabled",
+                                        "examples",    NULL};
 static const char *const example_keys[] = {"bad", "good", NULL};
 
 int arc_ruleset_part(const arc_ruleset *rs, const char *id)
@@ -401,6 +402,7 @@ static int load_rule(arc_ruleset *rs, arc_rule *r, const arc_node *n,
     r->severity = (arc_severity)s;
     if ((rc = arc_node_str(cx, n, "message", 1, &r->message)) ||
         (rc = arc_node_str(cx, n, "description", 0, &r->description)) ||
+        (rc = arc_node_str(cx, n, "basis", 0, &r->basis)) ||
         (rc = arc_node_bool(cx, n, "enabled", &r->enabled)) ||
         (rc = load_examples(r, arc_node_get(n, "examples"), cx)))
         return rc;
@@ -711,6 +713,7 @@ static void rule_free(arc_rule *r)
     free(r->id);
     free(r->message);
     free(r->description);
+    free(r->basis);
     for (size_t k = 0; k < r->nexamples; k++) {
         free(r->examples[k].text);
         free(r->examples[k].file);
@@ -812,6 +815,36 @@ size_t arc_ruleset_rule_count(const arc_ruleset *rs)
 const char *arc_ruleset_rule_id(const arc_ruleset *rs, size_t i)
 {
     return i < rs->nrules ? rs->rules[i].id : NULL;
+}
+
+const char *arc_ruleset_rule_basis(const arc_ruleset *rs, size_t i)
+{
+    return i < rs->nrules && rs->rules[i].basis ? rs->rules[i].basis : "";
+}
+
+const char *arc_ruleset_rule_kind(const arc_ruleset *rs, size_t i)
+{
+    return i < rs->nrules ? rs->rules[i].kind->name : "";
+}
+
+const char *arc_ruleset_rule_message(const arc_ruleset *rs, size_t i)
+{
+    return i < rs->nrules && rs->rules[i].message ? rs->rules[i].message : "";
+}
+
+size_t arc_ruleset_rule_example_count(const arc_ruleset *rs, size_t i)
+{
+    return i < rs->nrules ? rs->rules[i].nexamples : 0;
+}
+
+const char *arc_ruleset_rule_example(const arc_ruleset *rs, size_t i,
+                                     size_t k, int *bad)
+{
+    if (i >= rs->nrules || k >= rs->rules[i].nexamples)
+        return NULL;
+    if (bad)
+        *bad = rs->rules[i].examples[k].bad;
+    return rs->rules[i].examples[k].text;
 }
 
 const char *arc_ruleset_rule_description(const arc_ruleset *rs, size_t i)

@@ -422,7 +422,7 @@ START_TEST(test_unknown_key_in_rule_lists_allowed)
     /* The list names the common keys and the kind's own keys. */
     assert_contains(err.message, "未知的键“colour”（可用：");
     assert_contains(err.message, "id, kind, severity, message, description, "
-                                 "enabled");
+                                 "basis, enabled");
     assert_contains(err.message, "check）");
     ck_assert_str_eq(err.rule, "r1");
 }

@@ -298,18 +298,18 @@ START_TEST(test_json_lines)
                      "\"section\":\"measures\","
                      "\"message\":\"他说\\\"好\\\"\\n第二行\\r 100% a:b,c\\\\d\","
                      "\"evidence\":\"证据\\t一\",\"offset\":120,"
-                     "\"end_offset\":150}");
+                     "\"end_offset\":150,\"page\":null}");
     ck_assert_str_eq(line_of(s, 1, ln, sizeof ln),
                      "{\"file\":\"reports/青禾 区.txt\",\"line\":null,"
                      "\"column\":null,\"severity\":\"warning\","
                      "\"rule\":\"r.two\",\"section\":\"plan\","
                      "\"message\":\"缺少部分\",\"evidence\":\"\","
-                     "\"offset\":null,\"end_offset\":null}");
+                     "\"offset\":null,\"end_offset\":null,\"page\":null}");
     ck_assert_str_eq(line_of(s, 2, ln, sizeof ln),
                      "{\"file\":\"reports/青禾 区.txt\",\"line\":7,\"column\":1,"
                      "\"severity\":\"info\",\"rule\":\"r.three\","
                      "\"section\":\"\",\"message\":\"提示\",\"evidence\":\"\","
-                     "\"offset\":300,\"end_offset\":306}");
+                     "\"offset\":300,\"end_offset\":306,\"page\":null}");
     /* Each line is one JSON value. */
     for (size_t i = 0; i < 3; i++)
         ck_assert_msg(json_valid(line_of(s, i, ln, sizeof ln)),
@@ -331,7 +331,7 @@ START_TEST(test_json_control_characters)
     ck_assert_str_eq(s, "{\"file\":\"a\\\"b.txt\",\"line\":1,\"column\":2,"
                         "\"severity\":\"error\",\"rule\":\"r\",\"section\":\"\","
                         "\"message\":\"x\\u0001y\\u001fz\",\"evidence\":\"\","
-                        "\"offset\":0,\"end_offset\":3}\n");
+                        "\"offset\":0,\"end_offset\":3,\"page\":null}\n");
     char ln[512];
     ck_assert(json_valid(line_of(s, 0, ln, sizeof ln)));
     /* The validator itself rejects what a writer must never produce. */
@@ -818,7 +818,7 @@ END_TEST
 #define SUMMARY_HEAD                                                           \
     "\xEF\xBB\xBF"                                                             \
     "file,title,unit,report_year,published,doc_type,measures,plan,errors,"     \
-    "warnings,infos,score\r\n"
+    "warnings,infos,score,status\r\n"
 
 static void card_init(arc_scorecard *c, const char *title, const char *unit,
                       int year, const char *doc_type)
@@ -828,6 +828,7 @@ static void card_init(arc_scorecard *c, const char *title, const char *unit,
     snprintf(c->unit, sizeof c->unit, "%s", unit);
     c->report_year = year;
     snprintf(c->doc_type, sizeof c->doc_type, "%s", doc_type);
+    c->checked = 1; /* scored cards; the unreadable one comes from the pipeline */
 }
 
 START_TEST(test_summary_rows)
@@ -897,12 +898,12 @@ START_TEST(test_summary_rows)
     ck_assert_str_eq(
         s, SUMMARY_HEAD
         "reports/青禾 区.txt,青禾区2025年度法治政府建设情况报告,青禾区,2025,"
-        "2026-03-05,annual-report,heading,prose,1,2,3,84\r\n"
+        "2026-03-05,annual-report,heading,prose,1,2,3,84,checked\r\n"
         "b.txt,松岭县2026年法治政府建设工作要点,松岭县,2026,2026-01-20,"
-        "work-plan,,,1,0,0,0\r\n"
-        "c.txt,\"关于\"\"法治\"\",报告\",,,,annual-report,missing,,0,0,0,100\r\n"
-        "d.txt,,\"'=青禾\",2024,2025-12-31,other,,,0,0,1,100\r\n"
-        "/nonexistent-arc-dir/e.txt,,,,,other,,,1,0,0,90\r\n");
+        "work-plan,,,1,0,0,0,checked\r\n"
+        "c.txt,\"关于\"\"法治\"\",报告\",,,,annual-report,missing,,0,0,0,100,checked\r\n"
+        "d.txt,,\"'=青禾\",2024,2025-12-31,other,,,0,0,1,100,checked\r\n"
+        "/nonexistent-arc-dir/e.txt,,,,,other,,,1,0,0,,unchecked\r\n");
     free(s);
     arc_findings_free(f);
     arc_ruleset_free(rs);
@@ -928,7 +929,7 @@ START_TEST(test_summary_header_only)
     ck_assert_str_eq(s, "\xEF\xBB\xBF"
                         "file,title,unit,report_year,published,doc_type,"
                         "measures,shortcomings,first_responsible,next_year,"
-                        "errors,warnings,infos,score\r\n");
+                        "errors,warnings,infos,score,status\r\n");
     free(s);
     arc_ruleset_free(rs);
     /* No rule set: no part columns. */
@@ -936,7 +937,7 @@ START_TEST(test_summary_header_only)
     s = out_close(&o, NULL);
     ck_assert_str_eq(s, "\xEF\xBB\xBF"
                         "file,title,unit,report_year,published,doc_type,"
-                        "errors,warnings,infos,score\r\n");
+                        "errors,warnings,infos,score,status\r\n");
     free(s);
 }
 END_TEST
