@@ -424,10 +424,41 @@ static int starts_heading(const char *s, size_t n)
     return 0;
 }
 
+static int is_letter(uint32_t cp)
+{
+    return (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z');
+}
+
 static int is_word_char(uint32_t cp)
 {
-    return (cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') ||
-           (cp >= 'a' && cp <= 'z');
+    return (cp >= '0' && cp <= '9') || is_letter(cp);
+}
+
+/*
+ * Do two joined lines need a space?  Only between Latin words ("keep one" /
+ * "space") or after a word's punctuation ("words," / "such"), not inside a
+ * number or code set in Chinese text ("第1" / "6项", "共计4" / "60,参训"),
+ * which line breaking may split anywhere.  "460," / "2025年" neither:
+ * Chinese text may use ASCII commas.
+ */
+static int needs_space(const char *a, size_t na, const char *b, size_t nb)
+{
+    uint32_t first, last = arc_utf8_before(a, na);
+    if (!arc_utf8_decode(b, nb, &first) || !is_word_char(first))
+        return 0;
+    if (!is_word_char(last))
+        return last && last < 0x80 && strchr(",.;:!?)", (int)last) &&
+               na >= 2 && is_letter(arc_utf8_before(a, na - 1));
+    size_t i = na, j = 0;
+    while (i > 0 && is_word_char((unsigned char)a[i - 1]))
+        i--;
+    while (j < nb && b[j] && (is_word_char((unsigned char)b[j]) ||
+                              strchr(",.;:!?%)", b[j])))
+        j++;
+    uint32_t before = arc_utf8_before(a, i), after = 0;
+    if (j < nb && !arc_utf8_decode(b + j, nb - j, &after))
+        after = 0;
+    return !(arc_layout_is_cjk(before) && arc_layout_is_cjk(after));
 }
 
 /*
@@ -462,7 +493,27 @@ typedef struct {
     double left, right; /* margins */
     double height;      /* typical line height */
     double gap;         /* typical space between lines */
+    int indents;        /* paragraphs start with an indent */
 } metrics;
+
+static double height_or(const arc_layout_line *ln, double dflt)
+{
+    return height_of(ln) > 0 ? height_of(ln) : dflt;
+}
+
+static int is_short(const metrics *m, const arc_layout_line *ln)
+{
+    /* Short of the margin by more than a few characters: a line can end
+     * a character or two early where a number or a closing mark would not
+     * fit, never four. */
+    return ln->x1 < m->right - 3 * height_or(ln, m->height);
+}
+
+static int is_indented(const metrics *m, const arc_layout_line *ln)
+{
+    /* First-line indent: two characters in official documents. */
+    return ln->x0 > m->left + 0.9 * height_or(ln, m->height);
+}
 
 static int measure(const arc_layout *l, const unsigned char *keep,
                    metrics *m)
@@ -498,6 +549,23 @@ static int measure(const arc_layout *l, const unsigned char *keep,
         prev = ln;
     }
     m->gap = k ? median(v, k) : 0;
+    /* Do the lines after a clear paragraph end (a short line closing a
+     * sentence) start indented?  Then an unindented line after a full one
+     * goes on with its paragraph even when the full line ends a sentence. */
+    size_t ends = 0, indented = 0;
+    prev = NULL;
+    for (size_t i = 0; i < l->n; i++) {
+        if (!keep[i])
+            continue;
+        const arc_layout_line *ln = &l->lines[i];
+        if (prev && is_short(m, prev) &&
+            ends_sentence(text_of(l, prev), prev->len)) {
+            ends++;
+            indented += is_indented(m, ln);
+        }
+        prev = ln;
+    }
+    m->indents = ends >= 2 && 5 * indented >= 3 * ends;
     free(v);
     return 0;
 }
@@ -506,19 +574,11 @@ static int measure(const arc_layout *l, const unsigned char *keep,
 static int breaks(const arc_layout *l, const metrics *m,
                   const arc_layout_line *a, const arc_layout_line *b)
 {
-    double ha = height_of(a) > 0 ? height_of(a) : m->height;
-    double hb = height_of(b) > 0 ? height_of(b) : m->height;
-    if (ends_sentence(text_of(l, a), a->len))
+    double ha = height_or(a, m->height), hb = height_or(b, m->height);
+    if (is_short(m, a) || starts_heading(text_of(l, b), b->len) ||
+        is_indented(m, b))
         return 1;
-    /* Short of the margin by more than a few characters: a line can end
-     * a character or two early where a number or a closing mark would not
-     * fit, never four. */
-    if (a->x1 < m->right - 3 * ha)
-        return 1;
-    if (starts_heading(text_of(l, b), b->len))
-        return 1;
-    /* First-line indent (two characters in official documents). */
-    if (b->x0 > m->left + 0.9 * hb)
+    if (!m->indents && ends_sentence(text_of(l, a), a->len))
         return 1;
     if (fabs(ha - hb) > 0.2 * (ha > hb ? ha : hb))
         return 1;
@@ -553,12 +613,8 @@ int arc_layout_emit(const arc_layout *l, arc_input *in)
             break;
         if (!prev) {
             in->cur_page = ln->page;
-        } else {
-            uint32_t first;
-            uint32_t last = arc_utf8_before(text_of(l, prev), prev->len);
-            if (arc_utf8_decode(s, ln->len, &first) && is_word_char(last) &&
-                is_word_char(first))
-                rc = arc_input_append(in, &cap, " ", 1);
+        } else if (needs_space(text_of(l, prev), prev->len, s, ln->len)) {
+            rc = arc_input_append(in, &cap, " ", 1);
         }
         if (!rc)
             rc = arc_input_append(in, &cap, s, ln->len);
