@@ -156,6 +156,26 @@ START_TEST(test_indent_gap_size)
 }
 END_TEST
 
+START_TEST(test_wrapped_title)
+{
+    /* A long title in a larger size, wrapped and centred, is one line; a
+     * centred heading after a full body line is not part of it. */
+    sheet s;
+    sheet_init(&s);
+    put_at(&s, "很长的标题第一行到了右边报告202", 50, 500, s.y, 20);
+    put_at(&s, "6-03-28", 240, 310, s.y + 30, 20);
+    s.y += 60;
+    full(&s, "正文第一行");
+    put(&s, "正文结束。", 50, 200);
+    full(&s, "一行正文写满了没有标点");
+    put(&s, "居中的小标题", 225, 325);
+    expect(&s,
+           "很长的标题第一行到了右边报告2026-03-28\n正文第一行正文结束。\n"
+           "一行正文写满了没有标点\n居中的小标题\n",
+           NULL);
+}
+END_TEST
+
 START_TEST(test_furniture)
 {
     static const char *const numbers[] = {"- 1 -", "—2—", "第3页 共4页",
@@ -250,6 +270,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_join_cjk_and_latin);
     tcase_add_test(tc, test_paragraph_ends);
     tcase_add_test(tc, test_indent_gap_size);
+    tcase_add_test(tc, test_wrapped_title);
     tcase_add_test(tc, test_furniture);
     tcase_add_test(tc, test_header_on_few_pages_kept);
     tcase_add_test(tc, test_across_pages);
