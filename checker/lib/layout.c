@@ -437,7 +437,7 @@ static int is_word_char(uint32_t cp)
 /*
  * Do two joined lines need a space?  Only between Latin words ("keep one" /
  * "space") or after a word's punctuation ("words," / "such"), not inside a
- * number or code set in Chinese text ("第1" / "6项", "共计4" / "60,参训"),
+ * number or code set in Chinese text ("第1" / "6项", "报告202" / "6-03-28"),
  * which line breaking may split anywhere.  "460," / "2025年" neither:
  * Chinese text may use ASCII commas.
  */
@@ -453,12 +453,14 @@ static int needs_space(const char *a, size_t na, const char *b, size_t nb)
     while (i > 0 && is_word_char((unsigned char)a[i - 1]))
         i--;
     while (j < nb && b[j] && (is_word_char((unsigned char)b[j]) ||
-                              strchr(",.;:!?%)", b[j])))
+                              strchr(",.;:!?%)-/", b[j])))
         j++;
+    /* Set in Chinese: CJK before the word and CJK (or nothing) after. */
     uint32_t before = arc_utf8_before(a, i), after = 0;
     if (j < nb && !arc_utf8_decode(b + j, nb - j, &after))
         after = 0;
-    return !(arc_layout_is_cjk(before) && arc_layout_is_cjk(after));
+    return !(arc_layout_is_cjk(before) &&
+             (after == 0 || arc_layout_is_cjk(after)));
 }
 
 /*
@@ -575,8 +577,15 @@ static int breaks(const arc_layout *l, const metrics *m,
                   const arc_layout_line *a, const arc_layout_line *b)
 {
     double ha = height_or(a, m->height), hb = height_or(b, m->height);
-    if (is_short(m, a) || starts_heading(text_of(l, b), b->len) ||
-        is_indented(m, b))
+    if (is_short(m, a) || starts_heading(text_of(l, b), b->len))
+        return 1;
+    /* A long title wrapped: a centred line in the larger size of the full
+     * line before it goes on with it. */
+    if (ha > 1.15 * m->height && fabs(ha - hb) <= 0.2 * ha &&
+        fabs((b->x0 - m->left) - (m->right - b->x1)) < 1.5 * hb &&
+        !ends_sentence(text_of(l, a), a->len))
+        return 0;
+    if (is_indented(m, b))
         return 1;
     if (!m->indents && ends_sentence(text_of(l, a), a->len))
         return 1;
