@@ -622,7 +622,8 @@ static int page_lines(arc_layout *l, uint32_t page, glyphs *gs,
         g[i].u = g[i].x * c + g[i].y * s;
         g[i].v = -g[i].x * s + g[i].y * c;
     }
-    qsort(g, n, sizeof *g, cmp_angle_v);
+    if (n)
+        qsort(g, n, sizeof *g, cmp_angle_v);
     for (size_t i = 0; i < n;) {
         size_t j = i;
         while (j < n && g[j].angle == g[i].angle)

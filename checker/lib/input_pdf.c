@@ -52,12 +52,60 @@ static void quiet(const gchar *domain, GLogLevelFlags level,
 
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
+/*
+ * A one-page PDF with an empty page, for warming poppler up.  poppler is
+ * safe with one document per thread except for state it creates lazily on
+ * first use without a lock: the sRGB and XYZ colour profiles that the
+ * first GfxState makes (GfxState.cc, "if (!sRGBProfile) sRGBProfile =
+ * …"), which two threads reading their first pages at once both assign
+ * (ThreadSanitizer shows the lcms2 objects of one thread freed by another).
+ * Reading one page here, once, before any document of the caller, creates
+ * it; after that poppler only reads it, and every document can go on in
+ * its own thread, unserialised.
+ */
+static void warm_up(void)
+{
+    static const char *const obj[] = {
+        "<</Type/Catalog/Pages 2 0 R>>",
+        "<</Type/Pages/Kids[3 0 R]/Count 1>>",
+        "<</Type/Page/Parent 2 0 R/MediaBox[0 0 10 10]/Contents 4 0 R>>",
+        "<</Length 0>>stream\nendstream",
+    };
+    char pdf[1024];
+    int n = snprintf(pdf, sizeof pdf, "%%PDF-1.4\n"), off[4];
+    for (int i = 0; i < 4; i++) {
+        off[i] = n;
+        n += snprintf(pdf + n, sizeof pdf - (size_t)n, "%d 0 obj\n%s\nendobj\n",
+                      i + 1, obj[i]);
+    }
+    int xref = n;
+    n += snprintf(pdf + n, sizeof pdf - (size_t)n,
+                  "xref\n0 5\n0000000000 65535 f \n");
+    for (int i = 0; i < 4; i++)
+        n += snprintf(pdf + n, sizeof pdf - (size_t)n, "%010d 00000 n \n",
+                      off[i]);
+    n += snprintf(pdf + n, sizeof pdf - (size_t)n,
+                  "trailer\n<</Size 5/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n",
+                  xref);
+    GBytes *bytes = g_bytes_new_static(pdf, (gsize)n);
+    PopplerDocument *doc = poppler_document_new_from_bytes(bytes, NULL, NULL);
+    g_bytes_unref(bytes);
+    PopplerPage *page = doc ? poppler_document_get_page(doc, 0) : NULL;
+    if (page) {
+        g_free(poppler_page_get_text(page));
+        g_object_unref(page);
+    }
+    if (doc)
+        g_object_unref(doc);
+}
+
 static void init(void)
 {
     g_log_set_handler("Poppler",
                       (GLogLevelFlags)(G_LOG_LEVEL_MASK | G_LOG_FLAG_FATAL |
                                        G_LOG_FLAG_RECURSION),
                       quiet, NULL);
+    warm_up();
 }
 
 /*
