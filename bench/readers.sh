@@ -86,19 +86,23 @@ EOF
 PDF_PAGES=$(echo "$PAGES" | cut -d' ' -f1)
 OFD_PAGES=$(echo "$PAGES" | cut -d' ' -f2)
 
-best() { # FOLDER: the best seconds of RUNS, after one warm-up run
+best() { # FOLDER: wall and CPU seconds of the fastest of RUNS, after a warm-up
   python3 - "$ARCHECK" "$JOBS" "$RUNS" "$1" <<'EOF'
-import subprocess, sys, time
+import resource, subprocess, sys, time
 cmd = [sys.argv[1], "-q", "--no-config", "--no-summary", "-j" + sys.argv[2],
        "-o", "/dev/null", sys.argv[4]]
-times = []
+runs = []
 for i in range(int(sys.argv[3]) + 1):
+    r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()
     rc = subprocess.run(cmd).returncode
-    times.append(time.perf_counter() - t)
+    wall = time.perf_counter() - t
+    r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = r1.ru_utime - r0.ru_utime + r1.ru_stime - r0.ru_stime
+    runs.append((wall, cpu))
     if rc > 1:
         sys.exit("archeck exited %d" % rc)
-print("%.4f" % min(times[1:]))
+print("%.4f %.4f" % min(runs[1:]))
 EOF
 }
 
@@ -106,8 +110,8 @@ echo
 echo "command: $ARCHECK -q --no-config --no-summary -j$JOBS -o /dev/null FOLDER"
 echo "$(ls "$WORK/txt" | wc -l) files per format ($COPIES copies of $(ls "$SRC"/*.txt | wc -l) samples), best of $RUNS"
 echo
-printf '| format | files | MB | pages | seconds | files/s | pages/s | MB/s |\n'
-printf '|---|---|---|---|---|---|---|---|\n'
+printf '| format | files | MB | pages | seconds | CPU s | files/s | pages/s | MB/s | pages/CPU s |\n'
+printf '|---|---|---|---|---|---|---|---|---|---|\n'
 for ext in txt pdf ofd; do
   n=$(ls "$WORK/$ext" | wc -l)
   bytes=$(du -sb "$WORK/$ext" | cut -f1)
@@ -116,11 +120,15 @@ for ext in txt pdf ofd; do
     *) pages=$((PDF_PAGES * COPIES)) ;;
   esac
   s=$(best "$WORK/$ext")
-  python3 - "$ext" "$n" "$bytes" "$pages" "$s" <<'EOF'
+  python3 - "$ext" "$n" "$bytes" "$pages" $s <<'EOF'
 import sys
-ext, n, b, p, s = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), float(sys.argv[5])
-print("| .%s | %d | %.1f | %d | %.3f | %.0f | %.0f | %.1f |" % (ext, n, b / 1e6, p, s, n / s, p / s, b / 1e6 / s))
+ext, n, b, p = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+s, cpu = float(sys.argv[5]), float(sys.argv[6])
+print("| .%s | %d | %.1f | %d | %.3f | %.3f | %.0f | %.0f | %.1f | %.0f |"
+      % (ext, n, b / 1e6, p, s, cpu, n / s, p / s, b / 1e6 / s, p / cpu))
 EOF
 done
 echo
-echo "(.txt pages: the pages of the same reports as PDF)"
+echo "(.txt pages: the pages of the same reports as PDF.  CPU s: user + system"
+echo "time of that run, which other load on the machine does not inflate;"
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg))"

@@ -75,8 +75,8 @@ static void warm_up(void)
     int n = snprintf(pdf, sizeof pdf, "%%PDF-1.4\n"), off[4];
     for (int i = 0; i < 4; i++) {
         off[i] = n;
-        n += snprintf(pdf + n, sizeof pdf - (size_t)n, "%d 0 obj\n%s\nendobj\n",
-                      i + 1, obj[i]);
+        n += snprintf(pdf + n, sizeof pdf - (size_t)n,
+                      "%d 0 obj\n%s\nendobj\n", i + 1, obj[i]);
     }
     int xref = n;
     n += snprintf(pdf + n, sizeof pdf - (size_t)n,
@@ -108,13 +108,42 @@ static void init(void)
     warm_up();
 }
 
+/* Characters that are no text: private use (a font without a Unicode map
+ * gives its glyph numbers there, or U+FFFD). */
+static int is_unusable(uint32_t cp)
+{
+    return (cp >= 0xE000 && cp <= 0xF8FF) || cp >= 0xF0000 || cp == 0xFFFD;
+}
+
+typedef struct {
+    size_t usable, unusable;
+} tally;
+
+static void count(tally *t, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        size_t k = arc_utf8_decode(s + i, n - i, &cp);
+        if (!k) {
+            i++;
+            continue;
+        }
+        if (is_unusable(cp))
+            t->unusable++;
+        else if (cp > ' ')
+            t->usable++;
+        i += k;
+    }
+}
+
 /*
  * Adds the lines of one page.  poppler_page_get_text gives the page's text
  * in reading order with a newline after each line, and
  * poppler_page_get_text_layout one box per character of that text
  * (newlines included).
  */
-static int read_page(arc_layout *l, PopplerPage *page, uint32_t no)
+static int read_page(arc_layout *l, tally *t, PopplerPage *page,
+                     uint32_t no)
 {
     double w = 0, h = 0;
     poppler_page_get_size(page, &w, &h);
@@ -152,6 +181,7 @@ static int read_page(arc_layout *l, PopplerPage *page, uint32_t no)
         } else if (h > 0) {
             rel = (top + bottom) / 2 / h;
         }
+        count(t, s, n);
         rc = arc_layout_add(l, no, s, n, x0, x1, top, bottom, rel);
         k += chars + (nl ? 1 : 0);
         s += n + (nl ? 1 : 0);
@@ -212,16 +242,24 @@ int arc_input_pdf(arc_input *out, const char *data, size_t len,
         goto done;
     }
     l.npages = (uint32_t)pages;
+    tally t = {0, 0};
     for (int i = 0; i < pages && !rc; i++) {
         PopplerPage *page = poppler_document_get_page(doc, i);
         if (!page)
             continue; /* a broken page object: its text is lost */
-        rc = read_page(&l, page, (uint32_t)i + 1);
+        rc = read_page(&l, &t, page, (uint32_t)i + 1);
         g_object_unref(page);
     }
     if (rc == ARC_EPARSE) {
         rc = fail(reason, reason_size, ARC_EPARSE,
                   "文字超过 %zu MiB，拒绝读取", MAX_TEXT >> 20);
+        goto done;
+    }
+    /* Mostly glyph numbers: what text there is would mislead. */
+    if (!rc && t.unusable > t.usable) {
+        rc = fail(reason, reason_size, ARC_EPARSE,
+                  "大部分字符没有对应的文字（字体缺少编码映射或已加密），"
+                  "无法检查");
         goto done;
     }
     if (!rc)

@@ -56,11 +56,14 @@ static int is_space_cp(uint32_t cp)
            cp == 0x202F || cp == 0x205F;
 }
 
+/* Controls, zero-width characters, and private-use code points: a symbol
+ * font's bullets or a glyph number, never text. */
 static int is_dropped_cp(uint32_t cp)
 {
     return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) ||
            (cp >= 0x200B && cp <= 0x200F) || cp == 0x2060 ||
-           cp == 0xFEFF || cp == 0xAD;
+           cp == 0xFEFF || cp == 0xAD || (cp >= 0xE000 && cp <= 0xF8FF) ||
+           cp >= 0xF0000 || cp == 0xFFFD;
 }
 
 int arc_layout_add(arc_layout *l, uint32_t page, const char *s, size_t n,

@@ -40,11 +40,12 @@ void arc_layout_free(arc_layout *l);
 
 /*
  * Adds a line of page `page` (pages in nondecreasing order).  The text is
- * cleaned: control and zero-width characters dropped, runs of white space
- * made one space, and a space next to a CJK character dropped (PDF
- * producers space out CJK text and put spaces where the font changes, as
- * in "2025 年").  A line left empty is not added.  Returns 0, ARC_ENOMEM, or
- * ARC_EPARSE when the text (or the number of lines) passes the limit.
+ * cleaned: control, zero-width and private-use characters dropped, runs
+ * of white space made one space, and a space next to a CJK character
+ * dropped (PDF producers space out CJK text and put spaces where the font
+ * changes, as in "2025 年").  A line left empty is not added.  Returns 0,
+ * ARC_ENOMEM, or ARC_EPARSE when the text (or the number of lines) passes
+ * the limit.
  */
 int arc_layout_add(arc_layout *l, uint32_t page, const char *s, size_t n,
                    double x0, double x1, double top, double bottom,

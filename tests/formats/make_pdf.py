@@ -11,6 +11,8 @@ from flat ODF documents written here with our own text:
   scan.pdf        a page that is only an image (a scan)
   scan-numbered.pdf  image pages with a page number as their only text
   encrypted.pdf   paragraphs.pdf with a password to open it
+  unmapped.pdf    written here: text in a font whose Unicode map gives
+                  private-use code points (glyph numbers, no text)
 
 For each NAME.pdf with text, NAME.expected holds the paragraphs the reader
 must give, one per line as PAGE<TAB>TEXT (PAGE 0: not checked).
@@ -166,6 +168,36 @@ def documents():
     return docs
 
 
+def unmapped_pdf():
+    """A PDF by hand: Helvetica with a ToUnicode map sending A-Z to U+E001…,
+    as obfuscating producers do."""
+    cmap = (b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap "
+            b"/CIDSystemInfo <</Registry (Adobe) /Ordering (UCS) /Supplement 0>> def "
+            b"/CMapName /Adobe-Identity-UCS def /CMapType 2 def "
+            b"1 begincodespacerange <00> <FF> endcodespacerange "
+            b"1 beginbfrange <41> <5A> <E001> endbfrange "
+            b"endcmap CMapName currentdict /CMapResource defineresource pop end end")
+    text = b"BT /F1 12 Tf 72 700 Td (ABCDEFGHIJKLMN) Tj 0 -20 Td (OPQRSTUVWXYZ) Tj ET"
+    objs = [b"<</Type/Catalog/Pages 2 0 R>>",
+            b"<</Type/Pages/Kids[3 0 R]/Count 1>>",
+            b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]"
+            b"/Resources<</Font<</F1 5 0 R>>>>/Contents 4 0 R>>",
+            b"<</Length %d>>stream\n%s\nendstream" % (len(text), text),
+            b"<</Type/Font/Subtype/Type1/BaseFont/Helvetica/ToUnicode 6 0 R>>",
+            b"<</Length %d>>stream\n%s\nendstream" % (len(cmap), cmap)]
+    out = bytearray(b"%PDF-1.4\n")
+    offs = []
+    for i, o in enumerate(objs, 1):
+        offs.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (i, o)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    for o in offs:
+        out += b"%010d 00000 n \n" % o
+    out += b"trailer\n<</Size %d/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    return bytes(out)
+
+
 def soffice(src_dir, out_dir, profile, files, filt="pdf"):
     cmd = ["soffice", "-env:UserInstallation=file://" + profile, "--headless",
            "--norestore", "--convert-to", filt, "--outdir", out_dir] + files
@@ -210,6 +242,8 @@ def main():
         soffice(src, dst, profile, ["encrypted.fodt"],
                 'pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},'
                 '"DocumentOpenPassword":{"type":"string","value":"secret"}}')
+        with open(os.path.join(dst, "unmapped.pdf"), "wb") as f:
+            f.write(unmapped_pdf())
         for name in list(documents()) + ["encrypted"]:
             if not os.path.exists(os.path.join(dst, name + ".pdf")):
                 print("make_pdf.py: LibreOffice did not write %s.pdf" % name, file=sys.stderr)

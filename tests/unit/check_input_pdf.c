@@ -160,6 +160,13 @@ START_TEST(test_scan)
 }
 END_TEST
 
+START_TEST(test_unmapped)
+{
+    /* A font mapping its glyphs to private-use code points: no text. */
+    refused_file("unmapped.pdf", "没有对应的文字");
+}
+END_TEST
+
 START_TEST(test_encrypted)
 {
     size_t len;
@@ -281,6 +288,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_furniture);
     tcase_add_test(tc, test_page_count_footer);
     tcase_add_test(tc, test_scan);
+    tcase_add_test(tc, test_unmapped);
     tcase_add_test(tc, test_encrypted);
     tcase_add_test(tc, test_broken);
     tcase_add_test(tc, test_sniff);
