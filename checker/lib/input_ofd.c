@@ -411,8 +411,7 @@ static int is_blank(uint32_t cp)
  */
 static int text_object(glyphs *gs, const arc_xml *x, const arc_xml_node *obj)
 {
-    double b[4] = {0, 0, 0, 0}, m[6] = {1, 0, 0, 1, 0, 0}, size = 0;
-    double v[1];
+    double b[4] = {0, 0, 0, 0}, m[6] = {1, 0, 0, 1, 0, 0}, size, v[1];
     numbers(arc_xml_attr(x, obj, "Boundary"), b, 4);
     if (numbers(arc_xml_attr(x, obj, "CTM"), m, 6) != 6) {
         m[0] = m[3] = 1;
@@ -477,9 +476,12 @@ static int text_object(glyphs *gs, const arc_xml *x, const arc_xml_node *obj)
                     step = size * (is_wide(cp) ? 1 : 0.5);
                 if (!delta_next(&ddy, &rise))
                     rise = 0;
+                /* Hostile numbers can overflow: such a glyph is on no
+                 * page. */
+                int placed = isfinite(gx) && isfinite(gy);
                 if (is_unusable(cp)) {
                     gs->unusable++;
-                } else if (!is_blank(cp)) {
+                } else if (!is_blank(cp) && placed) {
                     if (gs->n >= MAX_PAGE_GLYPHS) {
                         gs->overflow = 1;
                         rc = ARC_EPARSE;

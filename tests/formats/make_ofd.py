@@ -302,14 +302,17 @@ def fixtures(out):
     package(os.path.join(out, "stamp.ofd"), [content(body[0][:3] + [rot] + body[0][3:])])
     save_expected("stamp", exp + [(1, stamp)])
 
-    # Hostile and odd DeltaX values: a huge repeat count, a negative one,
-    # words, too few values.
+    # Hostile and odd values: a huge repeat count, a negative one, words,
+    # too few values, a position that overflows.
     odd = ['<ofd:TextObject ID="1" Boundary="28 40 150 8" Font="2" Size="5.6">'
            '<ofd:TextCode X="0" Y="5" DeltaX="g 4000000000 5.6">怪异的间距值。</ofd:TextCode></ofd:TextObject>',
            '<ofd:TextObject ID="2" Boundary="28 60 150 8" Font="2" Size="5.6">'
            '<ofd:TextCode X="0" Y="5" DeltaX="g -3 5.6 abc">负数和字母。</ofd:TextCode></ofd:TextObject>',
            '<ofd:TextObject ID="3" Boundary="28 80 150 8" Font="2" Size="5.6">'
-           '<ofd:TextCode X="0" Y="5" DeltaX="5.6">数值不够。</ofd:TextCode></ofd:TextObject>']
+           '<ofd:TextCode X="0" Y="5" DeltaX="5.6">数值不够。</ofd:TextCode></ofd:TextObject>',
+           # Off every page: the position overflows to infinity.
+           '<ofd:TextObject ID="4" Boundary="1e300 1e300 1 1" CTM="1e300 0 0 1e300 0 0" Font="2" '
+           'Size="5.6"><ofd:TextCode X="1e300" Y="5">溢出</ofd:TextCode></ofd:TextObject>']
     package(os.path.join(out, "deltas.ofd"), [content(odd)])
     save_expected("deltas", [(1, "怪异的间距值。"), (1, "负数和字母。"), (1, "数值不够。")])
 
