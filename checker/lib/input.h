@@ -75,6 +75,8 @@ int arc_bytes_contain(const char *data, size_t len, const char *s);
 extern const arc_reader arc_reader_text;
 extern const arc_reader arc_reader_docx;
 extern const arc_reader arc_reader_html;
+extern const arc_reader arc_reader_pdf;
+extern const arc_reader arc_reader_ofd;
 
 /* Limits against hostile archives (zip-based formats). */
 typedef struct {
@@ -90,6 +92,16 @@ int arc_input_docx(arc_input *out, const char *data, size_t len,
                    size_t reason_size);
 int arc_input_html(arc_input *out, const char *data, size_t len,
                    char *reason, size_t reason_size);
+
+/* PDF through poppler: paragraphs of the text layer, pages per line. */
+int arc_input_pdf(arc_input *out, const char *data, size_t len,
+                  char *reason, size_t reason_size);
+
+/* OFD (GB/T 33190): paragraphs of the text objects of the first document's
+ * pages, pages per line; lim as for .docx. */
+int arc_input_ofd(arc_input *out, const char *data, size_t len,
+                  const arc_input_limits *lim, char *reason,
+                  size_t reason_size);
 
 /* Plain text: `encoding` forces an iconv encoding name (NULL: detect a
  * UTF-8 or UTF-16 BOM, else UTF-8, else GB18030). */

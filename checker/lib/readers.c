@@ -6,8 +6,10 @@
 #include <strings.h>
 
 const arc_reader *const arc_readers[] = {
+    &arc_reader_ofd, /* before docx, whose sniff claims any zip */
     &arc_reader_docx,
     &arc_reader_html,
+    &arc_reader_pdf,
     &arc_reader_text, /* last: reads whatever no other reader claims */
     NULL,
 };
