@@ -488,6 +488,11 @@ static void render_number(int fmt, int v, char *out)
     snprintf(out, 64, "%d", v);
 }
 
+void arc_list_number(const char *numfmt, int value, char *out)
+{
+    render_number(fmt_of(numfmt), value, out);
+}
+
 static int load_level(const arc_xml *x, const arc_xml_node *e, level *l)
 {
     level_free(l);
