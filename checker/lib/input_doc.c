@@ -44,6 +44,11 @@
 #define FIB_STSHF 1
 #define FIB_BTE_CHPX 12
 #define FIB_BTE_PAPX 13
+#define FIB_PLFLST 73
+#define FIB_PLFLFO 74
+#define NLVL 9       /* list levels */
+#define MAX_COUNT 1000000
+#define MAX_LABEL 64 /* characters of a level's number text */
 
 enum {
     SPRM_C_DELETED = 0x0800, /* sprmCFRMarkDel: a deleted revision */
@@ -51,6 +56,8 @@ enum {
     SPRM_P_TTP = 0x2417,     /* sprmPFTtp: the mark ending a table row */
     SPRM_P_INNER_TTP = 0x244C,
     SPRM_P_OUTLINE = 0x2640, /* sprmPOutLvl: 0-8 heading levels, 9 body */
+    SPRM_P_ILVL = 0x260A,    /* sprmPIlvl: list level */
+    SPRM_P_ILFO = 0x460B,    /* sprmPIlfo: 1-based list override */
     SPRM_P_CHGTABS = 0xC615,
     SPRM_T_DEFTABLE = 0xD608
 };
@@ -453,7 +460,51 @@ typedef struct {
     int sti;     /* built-in style: 1-9 are heading 1-9 */
     int base;    /* istdBase, -1 for none */
     int outline; /* own sprmPOutLvl as a level (0 body, 1-9), -1 unset */
+    int ilfo, ilvl; /* own list numbering, -1 unset */
 } dstyle;
+
+/* A list level (LVL): number format, start and number text, whose
+ * placeholder characters stand for the numbers of levels. */
+typedef struct {
+    int defined;
+    const char *fmt; /* Word's w:numFmt name, for arc_list_number */
+    int start;
+    int legal;       /* fLegal: every number in decimal */
+    int restart;     /* levels below this restart it; -1: any level */
+    int nosuff;      /* ixchFollow: nothing after the label */
+    uint16_t text[MAX_LABEL];
+    unsigned char ph[MAX_LABEL]; /* text[i] is a placeholder */
+    size_t ntext;
+} dlevel;
+
+typedef struct {
+    int value[NLVL];
+    unsigned char used[NLVL];
+} counters;
+
+typedef struct {
+    int32_t lsid;
+    dlevel lv[NLVL];
+    counters cnt;   /* shared by the overrides of this list */
+} dlist;
+
+/* A list override (LFO): which list, and levels restarted or reformatted
+ * (then it counts on its own, as Word's "restart numbering"). */
+typedef struct {
+    dlist *list;
+    int own;
+    int start[NLVL]; /* -1 unset */
+    dlevel lv[NLVL];
+    counters cnt;
+} dlfo;
+
+/* What the properties of a paragraph say. */
+typedef struct {
+    int istd;
+    int outline; /* sprmPOutLvl, -1 unset */
+    int ttp;     /* the mark ends a table row */
+    int ilfo, ilvl; /* -1 unset */
+} para;
 
 typedef struct {
     const unsigned char *wd; /* WordDocument stream */
@@ -466,6 +517,10 @@ typedef struct {
     size_t nbte_pap, nbte_chp;
     dstyle *st;
     size_t nst;
+    dlist *lists;
+    size_t nlists;
+    dlfo *lfos;
+    size_t nlfos;
 } word;
 
 typedef struct {
@@ -531,14 +586,18 @@ static size_t prl_len(const unsigned char *p, size_t n)
     return op <= n - 2 ? 2 + op : 0;
 }
 
-/* The operand byte of the last `sprm` in grpprl g (n bytes), or -1. */
+/* The operand of the last `sprm` in grpprl g (n bytes): its first byte,
+ * or its first two for a two-byte operand; -1 when absent. */
 static int sprm_byte(const unsigned char *g, size_t n, unsigned sprm)
 {
     int v = -1;
     size_t k;
     while ((k = prl_len(g, n)) != 0) {
         if (rd16(g) == sprm)
-            v = g[2];
+            v = k >= 4 && ((sprm >> 13) == 2 || (sprm >> 13) == 4 ||
+                           (sprm >> 13) == 5)
+                    ? (int)rd16(g + 2)
+                    : g[2];
         g += k;
         n -= k;
     }
@@ -591,16 +650,12 @@ static const unsigned char *fkp_run(const word *w, const unsigned char *bte,
 }
 
 /* Paragraph properties of the paragraph whose mark is at stream offset
- * fc: its style, direct outline level (-1 unset) and whether it ends a
- * table row. */
-static void para_at(const word *w, uint32_t fc, int *istd, int *outline,
-                    int *ttp)
+ * fc. */
+static void para_at(const word *w, uint32_t fc, para *pp)
 {
     size_t run;
     uint32_t lo, hi;
-    *istd = 0;
-    *outline = -1;
-    *ttp = 0;
+    *pp = (para){0, -1, 0, -1, -1};
     const unsigned char *pg =
         fkp_run(w, w->bte_pap, w->nbte_pap, fc, 13, &run, &lo, &hi);
     if (!pg)
@@ -619,10 +674,12 @@ static void para_at(const word *w, uint32_t fc, int *istd, int *outline,
     if (len < 2 || start + len > FKP - 1)
         return;
     const unsigned char *g = pg + start;
-    *istd = rd16(g);
-    *outline = sprm_byte(g + 2, len - 2, SPRM_P_OUTLINE);
-    *ttp = sprm_byte(g + 2, len - 2, SPRM_P_TTP) > 0 ||
-           sprm_byte(g + 2, len - 2, SPRM_P_INNER_TTP) > 0;
+    pp->istd = rd16(g);
+    pp->outline = sprm_byte(g + 2, len - 2, SPRM_P_OUTLINE);
+    pp->ttp = sprm_byte(g + 2, len - 2, SPRM_P_TTP) > 0 ||
+              sprm_byte(g + 2, len - 2, SPRM_P_INNER_TTP) > 0;
+    pp->ilfo = sprm_byte(g + 2, len - 2, SPRM_P_ILFO);
+    pp->ilvl = sprm_byte(g + 2, len - 2, SPRM_P_ILVL);
 }
 
 /* Is the character at stream offset fc deleted or hidden?  Looked up once
@@ -703,7 +760,7 @@ static int load_styles(word *w, uint32_t fc, uint32_t lcb)
         if (cb > n - p)
             break;
         dstyle *d = &w->st[i];
-        d->base = d->outline = -1;
+        d->base = d->outline = d->ilfo = d->ilvl = -1;
         if (cb >= base) {
             const unsigned char *e = s + p;
             d->defined = 1;
@@ -717,17 +774,256 @@ static int load_styles(word *w, uint32_t fc, uint32_t lcb)
             if (q + 2 <= cb) {
                 q += 2 + 2 * (size_t)rd16(e + q) + 2;
                 size_t cbu = stk == 1 && q + 2 <= cb ? rd16(e + q) : 0;
-                int v = cbu >= 2 && cbu <= cb - q - 2
-                            ? sprm_byte(e + q + 4, cbu - 2, SPRM_P_OUTLINE)
-                            : -1;
-                if (v >= 0)
-                    d->outline = level_of(v);
+                if (cbu >= 2 && cbu <= cb - q - 2) {
+                    const unsigned char *g = e + q + 4;
+                    int v = sprm_byte(g, cbu - 2, SPRM_P_OUTLINE);
+                    if (v >= 0)
+                        d->outline = level_of(v);
+                    d->ilfo = sprm_byte(g, cbu - 2, SPRM_P_ILFO);
+                    d->ilvl = sprm_byte(g, cbu - 2, SPRM_P_ILVL);
+                }
             }
         }
         p += cb;
     }
     w->nst = i;
     return 0;
+}
+
+/* The (fc, lcb) pair i of FibRgFcLcb, or zeros when the FIB is shorter. */
+static void fib_pair(const unsigned char *rg, size_t count, size_t i,
+                     uint32_t *fc, uint32_t *lcb)
+{
+    *fc = *lcb = 0;
+    if (i < count) {
+        *fc = rd32(rg + 8 * i);
+        *lcb = rd32(rg + 8 * i + 4);
+    }
+}
+
+/* ---------------------------------------------------------------- lists */
+
+/* MSONFC codes ([MS-OSHARED] 2.2.1.3) by their w:numFmt names. */
+static const char *nfc_name(unsigned nfc)
+{
+    static const char *const t[] = {
+        "decimal", "upperRoman", "lowerRoman", "upperLetter", "lowerLetter",
+        "ordinal", "cardinalText", "ordinalText", "hex", "chicago",
+        "ideographDigital", "japaneseCounting", "aiueo", "iroha",
+        "decimalFullWidth", "decimalHalfWidth", "japaneseLegal",
+        "japaneseDigitalTenThousand", "decimalEnclosedCircle",
+        "decimalFullWidth2", "aiueoFullWidth", "irohaFullWidth",
+        "decimalZero", "bullet", "ganada", "chosung",
+        "decimalEnclosedFullstop", "decimalEnclosedParen",
+        "decimalEnclosedCircleChinese", "ideographEnclosedCircle",
+        "ideographTraditional", "ideographZodiac",
+        "ideographZodiacTraditional", "taiwaneseCounting",
+        "ideographLegalTraditional", "taiwaneseCountingThousand",
+        "taiwaneseDigital", "chineseCounting", "chineseLegalSimplified",
+        "chineseCountingThousand"};
+    if (nfc == 0xFF)
+        return "none";
+    return nfc < ARC_ARRAY_LEN(t) ? t[nfc] : "decimal";
+}
+
+/* Reads an LVL (LVLF, two grpprls, the number text) at p, n bytes left;
+ * returns its size, 0 when it runs past the end. */
+static size_t parse_lvl(const unsigned char *p, size_t n, dlevel *lv)
+{
+    if (n < 28)
+        return 0;
+    size_t q = 28 + (size_t)p[24] + p[25];
+    if (q + 2 > n)
+        return 0;
+    size_t cch = rd16(p + q);
+    if (cch > (n - q - 2) / 2)
+        return 0;
+    memset(lv, 0, sizeof *lv);
+    lv->defined = 1;
+    int32_t start = (int32_t)rd32(p);
+    lv->start = start < 0 ? 0 : start > MAX_COUNT ? MAX_COUNT : (int)start;
+    lv->fmt = nfc_name(p[4]);
+    lv->legal = (p[5] >> 2) & 1;
+    lv->restart = (p[5] >> 3) & 1 ? p[26] : -1; /* fNoRestart */
+    lv->nosuff = p[15] == 2;                     /* ixchFollow */
+    lv->ntext = cch < MAX_LABEL ? cch : MAX_LABEL;
+    for (size_t i = 0; i < lv->ntext; i++)
+        lv->text[i] = rd16(p + q + 2 + 2 * i);
+    /* rgbxchNums: 1-based positions of the placeholders, 0 ends them. */
+    for (size_t k = 0; k < NLVL && p[6 + k]; k++)
+        if (p[6 + k] <= lv->ntext && lv->text[p[6 + k] - 1] < NLVL)
+            lv->ph[p[6 + k] - 1] = 1;
+    return q + 2 + 2 * cch;
+}
+
+/*
+ * PlfLst (LSTFs, then their LVLs right after it: one for a simple list,
+ * nine otherwise) and PlfLfo (LFOs, then the LFOData of each: per level
+ * override a start, a whole LVL or both).  What does not parse is left
+ * out: its paragraphs get no label.
+ */
+static int load_lists(word *w, const unsigned char *rgfc, size_t nfc)
+{
+    uint32_t fc, lcb;
+    fib_pair(rgfc, nfc, FIB_PLFLST, &fc, &lcb);
+    if (lcb < 2 || (uint64_t)fc + lcb > w->ntb)
+        return 0;
+    const unsigned char *p = w->tb + fc;
+    int clst = (int16_t)rd16(p);
+    if (clst <= 0 || 2 + (size_t)clst * 28 > lcb)
+        return 0;
+    if (!(w->lists = calloc((size_t)clst, sizeof *w->lists)))
+        return ARC_ENOMEM;
+    size_t q = (size_t)fc + lcb;
+    int ok = 1;
+    for (int i = 0; i < clst && ok; i++) {
+        const unsigned char *l = p + 2 + 28 * (size_t)i;
+        dlist *d = &w->lists[w->nlists++];
+        d->lsid = (int32_t)rd32(l);
+        for (int k = 0; k < (l[26] & 1 ? 1 : NLVL) && ok; k++) {
+            size_t used = parse_lvl(w->tb + q, w->ntb - q, &d->lv[k]);
+            ok = used != 0;
+            q += used;
+        }
+    }
+
+    fib_pair(rgfc, nfc, FIB_PLFLFO, &fc, &lcb);
+    if (lcb < 4 || (uint64_t)fc + lcb > w->ntb)
+        return 0;
+    p = w->tb + fc;
+    size_t mac = rd32(p), n = lcb;
+    if (!mac || mac > (n - 4) / 16)
+        return 0;
+    if (!(w->lfos = calloc(mac, sizeof *w->lfos)))
+        return ARC_ENOMEM;
+    size_t d = 4 + 16 * mac;
+    ok = 1;
+    for (size_t i = 0; i < mac; i++) {
+        const unsigned char *l = p + 4 + 16 * i;
+        dlfo *o = &w->lfos[w->nlfos++];
+        for (int k = 0; k < NLVL; k++)
+            o->start[k] = -1;
+        for (size_t j = 0; j < w->nlists && !o->list; j++)
+            if (w->lists[j].lsid == (int32_t)rd32(l))
+                o->list = &w->lists[j];
+        /* LFOData: a CP, then clfolvl LFOLVLs (iStartAt, flags, and an
+         * LVL when fFormatting is set). */
+        if (!ok || n - d < 4) {
+            ok = 0;
+            continue;
+        }
+        d += 4;
+        for (size_t j = 0; j < l[12] && ok; j++) {
+            if (n - d < 8) {
+                ok = 0;
+                break;
+            }
+            int32_t start = (int32_t)rd32(p + d);
+            uint32_t flags = rd32(p + d + 4);
+            unsigned k = flags & 0xF;
+            d += 8;
+            if (k < NLVL && (flags & 0x10)) {
+                o->start[k] = start < 0           ? 0
+                              : start > MAX_COUNT ? MAX_COUNT
+                                                  : (int)start;
+                o->own = 1;
+            }
+            if (flags & 0x20) {
+                dlevel spare;
+                size_t used = parse_lvl(p + d, n - d,
+                                        k < NLVL ? &o->lv[k] : &spare);
+                ok = used != 0;
+                d += used;
+                o->own |= k < NLVL;
+            }
+        }
+    }
+    return 0;
+}
+
+/* The list numbering paragraphs in style istd get: the first style along
+ * the istdBase chain that says anything about it. */
+static void style_list(const word *w, int istd, int *ilfo, int *ilvl)
+{
+    for (int hop = 0; hop < HOPS && istd >= 0 && (size_t)istd < w->nst;
+         hop++) {
+        const dstyle *d = &w->st[istd];
+        if (!d->defined)
+            return;
+        if (d->ilfo >= 0) {
+            *ilfo = d->ilfo;
+            if (*ilvl < 0)
+                *ilvl = d->ilvl;
+            return;
+        }
+        istd = d->base;
+    }
+}
+
+/*
+ * Writes the label of a paragraph in list override ilfo (1-based) at
+ * level ilvl into out (room for MAX_LABEL numbers) and advances the
+ * counters, as the .docx reader does: overrides of one list continue each
+ * other's count unless they restart it.
+ */
+static void list_label(word *w, int ilfo, int ilvl, char *out)
+{
+    out[0] = '\0';
+    if (ilfo < 1 || (size_t)ilfo > w->nlfos || !w->lfos[ilfo - 1].list)
+        return;
+    dlfo *o = &w->lfos[ilfo - 1];
+    dlist *l = o->list;
+    if (ilvl < 0 || ilvl >= NLVL)
+        ilvl = 0;
+    const dlevel *lv[NLVL];
+    int start[NLVL];
+    for (int k = 0; k < NLVL; k++) {
+        lv[k] = o->lv[k].defined ? &o->lv[k]
+                : l->lv[k].defined ? &l->lv[k] : NULL;
+        start[k] = o->start[k] >= 0 ? o->start[k] : lv[k] ? lv[k]->start : 0;
+    }
+    const dlevel *v = lv[ilvl];
+    if (!v)
+        return;
+    counters *cnt = o->own ? &o->cnt : &l->cnt;
+    if (!cnt->used[ilvl]) {
+        cnt->value[ilvl] = start[ilvl];
+        cnt->used[ilvl] = 1;
+    } else if (cnt->value[ilvl] < MAX_COUNT) {
+        cnt->value[ilvl]++;
+    }
+    for (int k = ilvl + 1; k < NLVL; k++) {
+        int r = lv[k] ? lv[k]->restart : -1;
+        if (r < 0 || ilvl < r)
+            cnt->used[k] = 0;
+    }
+    /* Bullets are symbol-font glyphs that say nothing about structure. */
+    if (strcmp(v->fmt, "bullet") == 0)
+        return;
+    size_t n = 0;
+    for (size_t i = 0; i < v->ntext; i++) {
+        unsigned c = v->text[i];
+        if (v->ph[i]) {
+            int val = cnt->used[c] ? cnt->value[c] : start[c];
+            arc_list_number(v->legal || !lv[c] ? NULL : lv[c]->fmt, val,
+                            out + n);
+            n += strlen(out + n);
+        } else if (c >= 0xD800 && c <= 0xDFFF) {
+            continue; /* number texts are short; no pairs in them */
+        } else {
+            n += arc_utf8_encode(c < 0x20 ? ' ' : c, out + n);
+        }
+    }
+    out[n] = '\0';
+    /* After 、 ） . the text reads on; after a bare number a space keeps
+     * the two apart. */
+    char last = n ? out[n - 1] : '\0';
+    if (!v->nosuff && ((last >= '0' && last <= '9') ||
+                       (last >= 'A' && last <= 'Z') ||
+                       (last >= 'a' && last <= 'z'))) {
+        out[n++] = ' ';
+        out[n] = '\0';
+    }
 }
 
 static int too_big(size_t max, char *reason, size_t size)
@@ -761,20 +1057,46 @@ static int end_line(emit *e, int outline, int keep_empty)
     return 0;
 }
 
+/* Puts the list label of the paragraph being ended at the start of its
+ * line: only its mark says the paragraph is numbered. */
+static int insert_label(word *w, emit *e, int ilfo, int ilvl)
+{
+    char label[MAX_LABEL * 64 + 8];
+    list_label(w, ilfo, ilvl, label);
+    size_t k = strlen(label);
+    if (!k)
+        return 0;
+    arc_input *in = e->in;
+    size_t start = in->len;
+    while (start && in->text[start - 1] != '\n')
+        start--;
+    size_t tail = in->len - start;
+    if (arc_input_append(in, &e->cap, label, k))
+        return nomem(e->reason, e->rsize);
+    memmove(in->text + start + k, in->text + start, tail);
+    memcpy(in->text + start, label, k);
+    return in->len > e->max ? too_big(e->max, e->reason, e->rsize) : 0;
+}
+
 /* A paragraph mark (0x0D) or cell mark (0x07) at stream offset fc.  A cell
  * mark that ends a table row ends no cell: rows are not lines. */
-static int end_para(const word *w, emit *e, uint32_t fc, int keep_empty)
+static int end_para(word *w, emit *e, uint32_t fc, int keep_empty)
 {
-    int istd, outline, ttp;
-    para_at(w, fc, &istd, &outline, &ttp);
-    if (ttp)
+    para pp;
+    para_at(w, fc, &pp);
+    if (pp.ttp)
         return line_has_text(e) ? end_line(e, 0, 0) : 0;
-    int level = outline >= 0 ? level_of(outline) : style_outline(w, istd);
-    return end_line(e, level, keep_empty);
+    int level =
+        pp.outline >= 0 ? level_of(pp.outline) : style_outline(w, pp.istd);
+    /* sprmPIlfo 0 switches the style's numbering off. */
+    if (pp.ilfo < 0)
+        style_list(w, pp.istd, &pp.ilfo, &pp.ilvl);
+    int rc = pp.ilfo > 0 ? insert_label(w, e, pp.ilfo, pp.ilvl) : 0;
+    return rc ? rc : end_line(e, level, keep_empty);
 }
 
 /* One character of the main document at stream offset fc. */
-static int character(const word *w, emit *e, unsigned c, uint32_t fc)
+static int character(word *w, emit *e, unsigned c, uint32_t fc)
 {
     int rc;
     if (e->hi && (c < 0xDC00 || c > 0xDFFF)) {
@@ -858,7 +1180,7 @@ static unsigned from_compressed(unsigned char b)
 
 /* The main document's text, [0, ccp) in character positions, through the
  * piece table. */
-static int read_text(const word *w, emit *e, uint32_t ccp)
+static int read_text(word *w, emit *e, uint32_t ccp)
 {
     size_t n = w->npcd;
     const unsigned char *cps = w->plc, *pcds = w->plc + 4 * (n + 1);
@@ -894,17 +1216,6 @@ static int read_text(const word *w, emit *e, uint32_t ccp)
     if (line_has_text(e))
         rc = e->ff ? end_para(w, e, e->ff_fc, 0) : end_line(e, 0, 0);
     return rc;
-}
-
-/* The (fc, lcb) pair i of FibRgFcLcb, or zeros when the FIB is shorter. */
-static void fib_pair(const unsigned char *rg, size_t count, size_t i,
-                     uint32_t *fc, uint32_t *lcb)
-{
-    *fc = *lcb = 0;
-    if (i < count) {
-        *fc = rd32(rg + 8 * i);
-        *lcb = rd32(rg + 8 * i + 4);
-    }
 }
 
 /* A bin table of the table stream, or none when it is out of bounds. */
@@ -1012,7 +1323,7 @@ static int read_word(cfb *c, uint32_t wid, arc_input *out,
         fib_pair(f.rgfc, f.nfc, FIB_BTE_CHPX, &fc, &lcb);
         bin_table(&w, fc, lcb, &w.bte_chp, &w.nbte_chp);
         fib_pair(f.rgfc, f.nfc, FIB_STSHF, &fc, &lcb);
-        if (load_styles(&w, fc, lcb))
+        if (load_styles(&w, fc, lcb) || load_lists(&w, f.rgfc, f.nfc))
             rc = nomem(c->reason, c->rsize);
     }
     if (!rc) {
@@ -1023,6 +1334,8 @@ static int read_word(cfb *c, uint32_t wid, arc_input *out,
             rc = nomem(c->reason, c->rsize);
     }
     free(w.st);
+    free(w.lists);
+    free(w.lfos);
     free(wd);
     free(tb);
     return rc;
