@@ -3,8 +3,8 @@
 # only those missing.  Sourced by run.sh and test.sh.
 ARC_PACKAGES="gcc cmake make pkg-config libyaml-dev libpcre2-dev libcsv-dev check libxml2-dev libzip-dev libopencc-dev libopencc-data"
 # Only the tests need these: the SARIF schema check (jsonschema, npm to
-# fetch the official schema).
-ARC_TEST_PACKAGES="python3 python3-jsonschema npm"
+# fetch the official schema); LibreOffice to make .doc/.odt/.rtf fixtures.
+ARC_TEST_PACKAGES="python3 python3-jsonschema npm libreoffice-writer-nogui"
 
 arc_install_deps() {
   missing=""

@@ -157,16 +157,19 @@ int arc_doc_load(arc_doc **out, const char *path, const arc_ruleset *rs,
 /* How files are read. */
 typedef struct {
     const char *encoding;    /* force a text encoding (iconv name), or NULL */
-    size_t max_uncompressed; /* .docx: bytes decompressed at most (0: 256 MiB) */
-    size_t max_entries;      /* .docx: zip entries at most (0: 10,000) */
+    size_t max_uncompressed; /* .docx/.odt: bytes decompressed at most;
+                                .doc/.rtf: bytes of text (0: 256 MiB) */
+    size_t max_entries;      /* .docx/.odt: zip entries at most (0: 10,000) */
 } arc_load_opts;
 
 /*
- * Reads a report in any supported format: .docx (Word; line = paragraph
- * number), .html/.htm (the article body; line = line of extracted text),
+ * Reads a report in any supported format: .docx, .doc/.wps, .odt, .rtf
+ * (line = paragraph number), .html/.htm (the article body; line = line of
+ * extracted text),
  * and text (.txt/.md and anything else) in UTF-8, UTF-16 with BOM or
- * GB18030.  The format comes from the file name, else from the content
- * (a zip archive, an <html> document).  A file that cannot be read, is
+ * GB18030.  The format comes from the content when it is certain (an
+ * OLE2 or zip header, {\rtf), else from the file name, else from a likely
+ * content (an <html> document).  A file that cannot be read, is
  * broken, encrypted or too large fails with a reason in err (ARC_EIO,
  * ARC_EPARSE, ARC_EENCODING).
  */
