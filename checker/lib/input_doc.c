@@ -485,17 +485,16 @@ typedef struct {
 typedef struct {
     int32_t lsid;
     dlevel lv[NLVL];
-    counters cnt;   /* shared by the overrides of this list */
+    counters cnt;   /* shared by all the overrides of this list */
 } dlist;
 
-/* A list override (LFO): which list, and levels restarted or reformatted
- * (then it counts on its own, as Word's "restart numbering"). */
+/* A list override (LFO): which list, and levels restarted (Word's
+ * "restart numbering") or reformatted. */
 typedef struct {
     dlist *list;
-    int own;
     int start[NLVL]; /* -1 unset */
     dlevel lv[NLVL];
-    counters cnt;
+    unsigned char restarted[NLVL]; /* its start has been applied */
 } dlfo;
 
 /* What the properties of a paragraph say. */
@@ -926,7 +925,6 @@ static int load_lists(word *w, const unsigned char *rgfc, size_t nfc)
                 o->start[k] = start < 0           ? 0
                               : start > MAX_COUNT ? MAX_COUNT
                                                   : (int)start;
-                o->own = 1;
             }
             if (flags & 0x20) {
                 dlevel spare;
@@ -934,7 +932,6 @@ static int load_lists(word *w, const unsigned char *rgfc, size_t nfc)
                                         k < NLVL ? &o->lv[k] : &spare);
                 ok = used != 0;
                 d += used;
-                o->own |= k < NLVL;
             }
         }
     }
@@ -963,8 +960,9 @@ static void style_list(const word *w, int istd, int *ilfo, int *ilvl)
 /*
  * Writes the label of a paragraph in list override ilfo (1-based) at
  * level ilvl into out (room for MAX_LABEL numbers) and advances the
- * counters, as the .docx reader does: overrides of one list continue each
- * other's count unless they restart it.
+ * counters, as the .docx reader does: the overrides of one list share its
+ * count; one that restarts a level sets the count back once, at its first
+ * paragraph on that level.
  */
 static void list_label(word *w, int ilfo, int ilvl, char *out)
 {
@@ -985,10 +983,11 @@ static void list_label(word *w, int ilfo, int ilvl, char *out)
     const dlevel *v = lv[ilvl];
     if (!v)
         return;
-    counters *cnt = o->own ? &o->cnt : &l->cnt;
-    if (!cnt->used[ilvl]) {
+    counters *cnt = &l->cnt;
+    if (!cnt->used[ilvl] || (o->start[ilvl] >= 0 && !o->restarted[ilvl])) {
         cnt->value[ilvl] = start[ilvl];
         cnt->used[ilvl] = 1;
+        o->restarted[ilvl] = 1;
     } else if (cnt->value[ilvl] < MAX_COUNT) {
         cnt->value[ilvl]++;
     }
