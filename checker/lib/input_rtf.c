@@ -12,7 +12,10 @@
  * follow it) or bytes (\'hh and plain 8-bit characters) in the code page of
  * the current font's \fcharset or \cpg, else the document's \ansicpg; in
  * a document whose \ansicpg is Chinese, Japanese or Korean a font declared
- * as Western (\fcharset0) does not turn its bytes into Latin-1.  Field
+ * as Western (\fcharset0) does not turn its bytes into Latin-1, and in one
+ * whose code page is single-byte, plain (unescaped) bytes that form UTF-8
+ * are read as UTF-8 (some writers put it there; as Latin-1 it would be
+ * nonsense such as "ä¸­").  Field
  * results (\fldrslt) are text, field codes are not; deleted revisions
  * (\deleted) and hidden text (\v) are dropped; list labels written as
  * \listtext are kept, as shown.
@@ -863,6 +866,8 @@ static int control_symbol(rtf *r, unsigned char c)
 static int parse(rtf *r)
 {
     int rc = 0, done = 0;
+    size_t k;
+    uint32_t cp;
     while (!rc && !done && r->p < r->end) {
         unsigned char c = *r->p++;
         if (c == '{') {
@@ -907,6 +912,15 @@ static int parse(rtf *r)
             rc = control_word(r, word, has, neg ? -v : v);
         } else if (c == '\r' || c == '\n') {
             continue;
+        } else if (c >= 0x80 && !double_byte(current_cp(r)) &&
+                   (k = arc_utf8_decode((const char *)r->p - 1,
+                                        (size_t)(r->end - r->p) + 1, &cp)) >
+                       1) {
+            r->p += k - 1;
+            if (r->fallback)
+                r->fallback--;
+            else
+                rc = text_char(r, cp);
         } else {
             rc = text_byte(r, c);
         }
