@@ -49,6 +49,7 @@
 #define NLVL 9       /* list levels */
 #define MAX_COUNT 1000000
 #define MAX_LABEL 64 /* characters of a level's number text */
+#define NO_LIST ((size_t)-1)
 
 enum {
     SPRM_C_DELETED = 0x0800, /* sprmCFRMarkDel: a deleted revision */
@@ -489,11 +490,13 @@ typedef struct {
 } dlist;
 
 /* A list override (LFO): which list, and levels restarted (Word's
- * "restart numbering") or reformatted. */
+ * "restart numbering") or reformatted.  Reformatted levels are rare and
+ * allocated when met, so that a table of LFO records costs little more
+ * memory than its bytes in the file. */
 typedef struct {
-    dlist *list;
+    size_t list;     /* index into word.lists, or NO_LIST */
     int start[NLVL]; /* -1 unset */
-    dlevel lv[NLVL];
+    dlevel *lv;      /* NLVL levels, NULL when none is reformatted */
     unsigned char restarted[NLVL]; /* its start has been applied */
 } dlfo;
 
@@ -517,7 +520,7 @@ typedef struct {
     dstyle *st;
     size_t nst;
     dlist *lists;
-    size_t nlists;
+    size_t nlists, clists;
     dlfo *lfos;
     size_t nlfos;
 } word;
@@ -855,6 +858,34 @@ static size_t parse_lvl(const unsigned char *p, size_t n, dlevel *lv)
     return q + 2 + 2 * cch;
 }
 
+/* Lists by lsid, then by position: the first of equal ids is found. */
+typedef struct {
+    int32_t lsid;
+    size_t at;
+} list_key;
+
+static int cmp_list_key(const void *a, const void *b)
+{
+    const list_key *x = a, *y = b;
+    if (x->lsid != y->lsid)
+        return x->lsid < y->lsid ? -1 : 1;
+    return (x->at > y->at) - (x->at < y->at);
+}
+
+/* The list with this lsid (keys sorted, n of them), or NO_LIST. */
+static size_t find_list(const list_key *keys, size_t n, int32_t lsid)
+{
+    size_t a = 0, b = n;
+    while (a < b) {
+        size_t mid = a + (b - a) / 2;
+        if (keys[mid].lsid < lsid)
+            a = mid + 1;
+        else
+            b = mid;
+    }
+    return a < n && keys[a].lsid == lsid ? keys[a].at : NO_LIST;
+}
+
 /*
  * PlfLst (LSTFs, then their LVLs right after it: one for a simple list,
  * nine otherwise) and PlfLfo (LFOs, then the LFOData of each: per level
@@ -871,19 +902,24 @@ static int load_lists(word *w, const unsigned char *rgfc, size_t nfc)
     int clst = (int16_t)rd16(p);
     if (clst <= 0 || 2 + (size_t)clst * 28 > lcb)
         return 0;
-    if (!(w->lists = calloc((size_t)clst, sizeof *w->lists)))
-        return ARC_ENOMEM;
+    /* A list is kept once its levels have parsed: what is allocated
+     * follows what the file holds, not what it claims. */
     size_t q = (size_t)fc + lcb;
     int ok = 1;
     for (int i = 0; i < clst && ok; i++) {
         const unsigned char *l = p + 2 + 28 * (size_t)i;
-        dlist *d = &w->lists[w->nlists++];
+        if (arc_grow((void **)&w->lists, &w->clists, w->nlists + 1,
+                     sizeof *w->lists))
+            return ARC_ENOMEM;
+        dlist *d = &w->lists[w->nlists];
+        memset(d, 0, sizeof *d);
         d->lsid = (int32_t)rd32(l);
         for (int k = 0; k < (l[26] & 1 ? 1 : NLVL) && ok; k++) {
             size_t used = parse_lvl(w->tb + q, w->ntb - q, &d->lv[k]);
             ok = used != 0;
             q += used;
         }
+        w->nlists += ok;
     }
 
     fib_pair(rgfc, nfc, FIB_PLFLFO, &fc, &lcb);
@@ -893,18 +929,22 @@ static int load_lists(word *w, const unsigned char *rgfc, size_t nfc)
     size_t mac = rd32(p), n = lcb;
     if (!mac || mac > (n - 4) / 16)
         return 0;
-    if (!(w->lfos = calloc(mac, sizeof *w->lfos)))
+    list_key *keys = malloc((w->nlists ? w->nlists : 1) * sizeof *keys);
+    if (!keys || !(w->lfos = calloc(mac, sizeof *w->lfos))) {
+        free(keys);
         return ARC_ENOMEM;
+    }
+    for (size_t j = 0; j < w->nlists; j++)
+        keys[j] = (list_key){w->lists[j].lsid, j};
+    qsort(keys, w->nlists, sizeof *keys, cmp_list_key);
     size_t d = 4 + 16 * mac;
     ok = 1;
     for (size_t i = 0; i < mac; i++) {
         const unsigned char *l = p + 4 + 16 * i;
         dlfo *o = &w->lfos[w->nlfos++];
+        o->list = find_list(keys, w->nlists, (int32_t)rd32(l));
         for (int k = 0; k < NLVL; k++)
             o->start[k] = -1;
-        for (size_t j = 0; j < w->nlists && !o->list; j++)
-            if (w->lists[j].lsid == (int32_t)rd32(l))
-                o->list = &w->lists[j];
         /* LFOData: a CP, then clfolvl LFOLVLs (iStartAt, flags, and an
          * LVL when fFormatting is set). */
         if (!ok || n - d < 4) {
@@ -928,6 +968,11 @@ static int load_lists(word *w, const unsigned char *rgfc, size_t nfc)
             }
             if (flags & 0x20) {
                 dlevel spare;
+                if (k < NLVL && !o->lv &&
+                    !(o->lv = calloc(NLVL, sizeof *o->lv))) {
+                    free(keys);
+                    return ARC_ENOMEM;
+                }
                 size_t used = parse_lvl(p + d, n - d,
                                         k < NLVL ? &o->lv[k] : &spare);
                 ok = used != 0;
@@ -935,6 +980,7 @@ static int load_lists(word *w, const unsigned char *rgfc, size_t nfc)
             }
         }
     }
+    free(keys);
     return 0;
 }
 
@@ -967,17 +1013,19 @@ static void style_list(const word *w, int istd, int *ilfo, int *ilvl)
 static void list_label(word *w, int ilfo, int ilvl, char *out)
 {
     out[0] = '\0';
-    if (ilfo < 1 || (size_t)ilfo > w->nlfos || !w->lfos[ilfo - 1].list)
+    if (ilfo < 1 || (size_t)ilfo > w->nlfos ||
+        w->lfos[ilfo - 1].list == NO_LIST)
         return;
     dlfo *o = &w->lfos[ilfo - 1];
-    dlist *l = o->list;
+    dlist *l = &w->lists[o->list];
     if (ilvl < 0 || ilvl >= NLVL)
         ilvl = 0;
     const dlevel *lv[NLVL];
     int start[NLVL];
     for (int k = 0; k < NLVL; k++) {
-        lv[k] = o->lv[k].defined ? &o->lv[k]
-                : l->lv[k].defined ? &l->lv[k] : NULL;
+        lv[k] = o->lv && o->lv[k].defined ? &o->lv[k]
+                : l->lv[k].defined                ? &l->lv[k]
+                                                  : NULL;
         start[k] = o->start[k] >= 0 ? o->start[k] : lv[k] ? lv[k]->start : 0;
     }
     const dlevel *v = lv[ilvl];
@@ -1334,6 +1382,8 @@ static int read_word(cfb *c, uint32_t wid, arc_input *out,
     }
     free(w.st);
     free(w.lists);
+    for (size_t i = 0; i < w.nlfos; i++)
+        free(w.lfos[i].lv);
     free(w.lfos);
     free(wd);
     free(tb);

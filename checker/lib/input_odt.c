@@ -89,12 +89,16 @@ typedef struct {
 
 typedef struct {
     char *name;
+    size_t seq;     /* load order: content.xml comes after styles.xml */
     llevel lv[NLVL];
+    size_t last;    /* the list state that last counted with it, */
+    int has_last;   /* for text:continue-numbering */
 } lstyle;
 
 /* A paragraph or text style: what a paragraph or span inherits. */
 typedef struct {
     char *name;
+    size_t seq;
     char *parent;
     char *list;  /* style:list-style-name */
     int hidden;  /* text:display="none": -1 unset */
@@ -106,12 +110,11 @@ typedef struct {
 } counters;
 
 typedef struct {
-    char *style; /* the list style of the top-level text:list */
     counters cnt;
 } list_state;
 
 typedef struct {
-    char *id;     /* xml:id of a text:list */
+    char *id;     /* xml:id of a text:list; NULL: a free slot */
     size_t list;  /* its list_state */
 } list_id;
 
@@ -136,8 +139,9 @@ typedef struct {
     size_t nstyles, cstyles;
     list_state *states;
     size_t nstates, cstates;
-    list_id *ids;
+    list_id *ids;     /* a hash table of cids (a power of two) slots */
     size_t nids, cids;
+    size_t seq;       /* styles loaded so far */
     int ws;           /* the line ends in white space (ODF collapses) */
 } ctx;
 
@@ -162,10 +166,8 @@ static void ctx_free(ctx *c)
         free(c->styles[i].list);
     }
     free(c->styles);
-    for (size_t i = 0; i < c->nstates; i++)
-        free(c->states[i].style);
     free(c->states);
-    for (size_t i = 0; i < c->nids; i++)
+    for (size_t i = 0; i < c->cids; i++)
         free(c->ids[i].id);
     free(c->ids);
 }
@@ -276,12 +278,15 @@ static int load_style(ctx *c, const arc_xml *x, const arc_xml_node *e)
     const char *family = arc_xml_attr(x, e, "family");
     if (!family || (strcmp(family, "paragraph") && strcmp(family, "text")))
         return 0;
+    if (!arc_xml_attr(x, e, "name"))
+        return 0;
     if (arc_grow((void **)&c->styles, &c->cstyles, c->nstyles + 1,
                  sizeof *c->styles))
         return ARC_ENOMEM;
     pstyle *s = &c->styles[c->nstyles++];
     memset(s, 0, sizeof *s);
     s->hidden = -1;
+    s->seq = c->seq++;
     if (dup(&s->name, arc_xml_attr(x, e, "name")) ||
         dup(&s->parent, arc_xml_attr(x, e, "parent-style-name")) ||
         dup(&s->list, arc_xml_attr(x, e, "list-style-name")))
@@ -298,12 +303,13 @@ static int load_styles(ctx *c, const arc_xml *x, const arc_xml_node *box)
     for (const arc_xml_node *e = arc_xml_first_child(box); e;
          e = arc_xml_next(e)) {
         int rc = 0;
-        if (is(e, "list-style")) {
+        if (is(e, "list-style") && arc_xml_attr(x, e, "name")) {
             if (arc_grow((void **)&c->lists, &c->clists, c->nlists + 1,
                          sizeof *c->lists))
                 return ARC_ENOMEM;
             lstyle *l = &c->lists[c->nlists++];
             memset(l, 0, sizeof *l);
+            l->seq = c->seq++;
             rc = dup(&l->name, arc_xml_attr(x, e, "name"));
             if (!rc)
                 rc = load_list_style(x, e, l);
@@ -318,22 +324,58 @@ static int load_styles(ctx *c, const arc_xml *x, const arc_xml_node *box)
     return 0;
 }
 
-/* Styles are looked up from the last loaded: content.xml's automatic
- * styles come after styles.xml and win. */
-static const lstyle *find_list(const ctx *c, const char *name)
+/* Styles are sorted by name once loaded, the last loaded of a name first
+ * (content.xml's automatic styles come after styles.xml and win), and
+ * looked up by binary search: documents have thousands of automatic
+ * styles and look one up per span. */
+static int cmp_lstyle(const void *a, const void *b)
 {
-    for (size_t i = c->nlists; name && i-- > 0;)
-        if (c->lists[i].name && strcmp(c->lists[i].name, name) == 0)
-            return &c->lists[i];
-    return NULL;
+    const lstyle *x = a, *y = b;
+    int d = strcmp(x->name, y->name);
+    return d ? d : (x->seq < y->seq) - (x->seq > y->seq);
+}
+
+static int cmp_pstyle(const void *a, const void *b)
+{
+    const pstyle *x = a, *y = b;
+    int d = strcmp(x->name, y->name);
+    return d ? d : (x->seq < y->seq) - (x->seq > y->seq);
+}
+
+static void sort_styles(ctx *c)
+{
+    if (c->nlists)
+        qsort(c->lists, c->nlists, sizeof *c->lists, cmp_lstyle);
+    if (c->nstyles)
+        qsort(c->styles, c->nstyles, sizeof *c->styles, cmp_pstyle);
+}
+
+/* The first entry named `name` of a sorted array (n entries of `size`
+ * bytes, each starting with its name), or NULL. */
+static void *find_named(void *base, size_t n, size_t size, const char *name)
+{
+    size_t a = 0, b = n;
+    while (name && a < b) {
+        size_t mid = a + (b - a) / 2;
+        if (strcmp(*(char **)((char *)base + mid * size), name) < 0)
+            a = mid + 1;
+        else
+            b = mid;
+    }
+    return name && a < n && strcmp(*(char **)((char *)base + a * size),
+                                   name) == 0
+               ? (char *)base + a * size
+               : NULL;
+}
+
+static lstyle *find_list(const ctx *c, const char *name)
+{
+    return find_named(c->lists, c->nlists, sizeof *c->lists, name);
 }
 
 static const pstyle *find_style(const ctx *c, const char *name)
 {
-    for (size_t i = c->nstyles; name && i-- > 0;)
-        if (c->styles[i].name && strcmp(c->styles[i].name, name) == 0)
-            return &c->styles[i];
-    return NULL;
+    return find_named(c->styles, c->nstyles, sizeof *c->styles, name);
 }
 
 static int style_hidden(const ctx *c, const char *name)
@@ -541,6 +583,50 @@ static int paragraph(ctx *c, const arc_xml_node *p, item *it)
 
 static int walk_blocks(ctx *c, const arc_xml_node *n, item *it);
 
+static size_t hash(const char *s)
+{
+    size_t h = 2166136261u;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+/* The slot of id in the xml:id table: where it is, or the free slot where
+ * it would go. */
+static list_id *id_slot(const ctx *c, const char *id)
+{
+    size_t mask = c->cids - 1, i = hash(id) & mask;
+    while (c->ids[i].id && strcmp(c->ids[i].id, id) != 0)
+        i = (i + 1) & mask;
+    return &c->ids[i];
+}
+
+static int id_put(ctx *c, const char *id, size_t list)
+{
+    if (2 * (c->nids + 1) > c->cids) {
+        size_t n = c->cids ? 2 * c->cids : 64;
+        list_id *old = c->ids;
+        size_t nold = c->cids;
+        if (!(c->ids = calloc(n, sizeof *c->ids))) {
+            c->ids = old;
+            return ARC_ENOMEM;
+        }
+        c->cids = n;
+        for (size_t i = 0; i < nold; i++)
+            if (old[i].id)
+                *id_slot(c, old[i].id) = old[i];
+        free(old);
+    }
+    list_id *s = id_slot(c, id);
+    if (!s->id) {
+        if (!(s->id = arc_strdup(id)))
+            return ARC_ENOMEM;
+        c->nids++;
+    }
+    s->list = list;
+    return 0;
+}
+
 /* The list state a top-level text:list counts with: the one named by
  * text:continue-list, the last one of the same style with
  * text:continue-numbering, else a new one. */
@@ -548,41 +634,34 @@ static int list_state_of(ctx *c, const arc_xml_node *l, const char *style,
                          size_t *out)
 {
     const arc_xml *x = c->x;
+    lstyle *ls = find_list(c, style);
     const char *cont = arc_xml_attr(x, l, "continue-list");
     int found = 0;
-    for (size_t i = 0; cont && i < c->nids && !found; i++)
-        if (strcmp(c->ids[i].id, cont) == 0) {
-            *out = c->ids[i].list;
+    if (cont && c->cids) {
+        const list_id *s = id_slot(c, cont);
+        if (s->id) {
+            *out = s->list;
             found = 1;
         }
+    }
     const char *v = arc_xml_attr(x, l, "continue-numbering");
-    if (!found && v && strcmp(v, "true") == 0)
-        for (size_t i = c->nstates; i-- > 0 && !found;)
-            if (style && c->states[i].style &&
-                strcmp(c->states[i].style, style) == 0) {
-                *out = i;
-                found = 1;
-            }
+    if (!found && v && strcmp(v, "true") == 0 && ls && ls->has_last) {
+        *out = ls->last;
+        found = 1;
+    }
     if (!found) {
         if (arc_grow((void **)&c->states, &c->cstates, c->nstates + 1,
                      sizeof *c->states))
             return ARC_ENOMEM;
-        list_state *st = &c->states[c->nstates];
-        memset(st, 0, sizeof *st);
-        if (dup(&st->style, style))
-            return ARC_ENOMEM;
+        memset(&c->states[c->nstates], 0, sizeof *c->states);
         *out = c->nstates++;
     }
-    const char *id = arc_xml_attr(x, l, "id");
-    if (id) {
-        if (arc_grow((void **)&c->ids, &c->cids, c->nids + 1,
-                     sizeof *c->ids))
-            return ARC_ENOMEM;
-        if (!(c->ids[c->nids].id = arc_strdup(id)))
-            return ARC_ENOMEM;
-        c->ids[c->nids++].list = *out;
+    if (ls) {
+        ls->last = *out;
+        ls->has_last = 1;
     }
-    return 0;
+    const char *id = arc_xml_attr(x, l, "id");
+    return id ? id_put(c, id, *out) : 0;
 }
 
 /* text:list: its items at one level deeper than `parent`. */
@@ -839,6 +918,7 @@ static int read_odt(ctx *c, zip_t *za, const arc_input_limits *lim,
     }
     c->x = x;
     rc = load_styles(c, x, child(root, "automatic-styles"));
+    sort_styles(c);
     if (!rc)
         rc = walk_blocks(c, body, NULL);
     c->x = NULL;

@@ -37,8 +37,8 @@
 #define BAD "不是有效的 RTF 文档："
 #define MAX_DEPTH 512
 #define MAX_WORD 32     /* letters of a control word kept */
-#define MAX_FONTS 4096
-#define MAX_STYLES 4096
+#define MAX_FONTS 4096  /* font numbers \f0 … kept (tables by number) */
+#define MAX_STYLES 4096 /* style numbers \s0 … kept */
 #define MAX_UC 16       /* \ucN beyond this is not a real fallback count */
 #define HOPS 10         /* \sbasedon links followed: cycles end */
 
@@ -212,13 +212,7 @@ typedef struct {
 } group;
 
 typedef struct {
-    int num;
-    int cp; /* 0: not given */
-} font;
-
-typedef struct {
-    int num;
-    int para;    /* a paragraph style (\s), not \cs \ds \ts */
+    int defined;
     int base;    /* \sbasedonN, -1 none */
     int outline; /* \outlinelevelN, -1 unset */
     int named;   /* N for "heading N" / "标题 N" */
@@ -231,13 +225,14 @@ typedef struct {
     size_t depth, scap;
     int doc_cp;  /* \ansicpgN, else from \ansi \mac \pc \pca */
     int deff;
-    font *fonts;
-    size_t nfonts, cfonts;
-    size_t cur_font; /* the font table entry being read */
-    rstyle *styles;
-    size_t nstyles, cstyles;
+    int *font_cp;  /* by font number: its code page, 0 when not given */
+    int cur_font;  /* the font table entry being read, -1 none */
+    rstyle *style; /* by style number (paragraph styles) */
     size_t styles_depth; /* depth of the stylesheet group, 0 outside */
-    int entry;           /* index of the style being read, -1 none */
+    int in_entry;  /* a style sheet entry is being read: */
+    rstyle cur;    /* what it says so far, */
+    int cur_num;   /* its number (\s, 0 when none is given), */
+    int cur_para;  /* and whether it is a paragraph style */
     arc_input *out;
     size_t cap, ocap;
     arc_input name; /* the style name being read */
@@ -333,19 +328,13 @@ static const char *cp_name(int cp, char *buf, size_t size)
     }
 }
 
-static const font *find_font(const rtf *r, int num)
-{
-    for (size_t i = 0; i < r->nfonts; i++)
-        if (r->fonts[i].num == num)
-            return &r->fonts[i];
-    return NULL;
-}
-
 /* The code page of bytes in the current font. */
 static int current_cp(const rtf *r)
 {
-    const font *f = find_font(r, r->g.font >= 0 ? r->g.font : r->deff);
-    int cp = f && f->cp ? f->cp : r->doc_cp;
+    int num = r->g.font >= 0 ? r->g.font : r->deff;
+    int cp = r->font_cp && num >= 0 && num < MAX_FONTS && r->font_cp[num]
+                 ? r->font_cp[num]
+                 : r->doc_cp;
     if (cp == 1252 && double_byte(r->doc_cp))
         cp = r->doc_cp;
     return cp;
@@ -360,7 +349,7 @@ static arc_input *sink(rtf *r, size_t **cap)
         *cap = &r->cap;
         return r->out;
     }
-    if (r->g.dest == D_STYLES && r->entry >= 0) {
+    if (r->g.dest == D_STYLES && r->in_entry) {
         *cap = &r->ncap;
         return &r->name;
     }
@@ -489,10 +478,9 @@ static int level_of(long outlvl)
 
 static const rstyle *find_style(const rtf *r, int num)
 {
-    for (size_t i = 0; i < r->nstyles; i++)
-        if (r->styles[i].para && r->styles[i].num == num)
-            return &r->styles[i];
-    return NULL;
+    return r->style && num >= 0 && num < MAX_STYLES && r->style[num].defined
+               ? &r->style[num]
+               : NULL;
 }
 
 /* Outline level of paragraphs in style num: its \outlinelevel, else its
@@ -556,33 +544,34 @@ static int heading_name(const char *s)
                ? p[0] - '0' : 0;
 }
 
-static int begin_style(rtf *r)
+static void begin_style(rtf *r)
 {
-    if (r->nstyles >= MAX_STYLES) {
-        r->entry = -1;
-        return 0;
-    }
-    if (arc_grow((void **)&r->styles, &r->cstyles, r->nstyles + 1,
-                 sizeof *r->styles))
-        return nomem(r);
-    r->styles[r->nstyles] = (rstyle){0, 1, -1, -1, 0};
-    r->entry = (int)r->nstyles++;
+    r->in_entry = 1;
+    r->cur = (rstyle){1, -1, -1, 0};
+    r->cur_num = 0;
+    r->cur_para = 1;
     r->name.len = 0;
-    return 0;
 }
 
+/* A paragraph style goes into the table under its number; a later
+ * definition of the same number wins. */
 static int end_style(rtf *r)
 {
     int rc = flush(r);
-    if (rc || r->entry < 0)
+    if (rc || !r->in_entry)
         return rc;
+    r->in_entry = 0;
+    if (!r->cur_para || r->cur_num < 0 || r->cur_num >= MAX_STYLES)
+        return 0;
     if (arc_input_append(&r->name, &r->ncap, "", 0))
+        return nomem(r);
+    if (!r->style && !(r->style = calloc(MAX_STYLES, sizeof *r->style)))
         return nomem(r);
     const char *s = r->name.text;
     while (*s == ' ')
         s++;
-    r->styles[r->entry].named = heading_name(s);
-    r->entry = -1;
+    r->cur.named = heading_name(s);
+    r->style[r->cur_num] = r->cur;
     return 0;
 }
 
@@ -605,7 +594,7 @@ static int open_group(rtf *r)
     r->g.star = 0;
     r->g.label = 0;
     if (r->g.dest == D_STYLES && r->depth == r->styles_depth + 1)
-        return begin_style(r);
+        begin_style(r);
     return 0;
 }
 
@@ -637,14 +626,12 @@ static int destination(rtf *r, unsigned char dest)
         return rc;
     /* A style sheet entry that turns out to be a skipped destination
      * ({\*\cs …}) defines no paragraph style. */
-    if (dest == D_SKIP && r->entry >= 0 && r->depth == r->styles_depth + 1) {
-        r->styles[r->entry].para = 0;
-        r->entry = -1;
-    }
+    if (dest == D_SKIP && r->in_entry && r->depth == r->styles_depth + 1)
+        r->in_entry = 0;
     r->g.dest = dest;
     if (dest == D_STYLES) {
         r->styles_depth = r->depth;
-        r->entry = -1;
+        r->in_entry = 0;
     }
     return 0;
 }
@@ -653,21 +640,16 @@ static int destination(rtf *r, unsigned char dest)
 
 static int font_entry(rtf *r, long num)
 {
-    if (r->nfonts >= MAX_FONTS) {
-        r->cur_font = (size_t)-1;
+    r->cur_font = num >= 0 && num < MAX_FONTS ? (int)num : -1;
+    if (r->cur_font < 0 || r->font_cp)
         return 0;
-    }
-    if (arc_grow((void **)&r->fonts, &r->cfonts, r->nfonts + 1,
-                 sizeof *r->fonts))
-        return nomem(r);
-    r->fonts[r->nfonts] = (font){(int)num, 0};
-    r->cur_font = r->nfonts++;
-    return 0;
+    return (r->font_cp = calloc(MAX_FONTS, sizeof *r->font_cp)) ? 0
+                                                                : nomem(r);
 }
 
 static int in_styles(const rtf *r)
 {
-    return r->g.dest == D_STYLES && r->entry >= 0;
+    return r->g.dest == D_STYLES && r->in_entry;
 }
 
 static int control_word(rtf *r, const char *word, int has_param, long param)
@@ -720,32 +702,31 @@ static int control_word(rtf *r, const char *word, int has_param, long param)
         r->g.font = (int)v;
         return 0;
     case K_FCHARSET:
-        if (r->g.dest == D_FONTS && r->cur_font < r->nfonts &&
-            !r->fonts[r->cur_font].cp)
-            r->fonts[r->cur_font].cp = charset_cp(v);
+        if (r->g.dest == D_FONTS && r->cur_font >= 0 &&
+            !r->font_cp[r->cur_font])
+            r->font_cp[r->cur_font] = charset_cp(v);
         return 0;
     case K_CPG:
-        if (r->g.dest == D_FONTS && r->cur_font < r->nfonts && v > 0 &&
-            v < 65536)
-            r->fonts[r->cur_font].cp = (int)v;
+        if (r->g.dest == D_FONTS && r->cur_font >= 0 && v > 0 && v < 65536)
+            r->font_cp[r->cur_font] = (int)v;
         return 0;
     case K_STYLE:
         if (in_styles(r))
-            r->styles[r->entry].num = (int)v;
+            r->cur_num = v >= 0 && v < MAX_STYLES ? (int)v : -1;
         else
             r->g.style = (int)v;
         return 0;
     case K_CHARSTYLE:
         if (in_styles(r))
-            r->styles[r->entry].para = 0;
+            r->cur_para = 0;
         return 0;
     case K_BASEDON:
         if (in_styles(r))
-            r->styles[r->entry].base = (int)v;
+            r->cur.base = (int)v;
         return 0;
     case K_OUTLINE:
         if (in_styles(r))
-            r->styles[r->entry].outline = (int)v;
+            r->cur.outline = (int)v;
         else
             r->g.outline = (int)v;
         return 0;
@@ -953,8 +934,7 @@ int arc_input_rtf(arc_input *out, const char *data, size_t len,
              .end = (const unsigned char *)data + len,
              .doc_cp = 1252,
              .deff = -1,
-             .cur_font = (size_t)-1,
-             .entry = -1,
+             .cur_font = -1,
              .out = out,
              .max = lim->max_uncompressed,
              .reason = reason,
@@ -966,8 +946,8 @@ int arc_input_rtf(arc_input *out, const char *data, size_t len,
     if (!rc && !out->text && arc_input_append(out, &r.cap, "", 0))
         rc = nomem(&r);
     free(r.stack);
-    free(r.fonts);
-    free(r.styles);
+    free(r.font_cp);
+    free(r.style);
     free(r.pend);
     arc_decoder_free(r.dec);
     arc_input_free(&r.name);
