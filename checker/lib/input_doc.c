@@ -6,9 +6,12 @@
  * the FIB at the start of the WordDocument stream, the piece table (CLX) in
  * the table stream, and the text of the main document through it; the
  * paragraph property pages (PAPX FKPs) and the style sheet (STSH) give
- * outline levels and table row ends, the character property pages (CHPX
- * FKPs) mark deleted revisions and hidden text, which are dropped.
- * Word's automatic list labels are not rendered (typed labels are text).
+ * outline levels, list numbering and table row ends, the character
+ * property pages (CHPX FKPs) mark deleted revisions and hidden text, which
+ * are dropped; Word's automatic list labels (not part of the text) are
+ * rendered from the list tables (PlfLst, PlfLfo) as the .docx reader does.
+ * Only the main document is read: footnotes, headers and text boxes come
+ * after it in the text and are left out.
  *
  * The file is not trusted: every offset is checked before use, every sector
  * chain is followed with a bitmap of the sectors seen (a loop is an error,
