@@ -42,6 +42,7 @@ int arc_eval_dates(arc_eval *ctx, const arc_date **out, size_t *n)
                 return arc_err_nomem(ctx->err);
             l->v[l->n++] = d;
         }
+        arc_matcher_work(ctx->m)->scanned += sc.scanned;
     }
     *out = ctx->dates->v;
     *n = ctx->dates->n;
@@ -218,12 +219,25 @@ static int expand(arc_buf *b, const char *tpl, const arc_var *vars,
     return 0;
 }
 
+/* Is orig[i] the start of trailing blank that evidence drops (a space, CR
+ * or U+3000)?  Returns its length, 0 otherwise. */
+static size_t trailing_blank(const arc_text *t, size_t i, size_t e)
+{
+    if (t->orig[i] == ' ' || t->orig[i] == '\r')
+        return 1;
+    return e - i >= 3 && memcmp(t->orig + i, "\xE3\x80\x80", 3) == 0 ? 3 : 0;
+}
+
 /* The original text of [start, end), cut at the line end, spaces trimmed,
- * at most ARC_EVIDENCE_CHARS characters. */
-static char *evidence(const arc_doc *doc, size_t start, size_t end)
+ * at most ARC_EVIDENCE_CHARS characters.  Only those characters and the
+ * blank after them are looked at, however long the span (a finding may
+ * cover a line that is the whole file); adds the bytes looked at to *work. */
+static char *evidence(const arc_doc *doc, size_t start, size_t end,
+                      size_t *work)
 {
     const arc_text *t = &doc->text;
     size_t os = arc_text_orig(t, start), oe = arc_text_orig(t, end);
+    size_t from = os;
     for (;;) {
         if (os < oe && (t->orig[os] == ' ' || t->orig[os] == '\t'))
             os++;
@@ -232,9 +246,24 @@ static char *evidence(const arc_doc *doc, size_t start, size_t end)
         else
             break;
     }
-    const char *nl = memchr(t->orig + os, '\n', oe - os);
-    if (nl)
+    size_t cut = os + arc_utf8_prefix(t->orig + os, oe - os,
+                                      ARC_EVIDENCE_CHARS);
+    const char *nl = memchr(t->orig + os, '\n', cut - os);
+    if (nl) {
         oe = (size_t)(nl - t->orig);
+    } else if (cut < oe) {
+        /* More than enough characters: the quote is those, unless all
+         * that follows them up to the line or span end is blank, whose
+         * trimming may reach back into them. */
+        size_t i = cut, k;
+        while (i < oe && t->orig[i] != '\n' && (k = trailing_blank(t, i, oe)))
+            i += k;
+        *work += i - from;
+        if (i < oe && t->orig[i] != '\n')
+            return arc_strndup(t->orig + os, cut - os);
+        oe = i; /* only blank up to the end: trimmed as usual */
+    }
+    *work += oe - from;
     while (oe > os && (t->orig[oe - 1] == '\r' || t->orig[oe - 1] == ' '))
         oe--;
     while (oe - os >= 3 && memcmp(t->orig + oe - 3, "\xE3\x80\x80", 3) == 0)
@@ -262,9 +291,11 @@ int arc_emit_as(arc_eval *ctx, const arc_rule *r, arc_severity sev,
     f.section = part >= 0 ? ctx->rs->parts[part].id : "";
     char *ev = NULL;
     if (start != ARC_WHOLE_DOC) {
-        arc_text_position(&doc->text, start, &f.line, &f.column, &f.offset);
+        arc_work *w = arc_matcher_work(ctx->m);
+        arc_text_locate(&doc->text, start, &f.line, &f.column, &f.offset,
+                        &w->counted);
         f.end_offset = arc_text_orig(&doc->text, end) + doc->text.bom;
-        if (!(ev = evidence(doc, start, end)))
+        if (!(ev = evidence(doc, start, end, &w->counted)))
             return arc_err_nomem(ctx->err);
     }
     f.evidence = ev ? ev : "";

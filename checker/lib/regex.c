@@ -18,6 +18,7 @@ struct arc_matcher {
     pcre2_match_context *mctx;
     pcre2_jit_stack *jstack;
     int pairs; /* ovector pairs set by the last successful match */
+    arc_work work;
 };
 
 /* Match data sized for the widest pattern we accept. */
@@ -157,11 +158,15 @@ int arc_regex_search(const arc_regex *re, arc_matcher *m, const char *subject,
                          m->md, m->mctx);
     }
     m->pairs = rc > 0 ? rc : 0;
-    if (rc == PCRE2_ERROR_NOMATCH)
+    m->work.searches++;
+    if (rc == PCRE2_ERROR_NOMATCH) {
+        m->work.searched += len > start ? len - start : 0;
         return 0;
+    }
     if (rc < 0)
         return rc;
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
+    m->work.searched += ov[1] > start ? ov[1] - start : 0;
     if (ms)
         *ms = ov[0];
     if (me)
@@ -181,3 +186,7 @@ int arc_matcher_group(const arc_matcher *m, int g, size_t *s, size_t *e)
     return 1;
 }
 
+arc_work *arc_matcher_work(arc_matcher *m)
+{
+    return &m->work;
+}

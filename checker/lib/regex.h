@@ -50,4 +50,22 @@ int arc_regex_search(const arc_regex *re, arc_matcher *m, const char *subject,
  * Returns 0 when the group did not participate. */
 int arc_matcher_group(const arc_matcher *m, int g, size_t *s, size_t *e);
 
+/*
+ * Work done with one matcher (so on one thread), counted so that tests can
+ * assert that it grows linearly with the input: wall time is measured in
+ * bench/, never asserted.  Kept per matcher, never global.
+ */
+typedef struct {
+    size_t searches; /* regex searches */
+    size_t searched; /* bytes they covered: from the start offset to the
+                        match end, or to the subject end when none */
+    size_t counted;  /* bytes counted to map offsets to lines and columns
+                        and to cut evidence (arc_emit) */
+    size_t scanned;  /* bytes the C scanners went over (dates, lists of
+                        numbers) */
+} arc_work;
+
+/* The counters of m (zero when m is new). */
+arc_work *arc_matcher_work(arc_matcher *m);
+
 #endif
