@@ -10,14 +10,37 @@
 
 #define ARC_EVIDENCE_CHARS 80
 
+int arc_eval_regex(arc_eval *ctx, const arc_regex *re, const char *subject,
+                   size_t len, size_t start, int anchored, size_t at,
+                   size_t *ms, size_t *me)
+{
+    /* A pattern that made PCRE2 give up would most likely do so again at
+     * every later place, each time costing the whole match limit. */
+    if (ctx->failed.rc && ctx->failed.re == re)
+        return 0;
+    int rc = arc_regex_search(re, ctx->m, subject, len, start, anchored, ms,
+                              me);
+    if (rc < 0 && !ctx->failed.rc) {
+        ctx->failed.rc = rc;
+        ctx->failed.re = re;
+        ctx->failed.at = at;
+        if (rc == ARC_ENOMEM)
+            snprintf(ctx->failed.reason, sizeof ctx->failed.reason, "%s",
+                     "内存不足");
+        else
+            arc_matcher_error(ctx->m, ctx->failed.reason,
+                              sizeof ctx->failed.reason);
+    }
+    return rc > 0;
+}
+
 int arc_eval_search(arc_eval *ctx, const arc_regex *re, size_t start,
                     size_t end, size_t *ms, size_t *me)
 {
     if (start >= end)
         return 0;
-    int rc = arc_regex_search(re, ctx->m, ctx->doc->text.norm, end, start, 0,
-                              ms, me);
-    return rc > 0;
+    return arc_eval_regex(ctx, re, ctx->doc->text.norm, end, start, 0, start,
+                          ms, me);
 }
 
 struct arc_date_list {
@@ -437,17 +460,47 @@ static void fill_card(arc_scorecard *card, const arc_eval *ctx, size_t from)
     score(card, ctx->rs, ctx->out, from);
 }
 
+/* Reports the search that PCRE2 gave up on while rule r (NULL: the part
+ * patterns) ran, once, where it started: its findings may be missing. */
+static int report_failure(arc_eval *ctx, const arc_rule *r)
+{
+    if (!ctx->failed.rc)
+        return 0;
+    char msg[512];
+    if (r)
+        snprintf(msg, sizeof msg,
+                 "规则 %s 的模式在此处无法完成匹配（PCRE2：%s），该规则的结果"
+                 "可能不完整；请简化该模式（避免嵌套的重复）",
+                 r->id, ctx->failed.reason);
+    else
+        snprintf(msg, sizeof msg,
+                 "规则集 parts 中的模式在此处无法完成匹配（PCRE2：%s），"
+                 "必需部分的识别可能不完整；请简化该模式（避免嵌套的重复）",
+                 ctx->failed.reason);
+    arc_rule pseudo = {0};
+    pseudo.id = "rule.error";
+    size_t at = ctx->failed.at;
+    ctx->failed.rc = 0;
+    return arc_emit_as(ctx, &pseudo, ARC_SEV_ERROR, msg, -1, at,
+                       ctx->doc->lines[arc_doc_line_at(ctx->doc, at)].end,
+                       NULL, 0);
+}
+
 int arc_check_with(const arc_ruleset *rs, const arc_doc *doc, size_t only,
                    arc_matcher *m, arc_findings *out, arc_scorecard *card,
                    arc_error *err)
 {
-    arc_eval ctx = {rs, doc, out, m, NULL, 0, err, NULL, NULL};
+    arc_eval ctx = {rs, doc, out, m, NULL, 0, err, NULL, NULL, {0, NULL, 0, ""}};
     size_t from = arc_findings_count(out);
     int rc = arc_resolve_parts(&ctx);
+    if (!rc)
+        rc = report_failure(&ctx, NULL);
     for (size_t i = 0; !rc && !ctx.halt && i < rs->nrules; i++) {
         const arc_rule *r = &rs->rules[i];
         if (only == ARC_ALL_RULES ? r->enabled : i == only)
             rc = r->kind->eval(r, &ctx);
+        if (!rc)
+            rc = report_failure(&ctx, r);
     }
     if (!rc && card)
         fill_card(card, &ctx, from);

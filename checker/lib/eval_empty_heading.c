@@ -53,7 +53,7 @@ static int is_label(const params *ps, arc_eval *ctx, size_t li, size_t *ls,
     *ls = s;
     *le = e;
     return ps->labels && s < e && ln->heading < 0 &&
-           arc_regex_search(ps->labels, ctx->m, t, e, s, 1, &ms, &me) > 0 &&
+           arc_eval_regex(ctx, ps->labels, t, e, s, 1, s, &ms, &me) &&
            me == e;
 }
 

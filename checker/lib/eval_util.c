@@ -73,8 +73,8 @@ int arc_regexes_match_at(const arc_regexes *r, arc_eval *ctx, size_t at,
 {
     size_t ms, me;
     for (size_t i = 0; i < r->n; i++)
-        if (arc_regex_search(r->v[i], ctx->m, ctx->doc->text.norm, end, at, 1,
-                             &ms, &me) > 0)
+        if (arc_eval_regex(ctx, r->v[i], ctx->doc->text.norm, end, at, 1, at,
+                           &ms, &me))
             return 1;
     return 0;
 }
