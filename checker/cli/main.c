@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,6 +44,8 @@ static void usage(FILE *fp)
         "      --published DATE   发布日期（YYYY-MM-DD），代替从文中识别的日期\n"
         "      --encoding NAME    文本文件的编码（如 GBK、UTF-16LE），默认自动识别\n"
         "                         （UTF-8、带 BOM 的 UTF-16、GB18030）\n"
+        "      --max-file-size SIZE  大于 SIZE 的文件不检查（如 64M、1G；默认 "
+        "256M）\n"
         "      --test-rules FILE  运行规则集中每条规则的示例（examples）后退出\n"
         "\n"
         "输出：\n"
@@ -122,6 +125,32 @@ static char *default_rules(void)
             return strdup(buf);
     }
     return NULL;
+}
+
+/* Parses a size: bytes, or a number with K, M or G (powers of 1024; an
+ * "iB" or "B" after it is allowed): 64M, 1G, 512KiB.  0 is refused. */
+static int parse_size(const char *s, size_t *out)
+{
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (errno || end == s || *s == '-' || v == 0)
+        return -1;
+    unsigned shift = 0;
+    switch (*end) {
+    case 'k': case 'K': shift = 10; end++; break;
+    case 'm': case 'M': shift = 20; end++; break;
+    case 'g': case 'G': shift = 30; end++; break;
+    default: break;
+    }
+    if (shift && *end == 'i')
+        end++;
+    if (shift && (*end == 'B' || *end == 'b'))
+        end++;
+    if (*end || v > (unsigned long long)(SIZE_MAX >> shift))
+        return -1;
+    *out = (size_t)(v << shift);
+    return 0;
 }
 
 /* Parses YYYY-MM-DD into a real calendar date. */
@@ -287,7 +316,8 @@ int main(int argc, char **argv)
     enum {
         OPT_VERSION = 256, OPT_PUBLISHED, OPT_TEST_RULES, OPT_FILES_FROM,
         OPT_INCLUDE, OPT_EXCLUDE, OPT_REPORT, OPT_SUMMARY, OPT_NO_SUMMARY,
-        OPT_FAIL_ON, OPT_CONFIG, OPT_NO_CONFIG, OPT_ENCODING
+        OPT_FAIL_ON, OPT_CONFIG, OPT_NO_CONFIG, OPT_ENCODING,
+        OPT_MAX_FILE_SIZE
     };
     static const struct option longopts[] = {
         {"rules", required_argument, NULL, 'r'},
@@ -309,6 +339,7 @@ int main(int argc, char **argv)
         {"config", required_argument, NULL, OPT_CONFIG},
         {"no-config", no_argument, NULL, OPT_NO_CONFIG},
         {"encoding", required_argument, NULL, OPT_ENCODING},
+        {"max-file-size", required_argument, NULL, OPT_MAX_FILE_SIZE},
         {NULL, 0, NULL, 0},
     };
     const char *rules_path = NULL, *output_path = NULL, *format = "csv";
@@ -384,6 +415,11 @@ int main(int argc, char **argv)
             if (!arc_encoding_supported(optarg))
                 return usage_error("不支持的编码“%s”", optarg);
             bo.load.encoding = optarg;
+            break;
+        case OPT_MAX_FILE_SIZE:
+            if (parse_size(optarg, &bo.load.max_file_size))
+                return usage_error("--max-file-size 应为正的大小（如 64M、"
+                                   "1G），而不是“%s”", optarg);
             break;
         case ':': return usage_error("选项 %s 需要一个参数", argv[optind - 1]);
         default: return usage_error("未知选项 %s", argv[optind - 1]);

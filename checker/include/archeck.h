@@ -154,21 +154,27 @@ int arc_doc_parse(arc_doc **out, const char *path, const char *data,
 int arc_doc_load(arc_doc **out, const char *path, const arc_ruleset *rs,
                  arc_error *err);
 
-/* How files are read. */
+/* How files are read.  Zero members take the defaults. */
 typedef struct {
     const char *encoding;    /* force a text encoding (iconv name), or NULL */
     size_t max_uncompressed; /* .docx: bytes decompressed at most (0: 256 MiB) */
     size_t max_entries;      /* .docx: zip entries at most (0: 10,000) */
+    size_t max_file_size;    /* larger files are refused unread
+                                (0: ARC_DEFAULT_MAX_FILE_SIZE) */
 } arc_load_opts;
+
+#define ARC_DEFAULT_MAX_FILE_SIZE ((size_t)256 << 20) /* 256 MiB */
 
 /*
  * Reads a report in any supported format: .docx (Word; line = paragraph
  * number), .html/.htm (the article body; line = line of extracted text),
  * and text (.txt/.md and anything else) in UTF-8, UTF-16 with BOM or
  * GB18030.  The format comes from the file name, else from the content
- * (a zip archive, an <html> document).  A file that cannot be read, is
- * broken, encrypted or too large fails with a reason in err (ARC_EIO,
- * ARC_EPARSE, ARC_EENCODING).
+ * (a zip archive, an <html> document).  Only regular files are read:
+ * devices, pipes and directories are refused unopened for reading (a FIFO
+ * never blocks), and so is a file over lo->max_file_size.  A file that
+ * cannot be read, is not a regular file, is broken, encrypted or too large
+ * fails with a reason in err (ARC_EIO, ARC_EPARSE, ARC_EENCODING).
  */
 int arc_doc_load_with(arc_doc **out, const char *path, const arc_ruleset *rs,
                       const arc_load_opts *lo, arc_error *err);

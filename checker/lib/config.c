@@ -149,7 +149,7 @@ int arc_config_load(arc_config **out, const char *path, arc_error *err)
     *out = NULL;
     char *data;
     size_t len;
-    int rc = arc_read_file(&data, &len, path, err);
+    int rc = arc_read_file(&data, &len, path, ARC_MAX_RULES_FILE, err);
     if (rc)
         return rc;
     arc_config *c = calloc(1, sizeof *c);

@@ -620,7 +620,7 @@ static int load_file(arc_ruleset *rs, const char *path, int depth,
 {
     char *data;
     size_t len;
-    int rc = arc_read_file(&data, &len, path, err);
+    int rc = arc_read_file(&data, &len, path, ARC_MAX_RULES_FILE, err);
     if (rc)
         return rc;
     rc = load_buffer(rs, path, data, len, depth, err);
