@@ -25,8 +25,8 @@ static void usage(FILE *fp)
         "用法：archeck [选项] [路径...]\n"
         "检查法治政府建设年度报告的结构完整性和数据一致性，输出审计表。\n"
         "\n"
-        "路径可以是文件，或目录（递归查找 *.txt、*.md、*.docx、*.html、*.htm）；"
-        "\n不给路径时检查 samples/。\n"
+        "路径可以是文件，或目录（递归查找各输入格式扩展名的文件和没有扩展名的"
+        "文件，\n跳过的条目逐条说明原因）；不给路径时检查 samples/。\n"
         "\n"
         "输入：\n"
         "      --files-from FILE  从 FILE 读取要检查的路径，每行一个（- 为标准输入）\n"
@@ -431,6 +431,7 @@ int main(int argc, char **argv)
     arc_ruleset *rs = NULL;
     char *found_rules = NULL, *found_config = NULL;
     strvec files = {0};
+    skipvec skipped = {0};
     run r = {0};
     arc_writer *listing = NULL;
 
@@ -474,8 +475,12 @@ int main(int argc, char **argv)
             goto nomem;
     if (!in.paths.n && !in.files_from && strvec_push(&in.paths, DEFAULT_INPUT))
         goto nomem;
-    if (inputs_collect(&in, &files) < 0)
+    if (inputs_collect(&in, &files, &skipped) < 0)
         status = ARC_EXIT_USAGE;
+    for (size_t i = 0; i < skipped.n; i++)
+        if (!quiet || skipped.v[i].error)
+            fprintf(stderr, "跳过 %s：%s\n", skipped.v[i].path,
+                    skipped.v[i].reason);
 
     /* Outputs: -o, --report ..., the summary; the listing unless -q. */
     output outs[MAX_OUTPUTS];
@@ -545,6 +550,8 @@ int main(int argc, char **argv)
                 r.infos);
         if (r.unreadable)
             fprintf(stderr, "；%zu 个文件无法读取", r.unreadable);
+        if (skipped.n)
+            fprintf(stderr, "；跳过 %zu 个文件", skipped.n);
         if (strcmp(output_path, "-") != 0)
             fprintf(stderr, "；审计表：%s", output_path);
         if (!no_summary && strcmp(summary_path, "-") != 0)
@@ -565,6 +572,7 @@ done:
         arc_writer_abort(r.w[i]);
     arc_writer_abort(listing);
     strvec_free(&files);
+    skipvec_free(&skipped);
     strvec_free(&in.paths);
     strvec_free(&in.include);
     strvec_free(&in.exclude);
