@@ -4,7 +4,7 @@
 ARC_PACKAGES="gcc cmake make pkg-config libyaml-dev libpcre2-dev libcsv-dev check libxml2-dev libzip-dev libopencc-dev libopencc-data"
 # Only the tests need these: the SARIF schema check (jsonschema, npm to
 # fetch the official schema).
-ARC_TEST_PACKAGES="python3 python3-jsonschema python3-docx npm"
+ARC_TEST_PACKAGES="python3 python3-jsonschema python3-docx python3-lxml libreoffice-writer-nogui npm"
 
 arc_install_deps() {
   missing=""
