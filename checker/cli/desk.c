@@ -252,12 +252,15 @@ int explain_rule(const arc_ruleset *rs, const arc_ruleset *configured,
             shown = 1;
         }
     }
-    printf("  关闭或调整（写在 .archeck.yaml 中）：\n"
-           "    disable: [%s]            # 关闭本规则\n"
+    printf("  关闭或调整（写在 .archeck.yaml 中，按需取用）：\n"
+           "    # 关闭本规则\n"
+           "    disable: [%s]\n"
+           "    # 改变级别：error、warning 或 info\n"
            "    severity:\n"
-           "      %s: %s               # 改变级别：error、warning 或 info\n"
+           "      %s: %s\n"
+           "    # 只对部分文件不检查\n"
            "    ignore:\n"
-           "      - {path: \"草稿/*\", rule: %s}   # 只对部分文件不检查\n",
+           "      - {path: \"草稿/*\", rule: %s}\n",
            id, id, sev == ARC_SEV_ERROR ? "warning" : "error", id);
     if (configured && config_path) {
         long c = find_rule(configured, id);
