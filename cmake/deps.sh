@@ -3,8 +3,10 @@
 # only those missing.  Sourced by run.sh and test.sh.
 ARC_PACKAGES="gcc cmake make pkg-config libyaml-dev libpcre2-dev libcsv-dev check libxml2-dev libzip-dev libopencc-dev libopencc-data"
 # Only the tests need these: the SARIF schema check (jsonschema, npm to
-# fetch the official schema).
-ARC_TEST_PACKAGES="python3 python3-jsonschema python3-docx python3-lxml libreoffice-writer-nogui npm"
+# fetch the official schema); annotated copies read back (python-docx, lxml,
+# LibreOffice); the Debian package built, installed and removed (dpkg-dev
+# for dpkg-shlibdeps, man-db, desktop-file-utils).
+ARC_TEST_PACKAGES="python3 python3-jsonschema python3-docx python3-lxml libreoffice-writer-nogui dpkg-dev man-db desktop-file-utils npm"
 
 arc_install_deps() {
   missing=""
