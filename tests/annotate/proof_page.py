@@ -14,7 +14,9 @@ import re
 import subprocess
 import sys
 import tempfile
+import zipfile
 
+from lxml import etree
 from PIL import Image, ImageDraw, ImageFont
 
 DPI = 110
@@ -49,6 +51,20 @@ def notes_by_page(pdf):
     return out, re.search(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)", data)
 
 
+def authors(copy):
+    """{comment text: author} from the copy's comments (PDF notes of
+    LibreOffice 7.4 carry no author)."""
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    z = zipfile.ZipFile(copy)
+    name = next((n for n in z.namelist() if n.startswith("word/comments")), None)
+    out = {}
+    if name:
+        for c in etree.fromstring(z.read(name)).iter(w + "comment"):
+            text = "\n".join("".join(p.itertext()) for p in c.iter(w + "p"))
+            out[text.strip()] = c.get(w + "author") or ""
+    return out
+
+
 def wrap(draw, text, font, width):
     lines = []
     for para in text.split("\n"):
@@ -73,6 +89,7 @@ def main():
                    stderr=subprocess.DEVNULL)
     pdf = os.path.join(tmp, os.path.splitext(os.path.basename(copy))[0] + ".pdf")
     notes, box = notes_by_page(pdf)
+    who = authors(copy)
     subprocess.run(["pdftoppm", "-png", "-r", str(DPI), "-f", str(page), "-l", str(page),
                     "-singlefile", pdf, os.path.join(tmp, "page")], check=True)
     img = Image.open(os.path.join(tmp, "page.png")).convert("RGB")
@@ -93,7 +110,8 @@ def main():
         left = img.width + 20
         draw.rectangle([left, top, left + margin - 34, top + height], fill=(255, 246, 200),
                        outline=(214, 160, 0), width=2)
-        draw.text((left + 8, top + 4), "archeck", font=small, fill=(140, 90, 0))
+        draw.text((left + 8, top + 4), who.get(text.strip(), ""), font=small,
+                  fill=(140, 90, 0))
         for k, line in enumerate(lines):
             draw.text((left + 8, top + 22 + 21 * k), line, font=font, fill=(30, 30, 30))
         draw.line([(px, py), (img.width + 4, py), (left, top + 12)], fill=(214, 60, 0), width=2)
