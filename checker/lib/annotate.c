@@ -553,7 +553,8 @@ static int walk_blocks(walker *w, int n, const char *const *lines,
                 while (tl && w->text.data[tl - 1] == ' ')
                     tl--;
                 if (lens[i] >= tl &&
-                    memcmp(lines[i] + lens[i] - tl, w->text.data, tl) == 0)
+                    (!tl ||
+                     memcmp(lines[i] + lens[i] - tl, w->text.data, tl) == 0))
                     w->pa[i].label =
                         (long)arc_utf8_count(lines[i], lens[i] - tl);
             }
@@ -1227,7 +1228,9 @@ static int annotate_docx(job *j, const char *data, size_t len, char **out,
         goto done;
     }
     if (!doc || !ctx) {
-        rc = fail_parse(j, doc ? CONTENT_TYPES : DOCUMENT);
+        rc = arc_err(j->err, ARC_EPARSE, j->path, 0, 0,
+                     "无法生成批注副本：文档缺少 %s",
+                     doc ? CONTENT_TYPES : DOCUMENT);
         goto done;
     }
 
