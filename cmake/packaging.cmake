@@ -16,11 +16,12 @@ set(CPACK_PACKAGE_VENDOR archeck)
 set(CPACK_PACKAGE_CONTACT "archeck maintainers <archeck@localhost>")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY
     "checks Chinese annual reports on rule-of-law government (法治政府建设年度报告)")
-set(CPACK_PACKAGE_DESCRIPTION
-    "archeck checks that a 法治政府建设年度报告 has the parts required by the
- 法治政府建设与责任落实督察工作规定, that its years, totals, rates and dates
- agree, and that it was published in time; it writes audit spreadsheets and
- hands the drafter a Word copy with one comment per problem.")
+# Continuation lines without a leading space: cpack indents them.
+set(CPACK_PACKAGE_DESCRIPTION "archeck checks that a 法治政府建设年度报告 has the parts required by
+the 法治政府建设与责任落实督察工作规定, that its years, totals, rates and
+dates agree, and that it was published in time; it writes audit
+spreadsheets and hands the drafter a Word copy with one comment per
+problem.")
 set(CPACK_DEBIAN_PACKAGE_SECTION text)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 # The shared libraries from dpkg-shlibdeps; OpenCC's dictionaries are data.
