@@ -36,12 +36,13 @@ void strvec_free(strvec *sv)
     sv->n = sv->cap = 0;
 }
 
-/* Reports are *.txt, *.md, *.docx, *.html and *.htm; a folder's README
+/* Reports are files of every format archeck reads; a folder's README
  * describes the folder and is not a report; ~$x.docx is Word's lock file. */
 static int is_report_name(const char *name)
 {
-    static const char *const exts[] = {".txt", ".md", ".docx", ".html",
-                                       ".htm"};
+    static const char *const exts[] = {".txt", ".md",  ".docx", ".doc",
+                                       ".wps", ".odt", ".rtf",  ".html",
+                                       ".htm", ".pdf", ".ofd"};
     const char *dot = strrchr(name, '.');
     if (!dot || strncasecmp(name, "readme.", 7) == 0 ||
         strncmp(name, "~$", 2) == 0)

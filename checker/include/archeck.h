@@ -167,8 +167,8 @@ int arc_config_ignored(const arc_config *c, const char *path,
 /* How files are read.  Zero fields take the defaults. */
 typedef struct {
     const char *encoding;    /* force a text encoding (iconv name), or NULL */
-    size_t max_uncompressed; /* zip formats: bytes decompressed at most
-                                (0: 256 MiB) */
+    size_t max_uncompressed; /* .docx/.odt/.ofd: bytes decompressed at most;
+                                .doc/.rtf: bytes of text (0: 256 MiB) */
     size_t max_entries;      /* zip formats: entries at most (0: 10,000) */
 } arc_load_opts;
 

@@ -163,10 +163,9 @@ typedef struct {
 typedef struct {
     int id;
     int abs_id;
-    int own;           /* has w:lvlOverride: counts apart from the others */
     int start[NLVL];   /* w:startOverride, -1 when absent */
     level lv[NLVL];    /* w:lvlOverride/w:lvl */
-    counters cnt;
+    unsigned char restarted[NLVL]; /* its w:startOverride has been applied */
 } num_inst;
 
 typedef struct {
@@ -488,6 +487,11 @@ static void render_number(int fmt, int v, char *out)
     snprintf(out, 64, "%d", v);
 }
 
+void arc_list_number(const char *numfmt, int value, char *out)
+{
+    render_number(fmt_of(numfmt), value, out);
+}
+
 static int load_level(const arc_xml *x, const arc_xml_node *e, level *l)
 {
     level_free(l);
@@ -585,7 +589,6 @@ static int load_num(ctx *c, const arc_xml *x, const arc_xml_node *e)
         int k = to_int(arc_xml_attr(x, o, "ilvl"), -1, -1, NLVL);
         if (k < 0 || k >= NLVL)
             continue;
-        n->own = 1;
         const char *v = child_val(x, o, "startOverride");
         if (v)
             n->start[k] = to_int(v, 0, 0, MAX_COUNT);
@@ -640,7 +643,10 @@ static abstract_num *resolve_abstract(ctx *c, const num_inst *n)
  *
  * Word keeps one set of counters per abstract numbering: two w:num that
  * share an abstractNum continue each other's count, while a w:num with
- * w:lvlOverride (Word's "restart numbering") counts on its own. */
+ * w:startOverride (Word's "restart numbering") sets that count back, once,
+ * at its first paragraph on that level; w:num that refer to it afterwards
+ * go on from there.  An override without w:startOverride (an empty one, or
+ * a w:lvl that only changes the format) restarts nothing. */
 static int number_paragraph(ctx *c, int num_id, int ilvl, const style *ps)
 {
     num_inst *n = find_num(c, num_id);
@@ -664,10 +670,11 @@ static int number_paragraph(ctx *c, int num_id, int ilvl, const style *ps)
     const level *l = lv[ilvl];
     if (!l)
         return 0;
-    counters *cnt = n->own ? &n->cnt : &a->cnt;
-    if (!cnt->used[ilvl]) {
+    counters *cnt = &a->cnt;
+    if (!cnt->used[ilvl] || (n->start[ilvl] >= 0 && !n->restarted[ilvl])) {
         cnt->value[ilvl] = start[ilvl];
         cnt->used[ilvl] = 1;
+        n->restarted[ilvl] = 1;
     } else if (cnt->value[ilvl] < MAX_COUNT) {
         cnt->value[ilvl]++;
     }

@@ -449,13 +449,63 @@ START_TEST(test_numbering_chinese_levels)
                      "1.小项\n"
                      "五、重新编号\n"
                      "（一）子项\n"
-                     "三、继续\n"
-                     "四、同一列表\n"
-                     "第1部分改写\n"
+                     "六、继续\n"
+                     "七、同一列表\n"
+                     "第8部分改写\n"
                      "无此编号\n");
     /* Numbering alone does not make a heading. */
     for (size_t i = 0; i < in.nlines; i++)
         ck_assert_uint_eq(in.outline[i], 0);
+    arc_input_free(&in);
+}
+END_TEST
+
+/* Word counts per abstract numbering; w:startOverride sets the shared count
+ * back once, at the instance's first paragraph on that level. */
+START_TEST(test_numbering_restart_is_shared)
+{
+    const char *numbering = NUMBERING(
+        "<w:abstractNum w:abstractNumId=\"0\">"
+        LVL(0, "chineseCounting", "%1、", 1)
+        LVL(1, "chineseCounting", "（%2）", 1) "</w:abstractNum>"
+        "<w:num w:numId=\"6\"><w:abstractNumId w:val=\"0\"/></w:num>"
+        "<w:num w:numId=\"30\"><w:abstractNumId w:val=\"0\"/>"
+        "<w:lvlOverride w:ilvl=\"0\"><w:startOverride w:val=\"1\"/>"
+        "</w:lvlOverride></w:num>"
+        /* Overrides that restart nothing: an empty one, a format one. */
+        "<w:num w:numId=\"7\"><w:abstractNumId w:val=\"0\"/>"
+        "<w:lvlOverride w:ilvl=\"0\"/></w:num>"
+        "<w:num w:numId=\"8\"><w:abstractNumId w:val=\"0\"/>"
+        "<w:lvlOverride w:ilvl=\"0\">" LVL(0, "decimal", "%1.", 5)
+        "</w:lvlOverride></w:num>"
+        /* A restart of level 1 only: level 0 goes on. */
+        "<w:num w:numId=\"9\"><w:abstractNumId w:val=\"0\"/>"
+        "<w:lvlOverride w:ilvl=\"1\"><w:startOverride w:val=\"3\"/>"
+        "</w:lvlOverride></w:num>");
+    arc_input in;
+    read_ok(&in,
+            DOC(NP(6, 0, "甲") NP(6, 0, "乙") NP(6, 0, "丙")
+                NP(30, 0, "重排") NP(6, 0, "续一") NP(30, 0, "续二")
+                NP(7, 0, "空覆盖") NP(8, 0, "改格式") NP(6, 0, "再续")
+                NP(9, 0, "层一") NP(9, 1, "层二") NP(9, 1, "层二续")
+                NP(6, 0, "末") NP(6, 1, "末子") NP(9, 1, "不再重排")),
+            NULL, numbering);
+    ck_assert_str_eq(in.text,
+                     "一、甲\n"
+                     "二、乙\n"
+                     "三、丙\n"
+                     "一、重排\n"
+                     "二、续一\n"
+                     "三、续二\n"
+                     "四、空覆盖\n"
+                     "5.改格式\n"
+                     "六、再续\n"
+                     "七、层一\n"
+                     "（三）层二\n"
+                     "（四）层二续\n"
+                     "八、末\n"
+                     "（一）末子\n"
+                     "（二）不再重排\n");
     arc_input_free(&in);
 }
 END_TEST
@@ -809,6 +859,7 @@ static Suite *suite(void)
 
     tc = tcase_create("numbering");
     tcase_add_test(tc, test_numbering_chinese_levels);
+    tcase_add_test(tc, test_numbering_restart_is_shared);
     tcase_add_test(tc, test_numbering_through_styles);
     tcase_add_test(tc, test_numbering_style_link);
     tcase_add_test(tc, test_numbering_formats);
