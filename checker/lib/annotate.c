@@ -1759,7 +1759,8 @@ int arc_annotate(const arc_result *r, const char *src_path,
     if (strcmp(r->format, "docx") == 0) {
         char *data = NULL;
         size_t len = 0;
-        if ((rc = arc_read_file(&data, &len, src_path, err)))
+        /* The check read it under the run's size limit already. */
+        if ((rc = arc_read_file(&data, &len, src_path, 0, err)))
             return rc;
         if (!arc_findings_count(r->findings)) {
             /* Nothing to mark: the copy is the original. */

@@ -55,7 +55,14 @@ void arc_buf_free(arc_buf *b);
 int arc_write_atomic(const char *path, const char *data, size_t len,
                      arc_error *err);
 
-/* Reads a whole file.  *out is NUL-terminated (not counted in *len). */
-int arc_read_file(char **out, size_t *len, const char *path, arc_error *err);
+/* Reads a whole regular file of at most `max` bytes (0: no limit).
+ * Devices, pipes, sockets and directories are refused without reading
+ * (a FIFO does not block), larger files with their size, both with a
+ * Chinese reason.  *out is NUL-terminated (not counted in *len). */
+int arc_read_file(char **out, size_t *len, const char *path, size_t max,
+                  arc_error *err);
+
+/* Rule sets and configurations are small: read at most this much. */
+#define ARC_MAX_RULES_FILE ((size_t)16 << 20)
 
 #endif

@@ -107,7 +107,7 @@ static char *annotate(files *f, const arc_finding *fs, size_t n,
     arc_findings_free(list);
     char *data, *out, why[256];
     size_t len, olen;
-    ck_assert_int_eq(arc_read_file(&data, &len, f->out, &err), 0);
+    ck_assert_int_eq(arc_read_file(&data, &len, f->out, 0, &err), 0);
     arc_pkg *p = NULL;
     ck_assert_int_eq(arc_pkg_open(&p, data, len, 1 << 20, why, sizeof why),
                      0);
@@ -343,7 +343,7 @@ START_TEST(a_new_document_for_text)
     char *data, *doc, *sty, why[256];
     size_t len, dl, sl;
     arc_pkg *p = NULL;
-    ck_assert_int_eq(arc_read_file(&data, &len, f.out, &err), 0);
+    ck_assert_int_eq(arc_read_file(&data, &len, f.out, 0, &err), 0);
     ck_assert_int_eq(arc_pkg_open(&p, data, len, 1 << 20, why, sizeof why),
                      0);
     ck_assert_int_eq(arc_pkg_read(p, "word/document.xml", &doc, &dl, why,
@@ -385,8 +385,8 @@ START_TEST(refusals)
     ck_assert_int_eq(arc_annotate(r, f.src, f.out, &err), 0);
     char *a, *b;
     size_t la, lb;
-    ck_assert_int_eq(arc_read_file(&a, &la, f.src, &err), 0);
-    ck_assert_int_eq(arc_read_file(&b, &lb, f.out, &err), 0);
+    ck_assert_int_eq(arc_read_file(&a, &la, f.src, 0, &err), 0);
+    ck_assert_int_eq(arc_read_file(&b, &lb, f.out, 0, &err), 0);
     ck_assert(la == lb && memcmp(a, b, la) == 0);
     free(a);
     free(b);

@@ -205,7 +205,7 @@ START_TEST(test_limits_from_options)
     /* The table's row takes the archive limits from arc_load_opts. */
     size_t len;
     char *data = slurp("many.ofd", &len);
-    arc_load_opts o = {NULL, 0, 100};
+    arc_load_opts o = {.max_entries = 100};
     arc_input in;
     char reason[512] = "";
     ck_assert_int_eq(arc_reader_ofd.read(&in, data, len, &o, reason,
