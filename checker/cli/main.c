@@ -377,14 +377,19 @@ static int hold(arc_result *r, void *ud)
 /* Where a fact came from, as --extract tells a user. */
 static const char *year_from(arc_year_source s)
 {
-    static const char *const names[] = {"", "标题", "开头一句", "文件元数据"};
+    static const char *const names[] = {"",         "标题",
+                                        "开头一句", "文件元数据",
+                                        "“现将…报告如下”", "各部分标题",
+                                        "正文多处（与标题不一致）"};
     return (size_t)s < sizeof names / sizeof names[0] ? names[s] : "";
 }
 
 static const char *pub_from(arc_pub_source s)
 {
     static const char *const names[] = {"",     "发布日期标签", "标题旁",
-                                        "落款", "--published",  "网页元数据"};
+                                        "落款", "--published",  "网页元数据",
+                                        "标题下单独一行的日期",
+                                        "报送函或印发通知的日期"};
     return (size_t)s < sizeof names / sizeof names[0] ? names[s] : "";
 }
 

@@ -232,7 +232,11 @@ typedef enum {
     ARC_PUB_TITLE,     /* a date printed beside the title */
     ARC_PUB_SIGNATURE, /* the date under the signature at the end */
     ARC_PUB_OVERRIDE,  /* given by the caller (--published) */
-    ARC_PUB_META       /* the web page's <meta name="PubDate"> */
+    ARC_PUB_META,      /* the web page's <meta name="PubDate"> */
+    ARC_PUB_LINE,      /* a date on its own line in the head (under the
+                          title, in a metadata list) */
+    ARC_PUB_LETTER     /* the date of the transmittal letter or 印发通知
+                          before the document (the last resort) */
 } arc_pub_source;
 
 /* Where the report year came from. */
@@ -240,7 +244,10 @@ typedef enum {
     ARC_YEAR_NONE = 0,
     ARC_YEAR_TITLE,    /* the title's "N年" */
     ARC_YEAR_OPENING,  /* the sentence that opens the report ("N年,…") */
-    ARC_YEAR_META      /* the title in the file's metadata */
+    ARC_YEAR_META,     /* the title in the file's metadata */
+    ARC_YEAR_REPORTED, /* "现将N年…报告如下" */
+    ARC_YEAR_HEADINGS, /* the years in the headings of the parts */
+    ARC_YEAR_EVIDENCE  /* several places agree on N against the title */
 } arc_year_source;
 
 /* "label", "title", … ("" for NONE): the names used in outputs. */

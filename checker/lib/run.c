@@ -452,12 +452,15 @@ int arc_check(const arc_ruleset *rs, const arc_doc *doc, arc_findings *out,
 const char *arc_pub_source_name(arc_pub_source src)
 {
     static const char *const names[] = {"",          "label",    "title",
-                                        "signature", "override", "meta"};
+                                        "signature", "override", "meta",
+                                        "line",      "letter"};
     return (size_t)src < ARC_ARRAY_LEN(names) ? names[src] : "";
 }
 
 const char *arc_year_source_name(arc_year_source src)
 {
-    static const char *const names[] = {"", "title", "opening", "meta"};
+    static const char *const names[] = {"",         "title",    "opening",
+                                        "meta",     "reported", "headings",
+                                        "evidence"};
     return (size_t)src < ARC_ARRAY_LEN(names) ? names[src] : "";
 }
