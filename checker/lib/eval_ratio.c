@@ -201,9 +201,11 @@ static int check_range(const arc_rule *r, arc_eval *ctx, const arc_regex *re,
 {
     const params *ps = r->params;
     arc_num v[MAX_VALUES];
-    size_t k = read_values(ctx, re, v);
-    if (!k)
-        return 0;
+    size_t k = read_values(ctx, re, v), over = 0;
+    for (size_t i = 0; i < k; i++)
+        over += !v[i].approx && v[i].value > ps->max;
+    if (!over)
+        return 0; /* the common case: no name needs reading */
     names nm;
     read_names(ps, ctx, re, ms, &nm);
     /* "A率、B率分别为a%、b%": value i is name i's.  Otherwise a list whose
