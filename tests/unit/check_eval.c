@@ -1098,6 +1098,55 @@ START_TEST(test_range_default_rules)
 }
 END_TEST
 
+
+/* ------------------------------------------------------------ placeholders */
+
+/* Each masking form of the default rule set, and its look-alikes. */
+START_TEST(test_placeholder_forms_default_rules)
+{
+    static const struct {
+        const char *text, *evidence;
+    } bad[] = {
+        {"正文。\n*县坚持依法行政。\n", "*"},
+        {"正文。\n全年办理复议案件**件。\n", "**"},
+        {"正文。\n出庭应诉率达＊%。\n", "＊"},
+        {"正文。\n20XX年,区政府召开会议。\n", "XX"},
+        {"正文。\n202x年,区政府召开会议。\n", "x"},
+        {"正文。\nX01X年度报告。\n", "X01X"},
+        {"正文。\n由X区司法局牵头。\n", "X"},
+        {"正文。\n于xx月xx日公布。\n", "xx"},
+        {"正文。\n○○街道办事处\n", "○○"},
+        {"正文。\n培训执法人员(待补充)人次。\n", "(待补充)"},
+        {"正文。\n办理案件（略）件。\n", "（略）"},
+        {"正文。\n由某某区司法局牵头。\n", "某某"},
+        {"正文。\n【此处插入数据】\n", "【此处插入数据】"},
+    };
+    static const char *const good[] = {
+        "正文。\n当事人王某某不服行政处罚决定。\n",
+        "正文。\n联系电话0571-8888****转分机。\n",
+        "正文。\n附件:执法人员名单（略）\n",
+        "正文。\n采购X光机2台。\n",
+        "正文。\n该事项待定后另行公布。\n",
+        "正文。\n二○○八年起施行。\n",
+    };
+    arc_ruleset *rs = arc_test_default_rules();
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        arc_findings *f = arc_test_check(rs, bad[i].text);
+        const arc_finding *fi = arc_test_find(f, "placeholder.found");
+        ck_assert_msg(fi != NULL, "bad %zu", i);
+        ck_assert_str_eq(fi->evidence, bad[i].evidence);
+        arc_findings_free(f);
+    }
+    for (size_t i = 0; i < sizeof good / sizeof *good; i++) {
+        arc_findings *f = arc_test_check(rs, good[i]);
+        ck_assert_msg(arc_test_count(f, "placeholder.found") == 0, "good %zu",
+                      i);
+        arc_findings_free(f);
+    }
+    arc_ruleset_free(rs);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("eval");
@@ -1168,6 +1217,10 @@ static Suite *suite(void)
     tcase_add_test(tc, test_range_share_name_group);
     tcase_add_test(tc, test_range_needs_rate_group);
     tcase_add_test(tc, test_range_default_rules);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("placeholder");
+    tcase_add_test(tc, test_placeholder_forms_default_rules);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("emit");
