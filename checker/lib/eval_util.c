@@ -153,3 +153,30 @@ void arc_fmt_num(char *out, size_t size, double v)
     if (e == dot + 1)
         *dot = '\0';
 }
+
+int arc_is_han(uint32_t cp)
+{
+    return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+           (cp >= 0xF900 && cp <= 0xFAFF);
+}
+
+size_t arc_chars_back(const char *t, size_t off, long n)
+{
+    while (off > 0 && n > 0) {
+        off--;
+        if (((unsigned char)t[off] & 0xC0) != 0x80)
+            n--;
+    }
+    return off;
+}
+
+size_t arc_chars_fwd(const char *t, size_t len, size_t off, long n)
+{
+    while (off < len && n > 0) {
+        off++;
+        while (off < len && ((unsigned char)t[off] & 0xC0) == 0x80)
+            off++;
+        n--;
+    }
+    return off;
+}

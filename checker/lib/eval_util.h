@@ -58,4 +58,11 @@ int arc_node_parts(const arc_load_ctx *cx, const arc_node *node,
 /* Formats a number the way a report would write it (no trailing zeros). */
 void arc_fmt_num(char *out, size_t size, double v);
 
+/* Is cp a CJK ideograph (the characters report words are written in)? */
+int arc_is_han(uint32_t cp);
+
+/* Moves off back (or forward, not past len) by n characters. */
+size_t arc_chars_back(const char *t, size_t off, long n);
+size_t arc_chars_fwd(const char *t, size_t len, size_t off, long n);
+
 #endif

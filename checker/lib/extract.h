@@ -64,10 +64,10 @@ typedef struct {
 /*
  * Finds the next date in t[*pos..end): 2024年2月29日, 2024-03-13, 2024.3.13,
  * 2024/3/13, 二〇二四年三月一日, 2024年3月, 3月29日 (year = context_year, 0 when
- * unknown), year ranges with any dash (2021—2025年, 2021-2025年) and the
- * dash-lost 20212025年.  Dates are returned whatever their validity; see
- * arc_date_valid.  t must be NUL-terminated at or after end.  Returns 1
- * or 0 at the end.
+ * unknown), year ranges with any dash (2021—2025年, 2021-2025年, 2021年—2025年,
+ * 2021-2025) and the dash-lost 20212025年.  Dates are returned whatever
+ * their validity; see arc_date_valid.  t must be NUL-terminated at or after
+ * end.  Returns 1 or 0 at the end.
  */
 int arc_date_next(const char *t, size_t end, size_t *pos, int context_year,
                   arc_date *out);

@@ -140,7 +140,7 @@ int arc_date_at(const char *t, size_t len, size_t i, int context_year,
 
     if (k) {
         j = i + k;
-        /* Ranges: 2021—2025年, 2021-2025年. */
+        /* Ranges: 2021—2025年, 2021-2025年, 2021-2025. */
         size_t dk = dash_at(t, len, j);
         int y2;
         size_t k2 = dk ? year_at(t, len, j + dk, &y2) : 0;
@@ -155,6 +155,18 @@ int arc_date_at(const char *t, size_t len, size_t i, int context_year,
         }
         if (lit(t, len, j, U8_NIAN)) {
             j += 3;
+            /* 2021年—2025年: a range with 年 on both sides. */
+            dk = dash_at(t, len, j);
+            k2 = dk ? year_at(t, len, j + dk, &y2) : 0;
+            if (k2 && y2 > y) {
+                out->kind = ARC_DATE_RANGE;
+                out->year = y;
+                out->year2 = y2;
+                out->end = j + dk + k2;
+                if (lit(t, len, out->end, U8_NIAN))
+                    out->end += 3;
+                return 1;
+            }
             size_t km = small_at(t, len, j, &m);
             if (!km || !lit(t, len, j + km, U8_YUE))
                 return 0; /* a year alone is not a date */

@@ -11,7 +11,34 @@
 
 struct arc_regex {
     pcre2_code *code;
+    int first[2]; /* the byte every match starts with (in either case),
+                     or -1 */
 };
+
+/* PCRE2 reports a first code unit also where it matches caselessly ([xX]
+ * becomes a caseless x) without saying so: an ASCII letter is looked for in
+ * both cases (k and s, whose other cases include K and ſ, not at all).  A
+ * unit >= 0x80 is the lead byte of a character, which PCRE2 sets only when
+ * it is the same in every case it matches, and looks for exactly. */
+static void first_unit(arc_regex *re)
+{
+    uint32_t type = 0, u = 0;
+    re->first[0] = re->first[1] = -1;
+    if (pcre2_pattern_info(re->code, PCRE2_INFO_FIRSTCODETYPE, &type) != 0 ||
+        type != 1 ||
+        pcre2_pattern_info(re->code, PCRE2_INFO_FIRSTCODEUNIT, &u) != 0)
+        return;
+    if (u < 0x80) {
+        int lower = (int)(u | 0x20);
+        int alpha = lower >= 'a' && lower <= 'z';
+        if (alpha && (lower == 'k' || lower == 's'))
+            return;
+        re->first[0] = alpha ? lower : (int)u;
+        re->first[1] = alpha ? lower - 0x20 : -1;
+    } else if (u < 0x100) {
+        re->first[0] = (int)u;
+    }
+}
 
 struct arc_matcher {
     pcre2_match_data *md;
@@ -112,6 +139,7 @@ static int compile(arc_regex **out, const char *pattern, size_t len,
         return ARC_ENOMEM;
     }
     re->code = code;
+    first_unit(re);
     /* Without JIT support the interpreter still matches correctly. */
     if (jit)
         (void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
@@ -195,6 +223,23 @@ int arc_regex_search(const arc_regex *re, arc_matcher *m, const char *subject,
                      size_t *me)
 {
     uint32_t opts = PCRE2_NO_UTF_CHECK | (anchored ? PCRE2_ANCHORED : 0);
+    /* PCRE2's own scan for a first code unit is a byte loop; glibc's
+     * memchr skips text where the unit never occurs (most patterns start
+     * with a rare character) many times faster. */
+    if (!anchored && re->first[0] >= 0 && start < len) {
+        const char *p = memchr(subject + start, re->first[0], len - start);
+        if (re->first[1] >= 0) {
+            size_t to = p ? (size_t)(p - subject) : len;
+            const char *q = memchr(subject + start, re->first[1], to - start);
+            if (q)
+                p = q;
+        }
+        if (!p) {
+            m->pairs = 0;
+            return 0;
+        }
+        start = (size_t)(p - subject);
+    }
     /* pcre2_match runs the JIT code itself when the options allow it and
      * falls back to the interpreter for a match-time PCRE2_ANCHORED. */
     int rc = pcre2_match(re->code, (PCRE2_SPTR)subject, len, start, opts,

@@ -1074,6 +1074,208 @@ START_TEST(test_findings_sorted_and_counted)
 }
 END_TEST
 
+
+/* ------------------------------------------------------------ ratio range */
+
+#define RULE_RANGE                                                             \
+    "  - id: t.range\n"                                                        \
+    "    kind: ratio\n"                                                        \
+    "    check: range\n"                                                       \
+    "    severity: error\n"                                                    \
+    "    message: '{name}|{rate}|{max}'\n"                                     \
+    "    exempt: [增长, 同比]\n"                                               \
+    "    patterns:\n"                                                          \
+    "      - '率(?:分别|均)?(?:达|为)?(?<rates>\\d+(?:\\.\\d+)?%"                 \
+    "(?:(?:、|和)\\d+(?:\\.\\d+)?%)*)'\n"                                      \
+    "      - '(?<name>占比)(?:达|为)?(?<rate>\\d+(?:\\.\\d+)?%)'\n"
+
+static size_t range_hits(const char *text)
+{
+    arc_findings *f = run(PARTS RULE_RANGE, text);
+    size_t n = arc_test_count(f, "t.range");
+    arc_findings_free(f);
+    return n;
+}
+
+START_TEST(test_range_any_rate_name)
+{
+    /* No list of rate kinds: any X率 is capped. */
+    arc_findings *f = run(PARTS RULE_RANGE, "正文。\n群众回访知晓率达100.5%。\n");
+    ck_assert_uint_eq(arc_findings_count(f), 1);
+    const arc_finding *fi = arc_findings_get(f, 0);
+    ck_assert_str_eq(fi->message, "群众回访知晓率|100.5|100");
+    ck_assert_str_eq(fi->evidence, "100.5%");
+    ck_assert_int_eq(fi->line, 2);
+    ck_assert_int_eq(fi->column, 9);
+    arc_findings_free(f);
+    ck_assert_uint_eq(range_hits("正文。\n群众回访知晓率达100%。\n"), 0);
+}
+END_TEST
+
+START_TEST(test_range_change_words_exempt)
+{
+    ck_assert_uint_eq(range_hits("正文。\n收案同比增长率为130%。\n"), 0);
+    ck_assert_uint_eq(range_hits("正文。\n案件增长率达150%。\n"), 0);
+    /* A verb of change between the rate and the value: not a value. */
+    ck_assert_uint_eq(range_hits("正文。\n审批效率提升150%。\n"), 0);
+    /* Approximate values are never judged. */
+    ck_assert_uint_eq(range_hits("正文。\n办结率约为120%。\n"), 0);
+}
+END_TEST
+
+START_TEST(test_range_shared_value)
+{
+    /* One value after a list of names applies to each. */
+    arc_findings *f =
+        run(PARTS RULE_RANGE, "正文。\n参考率、合格率均达101%。\n");
+    ck_assert_uint_eq(arc_findings_count(f), 1);
+    ck_assert_str_eq(arc_findings_get(f, 0)->message,
+                     "参考率、合格率|101|100");
+    arc_findings_free(f);
+    /* A change among the names of a shared value: quiet. */
+    ck_assert_uint_eq(range_hits("正文。\n同比率、合格率均达101%。\n"), 0);
+}
+END_TEST
+
+START_TEST(test_range_value_list)
+{
+    /* 分别为a%、b%: every value is checked. */
+    arc_findings *f =
+        run(PARTS RULE_RANGE, "正文。\n办理满意率分别为100%、103%和99%。\n");
+    ck_assert_uint_eq(arc_findings_count(f), 1);
+    ck_assert_str_eq(arc_findings_get(f, 0)->evidence, "103%");
+    arc_findings_free(f);
+    /* Paired with the names: the change keeps its value, the other is
+     * checked. */
+    ck_assert_uint_eq(
+        range_hits("正文。\n增长率、满意率分别为130%、98%。\n"), 0);
+    ck_assert_uint_eq(
+        range_hits("正文。\n增长率、满意率分别为130%、108%。\n"), 1);
+    /* Counts that do not pair and a change among the names: quiet. */
+    ck_assert_uint_eq(
+        range_hits("正文。\n增长率、满意率分别为130%、98%、120%。\n"), 0);
+}
+END_TEST
+
+START_TEST(test_range_share_name_group)
+{
+    arc_findings *f = run(PARTS RULE_RANGE, "正文。\n线上办理占比达120%。\n");
+    ck_assert_uint_eq(arc_findings_count(f), 1);
+    ck_assert_str_eq(arc_findings_get(f, 0)->message, "线上办理占比|120|100");
+    arc_findings_free(f);
+    /* 率 not followed by a value (率先) is no rate. */
+    ck_assert_uint_eq(range_hits("正文。\n在全市率先150%完成。\n"), 0);
+}
+END_TEST
+
+START_TEST(test_range_needs_rate_group)
+{
+    arc_error err = {0};
+    arc_ruleset *rs = NULL;
+    const char *y = PARTS "  - id: t.range\n"
+                          "    kind: ratio\n"
+                          "    check: range\n"
+                          "    severity: error\n"
+                          "    message: m\n"
+                          "    patterns: ['率(?<x>\\d+%)']\n";
+    ck_assert_int_ne(arc_ruleset_load_buffer(&rs, "t.yaml", y, strlen(y), &err),
+                     0);
+    ck_assert_ptr_nonnull(strstr(err.message, "rates"));
+    /* exempt belongs to range checks only. */
+    const char *y2 = PARTS "  - id: t.mm\n"
+                           "    kind: ratio\n"
+                           "    check: mismatch\n"
+                           "    severity: error\n"
+                           "    message: m\n"
+                           "    exempt: [增长]\n"
+                           "    patterns: ['(?<num>\\d+)(?<den>\\d+)(?<rate>\\d+%)']\n";
+    ck_assert_int_ne(
+        arc_ruleset_load_buffer(&rs, "t.yaml", y2, strlen(y2), &err), 0);
+    ck_assert_ptr_nonnull(strstr(err.message, "exempt"));
+}
+END_TEST
+
+START_TEST(test_range_default_rules)
+{
+    static const char *const bad[] = {
+        "正文。\n行政机关负责人出庭应诉率达105%。\n",
+        "正文。\n网上公开率、按期办结率均达102%。\n",
+        "正文。\n办件满意率和回访率分别为98%、103%。\n",
+        "正文。\n行政复议纠错率为100.2%。\n",
+    };
+    static const char *const good[] = {
+        "正文。\n行政机关负责人出庭应诉率达100%。\n",
+        "正文。\n收案同比增长率为135%,审批效率提升50%。\n",
+        "正文。\n审批提速率达120%,年度目标完成率达112%。\n",
+        "正文。\n万人成讼率下降0.88%,满意率保持在99%以上。\n",
+        "正文。\n在全市率先实现100%覆盖。\n",
+    };
+    arc_ruleset *rs = arc_test_default_rules();
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        arc_findings *f = arc_test_check(rs, bad[i]);
+        ck_assert_msg(arc_test_count(f, "ratio.out-of-range") == 1, "bad %zu",
+                      i);
+        arc_findings_free(f);
+    }
+    for (size_t i = 0; i < sizeof good / sizeof *good; i++) {
+        arc_findings *f = arc_test_check(rs, good[i]);
+        ck_assert_msg(arc_test_count(f, "ratio.out-of-range") == 0,
+                      "good %zu", i);
+        arc_findings_free(f);
+    }
+    arc_ruleset_free(rs);
+}
+END_TEST
+
+
+/* ------------------------------------------------------------ placeholders */
+
+/* Each masking form of the default rule set, and its look-alikes. */
+START_TEST(test_placeholder_forms_default_rules)
+{
+    static const struct {
+        const char *text, *evidence;
+    } bad[] = {
+        {"正文。\n*县坚持依法行政。\n", "*"},
+        {"正文。\n全年办理复议案件**件。\n", "**"},
+        {"正文。\n出庭应诉率达＊%。\n", "＊"},
+        {"正文。\n20XX年,区政府召开会议。\n", "XX"},
+        {"正文。\n202x年,区政府召开会议。\n", "x"},
+        {"正文。\nX01X年度报告。\n", "X01X"},
+        {"正文。\n由X区司法局牵头。\n", "X"},
+        {"正文。\n于xx月xx日公布。\n", "xx"},
+        {"正文。\n○○街道办事处\n", "○○"},
+        {"正文。\n培训执法人员(待补充)人次。\n", "(待补充)"},
+        {"正文。\n办理案件（略）件。\n", "（略）"},
+        {"正文。\n由某某区司法局牵头。\n", "某某"},
+        {"正文。\n【此处插入数据】\n", "【此处插入数据】"},
+    };
+    static const char *const good[] = {
+        "正文。\n当事人王某某不服行政处罚决定。\n",
+        "正文。\n联系电话0571-8888****转分机。\n",
+        "正文。\n附件:执法人员名单（略）\n",
+        "正文。\n采购X光机2台。\n",
+        "正文。\n该事项待定后另行公布。\n",
+        "正文。\n二○○八年起施行。\n",
+    };
+    arc_ruleset *rs = arc_test_default_rules();
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        arc_findings *f = arc_test_check(rs, bad[i].text);
+        const arc_finding *fi = arc_test_find(f, "placeholder.found");
+        ck_assert_msg(fi != NULL, "bad %zu", i);
+        ck_assert_str_eq(fi->evidence, bad[i].evidence);
+        arc_findings_free(f);
+    }
+    for (size_t i = 0; i < sizeof good / sizeof *good; i++) {
+        arc_findings *f = arc_test_check(rs, good[i]);
+        ck_assert_msg(arc_test_count(f, "placeholder.found") == 0, "good %zu",
+                      i);
+        arc_findings_free(f);
+    }
+    arc_ruleset_free(rs);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("eval");
@@ -1134,6 +1336,20 @@ static Suite *suite(void)
     tcase_add_test(tc, test_numbering_restarts_under_each_parent);
     tcase_add_test(tc, test_numbering_restart_after_paragraph);
     tcase_add_test(tc, test_numbering_default_rules_messages);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("ratio_range");
+    tcase_add_test(tc, test_range_any_rate_name);
+    tcase_add_test(tc, test_range_change_words_exempt);
+    tcase_add_test(tc, test_range_shared_value);
+    tcase_add_test(tc, test_range_value_list);
+    tcase_add_test(tc, test_range_share_name_group);
+    tcase_add_test(tc, test_range_needs_rate_group);
+    tcase_add_test(tc, test_range_default_rules);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("placeholder");
+    tcase_add_test(tc, test_placeholder_forms_default_rules);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("emit");

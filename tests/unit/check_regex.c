@@ -359,6 +359,47 @@ START_TEST(test_group_beyond_capture_count)
 }
 END_TEST
 
+
+/* Searches skip to a pattern's first code unit with memchr: the result must
+ * be what PCRE2 alone finds, in both cases of a letter PCRE2 matches
+ * caselessly ([xX]), for multi-byte first characters, and with a
+ * lookbehind that looks before the unit. */
+START_TEST(test_first_unit_skip_same_matches)
+{
+    arc_matcher *m = NULL;
+    ck_assert_int_eq(arc_matcher_new(&m), 0);
+    size_t ms, me;
+    arc_regex *re = compile("[xX]{1,3}(?=件)");
+    ck_assert_int_eq(search(re, m, "共办理x件", 0, 0, &ms, &me), 1);
+    ck_assert_uint_eq(ms, 9);
+    ck_assert_int_eq(search(re, m, "共办理X件和XX件", 0, 0, &ms, &me), 1);
+    ck_assert_uint_eq(ms, 9);
+    /* The lower case later than an upper case one: the earlier wins. */
+    ck_assert_int_eq(search(re, m, "Y件X件x件", 0, 0, &ms, &me), 1);
+    ck_assert_uint_eq(ms, 4);
+    ck_assert_int_eq(search(re, m, "共办理十件", 0, 0, &ms, &me), 0);
+    arc_regex_free(re);
+    re = compile("(?<=共)\\d+件");
+    ck_assert_int_eq(search(re, m, "办理3件,共12件", 0, 0, &ms, &me), 1);
+    ck_assert_uint_eq(ms, 14);
+    /* From a start offset inside the text, after the lookbehind's 共. */
+    ck_assert_int_eq(search(re, m, "共12件", 3, 0, &ms, &me), 1);
+    ck_assert_uint_eq(ms, 3);
+    arc_regex_free(re);
+    re = compile("率(?<rate>\\d+%)");
+    ck_assert_int_eq(search(re, m, "效率提升,办结率95%", 0, 0, &ms, &me), 1);
+    ck_assert_uint_eq(ms, 19);
+    ck_assert_int_eq(search(re, m, "效率提升", 0, 0, &ms, &me), 0);
+    arc_regex_free(re);
+    /* Anchored searches start where they are told. */
+    re = compile("\\*+");
+    ck_assert_int_eq(search(re, m, "a**", 0, 1, &ms, &me), 0);
+    ck_assert_int_eq(search(re, m, "a**", 1, 1, &ms, &me), 1);
+    arc_regex_free(re);
+    arc_matcher_free(m);
+}
+END_TEST
+
 /* A pattern that backtracks catastrophically hits the match limit: the
  * search says so (it used to come back as "no match"), with PCRE2's reason,
  * and the matcher still works afterwards. */
@@ -410,6 +451,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_matcher_reuse_across_regexes);
     tcase_add_test(tc, test_group_beyond_capture_count);
     tcase_add_test(tc, test_too_many_groups_and_free_null);
+    tcase_add_test(tc, test_first_unit_skip_same_matches);
     tcase_add_test(tc, test_match_limit_is_an_error);
     suite_add_tcase(s, tc);
     return s;
