@@ -69,6 +69,7 @@ static uint64_t hash(const char *t, size_t s, size_t e)
 typedef struct {
     uint64_t h;
     size_t s, e; /* the first occurrence's trimmed span; e == 0: empty */
+    int line;    /* its 1-based line once a copy was reported, else 0 */
 } slot;
 
 static int eval(const arc_rule *r, arc_eval *ctx)
@@ -99,14 +100,17 @@ static int eval(const arc_rule *r, arc_eval *ctx)
                 memcmp(t + tab[i].s, t + s, e - s) != 0))
             i = (i + 1) & (cap - 1);
         if (!tab[i].e) {
-            tab[i] = (slot){h, s, e};
+            tab[i] = (slot){h, s, e, 0};
             continue;
         }
-        int line, col;
-        size_t off;
-        arc_text_position(&doc->text, tab[i].s, &line, &col, &off);
+        /* Padding pasted many times: the first copy's line is found once. */
+        if (!tab[i].line) {
+            int col;
+            size_t off;
+            arc_text_position(&doc->text, tab[i].s, &tab[i].line, &col, &off);
+        }
         char first[16];
-        snprintf(first, sizeof first, "%d", line);
+        snprintf(first, sizeof first, "%d", tab[i].line);
         arc_var v[] = {{"first_line", first}};
         size_t ev = arc_chars_fwd(t, e, s, ps->evidence_chars);
         rc = arc_emit(ctx, r, -1, s, ev, v, 1);

@@ -111,7 +111,7 @@ static char *placeholders(size_t bytes, size_t k, const char *sep)
     size_t per = (bytes - n) / k; /* bytes of text per placeholder */
     for (size_t i = 0; i < k; i++) {
         size_t start = n;
-        put(buf, &n, cap, i % 2 ? "共有某某人参加" : "组织XX次培训");
+        put(buf, &n, cap, i % 2 ? "共有某某局参加" : "组织XX次培训");
         while (n - start + strlen(filler[i % 3]) + 8 < per)
             put(buf, &n, cap, filler[(i + n) % 3]);
         put(buf, &n, cap, "。");
