@@ -1,10 +1,12 @@
 #!/bin/sh
 # deps.sh - installs the Debian packages archeck needs to build and test,
 # only those missing.  Sourced by run.sh and test.sh.
-ARC_PACKAGES="gcc cmake make pkg-config libyaml-dev libpcre2-dev libcsv-dev check libxml2-dev libzip-dev libopencc-dev libopencc-data"
+ARC_PACKAGES="gcc cmake make pkg-config libyaml-dev libpcre2-dev libcsv-dev check libxml2-dev libzip-dev libopencc-dev libopencc-data libxlsxwriter-dev"
 # Only the tests need these: the SARIF schema check (jsonschema, npm to
-# fetch the official schema).
-ARC_TEST_PACKAGES="python3 python3-jsonschema python3-docx npm"
+# fetch the official schema); the review report loaded in headless Chromium
+# (with CJK fonts for readable screenshots) and validated by html5lib; the
+# workbook read back by openpyxl.
+ARC_TEST_PACKAGES="python3 python3-jsonschema python3-docx npm chromium fonts-noto-cjk python3-html5lib python3-openpyxl"
 
 arc_install_deps() {
   missing=""

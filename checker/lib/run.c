@@ -421,6 +421,14 @@ int arc_result_line_page(const arc_result *r, int line)
     return (int)r->kept.page[line - 1];
 }
 
+void arc_result_drop_text(arc_result *r)
+{
+    if (!r)
+        return;
+    kept_free(&r->kept);
+    memset(&r->kept, 0, sizeof r->kept);
+}
+
 /* ---------------------------------------------------------- convenience */
 
 int arc_check(const arc_ruleset *rs, const arc_doc *doc, arc_findings *out,
