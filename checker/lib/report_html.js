@@ -2,7 +2,7 @@
  * report_html.c and allowed to run by its hash in the page's
  * Content-Security-Policy (nothing else on the page may run).
  *
- * Data, from <script type="application/json"> elements:
+ * Data, from script elements of type application/json:
  *   arc-meta  {v, rules: [{id, sev, d, b, on}], parts: [{id, name}]}
  *   arc-rows  one object per report: p path, ti title, u unit, y year,
  *             ty document type, pub publication date, ps its source,
@@ -17,6 +17,7 @@
  * nodes, never as markup.  ES5, for the older browsers of 信创 desktops. */
 (function () {
   'use strict';
+  var started = Date.now();
 
   var SEV = ['info', 'warning', 'error'];
   var SEV_ZH = {error: '错误', warning: '警告', info: '提示'};
@@ -365,14 +366,18 @@
     return [a, Math.max(a, b)];
   }
 
-  function markLine(tx, s, js, fs) {
-    var spans = js.map(function (j) {
+  /* Fills a line's text: the heading's own words (before `split`) in
+   * bold, each finding's span marked in its severity's colour (the worst
+   * where findings overlap, all their messages in the tooltip). */
+  function fillLine(tx, s, split, js, fs) {
+    var spans = (js || []).map(function (j) {
       var r = locate(s, fs[j]);
       return {a: r[0], b: r[1], j: j, sev: fs[j][3]};
     });
-    var cuts = [0, s.length];
+    var cuts = [0, s.length, split];
     spans.forEach(function (sp) { cuts.push(sp.a, sp.b); });
     cuts.sort(function (x, y) { return x - y; });
+    var head = null;
     for (var i = 0; i + 1 < cuts.length; i++) {
       var a = cuts[i], b = cuts[i + 1];
       if (a === b) continue;
@@ -384,10 +389,12 @@
           ids.push(sp.j);
         }
       });
+      var into = tx;
+      if (a < split) into = head || (head = add(tx, el('strong', 'ht')));
       if (sev < 0) {
-        tx.appendChild(document.createTextNode(s.slice(a, b)));
+        into.appendChild(document.createTextNode(s.slice(a, b)));
       } else {
-        var m = add(tx, el('mark', 'sev-' + SEV[sev], s.slice(a, b)));
+        var m = add(into, el('mark', 'sev-' + SEV[sev], s.slice(a, b)));
         m.title = titles.join('\n');
         m.setAttribute('data-f', ids.join(' '));
       }
@@ -450,8 +457,12 @@
                   'ln' + (lines[i] ? '' : ' empty'));
       ln.id = 'arc-l' + n;
       add(ln, el('span', 'no', n));
-      var tx = add(ln, el('span', 'tx'));
-      if (js) markLine(tx, lines[i], js, r.f);
+      var tx = add(ln, el('span', 'tx')), split = 0;
+      if (h) {
+        var at = h[3] ? lines[i].indexOf(h[3]) : -1;
+        split = at >= 0 ? at + h[3].length : lines[i].length;
+      }
+      if (js || split) fillLine(tx, lines[i], split, js, r.f);
       else tx.textContent = lines[i];
       frag.appendChild(ln);
       if (js) js.forEach(function (j) { frag.appendChild(note(r.f[j], j)); });
@@ -554,5 +565,11 @@
   render();
   window.addEventListener('hashchange', route);
   route();
+  /* For tests and the benchmark: the overview is built, in how long. */
   document.documentElement.setAttribute('data-arc-ready', String(rows.length));
+  document.documentElement.setAttribute('data-arc-ms',
+                                        String(Date.now() - started));
+  if (window.performance && performance.now)
+    document.documentElement.setAttribute(
+      'data-arc-page-ms', String(Math.round(performance.now())));
 }());
