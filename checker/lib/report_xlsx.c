@@ -65,9 +65,11 @@ static const char *const summary_head[] = {"文件", "标题", "单位",
                                            "文件类型"};
 static const char *const summary_tail[] = {"错误", "警告", "提示", "得分",
                                            "状态", "原因", "明细"};
-static const char *const detail_head[] = {"文件", "单位", "行", "列",
-                                          "页", "级别", "规则", "部分",
-                                          "说明", "原文"};
+/* A line and a page tell people where; the column in characters stays in
+ * the CSV audit. */
+static const char *const detail_head[] = {"文件", "单位", "行", "页",
+                                          "级别", "规则", "部分", "说明",
+                                          "原文"};
 static const char *const rules_head[] = {"规则", "级别", "说明", "依据",
                                          "问题数", "涉及报告数"};
 
@@ -92,19 +94,19 @@ static const char *part_label(arc_part_status st)
                                                                      : "缺失";
 }
 
-/* Display width: a wide (CJK) character takes two columns. */
-static double display_width(const char *s, size_t n)
+/* Display width, up to MAX_WIDTH: a character of three or four bytes
+ * (CJK and the full-width forms among them) takes two columns, others
+ * one.  Counted on lead bytes: no decoding per cell. */
+static double display_width(const char *str, size_t n)
 {
-    double w = 0;
-    for (size_t i = 0; i < n;) {
-        uint32_t cp;
-        size_t k = arc_utf8_decode(s + i, n - i, &cp);
-        if (!k)
-            k = 1, cp = '?';
-        w += cp >= 0x1100 ? 2.0 : 1.0;
-        i += k;
-    }
-    return w;
+    const unsigned char *s = (const unsigned char *)str;
+    size_t w = 0;
+    for (size_t i = 0; i < n && w < MAX_WIDTH; i++)
+        if (s[i] < 0x80 || (s[i] >= 0xC0 && s[i] < 0xE0))
+            w++;
+        else if (s[i] >= 0xE0)
+            w += 2;
+    return (double)w;
 }
 
 static void widen(xlsx_state *st, int sheet, lxw_col_t col, double w)
@@ -120,10 +122,11 @@ static void check(xlsx_state *st, lxw_error e)
 }
 
 /* A text cell: always a string (never a formula, whatever it starts with),
- * valid UTF-8 (a file name may not be), at most MAX_CELL_CHARS
- * characters.  libxlsxwriter escapes control characters. */
-static void text(xlsx_state *st, int sheet, lxw_row_t row, lxw_col_t col,
-                 const char *s, lxw_format *fmt)
+ * at most MAX_CELL_CHARS characters, valid UTF-8: a file name may not be
+ * (`path`: check it; the rest comes from validated text).  libxlsxwriter
+ * escapes control characters. */
+static void text_cell(xlsx_state *st, int sheet, lxw_row_t row, lxw_col_t col,
+                      const char *s, lxw_format *fmt, int path)
 {
     if (!s || !*s) {
         if (fmt)
@@ -132,7 +135,7 @@ static void text(xlsx_state *st, int sheet, lxw_row_t row, lxw_col_t col,
     }
     size_t n = strlen(s);
     char *fixed = NULL;
-    if (arc_utf8_validate(s, n) != n) {
+    if (path && arc_utf8_validate(s, n) != n) {
         arc_buf b = {0};
         for (size_t i = 0; i < n;) {
             uint32_t cp;
@@ -149,7 +152,8 @@ static void text(xlsx_state *st, int sheet, lxw_row_t row, lxw_col_t col,
         s = fixed;
         n = b.len;
     }
-    size_t cut = arc_utf8_prefix(s, n, MAX_CELL_CHARS);
+    /* Bytes bound characters: only a long text needs counting. */
+    size_t cut = n > MAX_CELL_CHARS ? arc_utf8_prefix(s, n, MAX_CELL_CHARS) : n;
     char *copy = NULL;
     if (cut < n) {
         if (!(copy = arc_strndup(s, cut))) {
@@ -166,11 +170,19 @@ static void text(xlsx_state *st, int sheet, lxw_row_t row, lxw_col_t col,
     free(fixed);
 }
 
+static void text(xlsx_state *st, int sheet, lxw_row_t row, lxw_col_t col,
+                 const char *s, lxw_format *fmt)
+{
+    text_cell(st, sheet, row, col, s, fmt, 0);
+}
+
 static void number(xlsx_state *st, int sheet, lxw_row_t row, lxw_col_t col,
                    double v, lxw_format *fmt)
 {
-    char b[32];
-    widen(st, sheet, col, (double)snprintf(b, sizeof b, "%g", v));
+    double digits = 1;
+    for (double x = v < 0 ? -v : v; x >= 10; x /= 10)
+        digits++;
+    widen(st, sheet, col, digits);
     check(st, worksheet_write_number(st->sheet[sheet], row, col, v, fmt));
 }
 
@@ -215,20 +227,18 @@ static void detail_row(arc_writer *w, const arc_finding *fi, const char *unit)
 {
     xlsx_state *st = w->state;
     lxw_row_t row = st->rows[DETAIL]++;
-    text(st, DETAIL, row, 0, fi->path, NULL);
+    text_cell(st, DETAIL, row, 0, fi->path, NULL, 1);
     text(st, DETAIL, row, 1, unit, NULL);
-    if (fi->line > 0) {
+    if (fi->line > 0)
         number(st, DETAIL, row, 2, fi->line, NULL);
-        number(st, DETAIL, row, 3, fi->column, NULL);
-    }
     if (fi->page > 0)
-        number(st, DETAIL, row, 4, fi->page, NULL);
-    text(st, DETAIL, row, 5, sev_label(fi->severity),
+        number(st, DETAIL, row, 3, fi->page, NULL);
+    text(st, DETAIL, row, 4, sev_label(fi->severity),
          st->sev[(unsigned)fi->severity < 3 ? fi->severity : 0]);
-    text(st, DETAIL, row, 6, fi->rule, NULL);
-    text(st, DETAIL, row, 7, part_name(w, fi->section), NULL);
-    text(st, DETAIL, row, 8, fi->message, NULL);
-    text(st, DETAIL, row, 9, fi->evidence, NULL);
+    text(st, DETAIL, row, 5, fi->rule, NULL);
+    text(st, DETAIL, row, 6, part_name(w, fi->section), NULL);
+    text(st, DETAIL, row, 7, fi->message, NULL);
+    text(st, DETAIL, row, 8, fi->evidence, NULL);
     rule_count *r = rule_for(st, fi);
     if (!r) {
         st->failed = 1;
@@ -248,7 +258,7 @@ static void summary_row(arc_writer *w, const arc_result *r,
     xlsx_state *st = w->state;
     lxw_row_t row = st->rows[SUMMARY]++;
     lxw_col_t c = 0;
-    text(st, SUMMARY, row, c++, arc_result_path(r), NULL);
+    text_cell(st, SUMMARY, row, c++, arc_result_path(r), NULL, 1);
     text(st, SUMMARY, row, c++, arc_result_title(r), NULL);
     text(st, SUMMARY, row, c++, arc_result_unit(r), NULL);
     if (card->report_year)
@@ -290,7 +300,8 @@ static void summary_row(arc_writer *w, const arc_result *r,
     text(st, SUMMARY, row, c++, card->checked ? "已检查" : "无法检查",
          card->checked ? NULL : st->sev[ARC_SEV_ERROR]);
     const arc_error *why = arc_result_error(r);
-    text(st, SUMMARY, row, c++, why ? why->message : "", NULL);
+    /* A reader's reason may quote a name from the file. */
+    text_cell(st, SUMMARY, row, c++, why ? why->message : "", NULL, 1);
     if (n && st->nlinks < MAX_LINKS) {
         char url[64], label[64];
         snprintf(url, sizeof url, "internal:'" SHEET_DETAIL "'!A%lu",
