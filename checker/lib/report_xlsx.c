@@ -122,11 +122,11 @@ static void check(xlsx_state *st, lxw_error e)
 }
 
 /* A text cell: always a string (never a formula, whatever it starts with),
- * at most MAX_CELL_CHARS characters, valid UTF-8: a file name may not be
- * (`path`: check it; the rest comes from validated text).  libxlsxwriter
- * escapes control characters. */
-static void text_cell(xlsx_state *st, int sheet, lxw_row_t row, lxw_col_t col,
-                      const char *s, lxw_format *fmt, int path)
+ * at most MAX_CELL_CHARS characters, valid UTF-8: a file name may not be,
+ * and messages quote file names (file.duplicate, input.unreadable).
+ * libxlsxwriter escapes control characters. */
+static void text(xlsx_state *st, int sheet, lxw_row_t row, lxw_col_t col,
+                 const char *s, lxw_format *fmt)
 {
     if (!s || !*s) {
         if (fmt)
@@ -135,7 +135,7 @@ static void text_cell(xlsx_state *st, int sheet, lxw_row_t row, lxw_col_t col,
     }
     size_t n = strlen(s);
     char *fixed = NULL;
-    if (path && arc_utf8_validate(s, n) != n) {
+    if (arc_utf8_validate(s, n) != n) {
         arc_buf b = {0};
         for (size_t i = 0; i < n;) {
             uint32_t cp;
@@ -168,12 +168,6 @@ static void text_cell(xlsx_state *st, int sheet, lxw_row_t row, lxw_col_t col,
     check(st, worksheet_write_string(st->sheet[sheet], row, col, s, fmt));
     free(copy);
     free(fixed);
-}
-
-static void text(xlsx_state *st, int sheet, lxw_row_t row, lxw_col_t col,
-                 const char *s, lxw_format *fmt)
-{
-    text_cell(st, sheet, row, col, s, fmt, 0);
 }
 
 static void number(xlsx_state *st, int sheet, lxw_row_t row, lxw_col_t col,
@@ -227,7 +221,7 @@ static void detail_row(arc_writer *w, const arc_finding *fi, const char *unit)
 {
     xlsx_state *st = w->state;
     lxw_row_t row = st->rows[DETAIL]++;
-    text_cell(st, DETAIL, row, 0, fi->path, NULL, 1);
+    text(st, DETAIL, row, 0, fi->path, NULL);
     text(st, DETAIL, row, 1, unit, NULL);
     if (fi->line > 0)
         number(st, DETAIL, row, 2, fi->line, NULL);
@@ -258,7 +252,7 @@ static void summary_row(arc_writer *w, const arc_result *r,
     xlsx_state *st = w->state;
     lxw_row_t row = st->rows[SUMMARY]++;
     lxw_col_t c = 0;
-    text_cell(st, SUMMARY, row, c++, arc_result_path(r), NULL, 1);
+    text(st, SUMMARY, row, c++, arc_result_path(r), NULL);
     text(st, SUMMARY, row, c++, arc_result_title(r), NULL);
     text(st, SUMMARY, row, c++, arc_result_unit(r), NULL);
     if (card->report_year)
@@ -300,8 +294,7 @@ static void summary_row(arc_writer *w, const arc_result *r,
     text(st, SUMMARY, row, c++, card->checked ? "已检查" : "无法检查",
          card->checked ? NULL : st->sev[ARC_SEV_ERROR]);
     const arc_error *why = arc_result_error(r);
-    /* A reader's reason may quote a name from the file. */
-    text_cell(st, SUMMARY, row, c++, why ? why->message : "", NULL, 1);
+    text(st, SUMMARY, row, c++, why ? why->message : "", NULL);
     if (n && st->nlinks < MAX_LINKS) {
         char url[64], label[64];
         snprintf(url, sizeof url, "internal:'" SHEET_DETAIL "'!A%lu",
