@@ -1,12 +1,14 @@
 #!/bin/sh
 # deps.sh - installs the Debian packages archeck needs to build and test,
 # only those missing.  Sourced by run.sh and test.sh.
-ARC_PACKAGES="gcc cmake make pkg-config libyaml-dev libpcre2-dev libcsv-dev check libxml2-dev libzip-dev libopencc-dev libopencc-data libxlsxwriter-dev"
+ARC_PACKAGES="gcc cmake make pkg-config libyaml-dev libpcre2-dev libcsv-dev check libxml2-dev libzip-dev libopencc-dev libopencc-data libpoppler-glib-dev libxlsxwriter-dev"
 # Only the tests need these: the SARIF schema check (jsonschema, npm to
-# fetch the official schema); the review report loaded in headless Chromium
-# (with CJK fonts for readable screenshots) and validated by html5lib; the
+# fetch the official schema); python3-docx (Word fixtures); LibreOffice
+# makes the PDF, .doc, .odt and .rtf fixtures (Writer, and Noto CJK so that
+# Chinese text has glyphs) and re-saves the workbook (Calc); the review
+# report loaded in headless Chromium and validated by html5lib; the
 # workbook read back by openpyxl.
-ARC_TEST_PACKAGES="python3 python3-jsonschema python3-docx npm chromium fonts-noto-cjk python3-html5lib python3-openpyxl"
+ARC_TEST_PACKAGES="python3 python3-jsonschema python3-docx npm libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk chromium python3-html5lib python3-openpyxl"
 
 arc_install_deps() {
   missing=""
