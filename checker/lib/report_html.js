@@ -565,7 +565,10 @@
   render();
   window.addEventListener('hashchange', route);
   route();
-  /* For tests and the benchmark: the overview is built, in how long. */
+  /* For tests and the benchmark (bench/views.sh): the overview is built,
+   * in how long.  Its layout is asked for here (it comes before the first
+   * paint anyway) so that the time includes it. */
+  if (!ov.hidden) void ov.offsetHeight;
   document.documentElement.setAttribute('data-arc-ready', String(rows.length));
   document.documentElement.setAttribute('data-arc-ms',
                                         String(Date.now() - started));

@@ -97,7 +97,7 @@ expect(sum(int(re.sub(r"\D", "", c) or 0) for c in rec["chips"]) == total,
 expect(rec["back"], "the back link did not show the overview again")
 
 # ---- every report view: the text, each finding marked and listed
-marked = 0
+marked = paged = 0
 for k, (rep, path) in enumerate(zip(rec["reports"], files)):
     fs = by_file.get(path, [])
     s = summary[path]
@@ -111,12 +111,29 @@ for k, (rep, path) in enumerate(zip(rec["reports"], files)):
         expect(rep["unreadable"] and fs and fs[0]["message"] in rep["unreadable"],
                "%s: the reason is not shown" % name)
         continue
-    # The text as archeck read it, line for line (the samples are UTF-8).
-    raw = open(path, encoding="utf-8").read().split("\n")
-    if raw and raw[-1] == "":
-        raw.pop()
     shown = [t for _, _, t in rep["lines"]]
-    expect(shown == [fold(l) for l in raw], "%s: the text differs from the file" % name)
+    # Where a finding is: its line, and its page for a paged format.
+    expect(rep["pos"] == ["第 %d 行" % f["line"] + ("（第 %d 页）" % f["page"] if f["page"] else "")
+                          if f["line"] else "全文" for f in fs],
+           "%s: finding positions %s" % (name, rep["pos"]))
+    if path.endswith(".ofd"):
+        # The text of a paged report as its reader gave it (the findings'
+        # evidence is checked below): page markers from 1, in order, the
+        # findings on their pages.
+        pages = [int(re.sub(r"\D", "", p)) for p in rep["pages"]]
+        expect(len(pages) >= 2 and pages == list(range(1, len(pages) + 1)),
+               "%s: page markers %s" % (name, rep["pages"]))
+        expect(fs and all(f["page"] >= 1 for f in fs if f["line"]),
+               "%s: findings without pages" % name)
+        paged += 1
+        raw = shown
+    else:
+        # The text as archeck read it, line for line (the samples are UTF-8).
+        raw = open(path, encoding="utf-8").read().split("\n")
+        if raw and raw[-1] == "":
+            raw.pop()
+        expect(shown == [fold(l) for l in raw], "%s: the text differs from the file" % name)
+        expect(not rep["pages"], "%s: page markers in a text file" % name)
     expect([i for i, _, _ in rep["lines"]] == ["arc-l%d" % (i + 1) for i in range(len(raw))],
            "%s: line ids" % name)
     for (lid, tag, t) in rep["lines"]:
@@ -147,6 +164,7 @@ for k, (rep, path) in enumerate(zip(rec["reports"], files)):
                    sev_index[f["severity"]] < worst for m in ms),
                "%s: finding %d's highlight has the wrong colour: %s" % (name, j, [m["cls"] for m in ms]))
 expect(marked >= 15, "only %d findings highlighted in the samples" % marked)
+expect(paged == 1, "%d paged reports checked, expected 1" % paged)
 
 # ---- the hostile report: everything shown as text
 rep = rec["reports"][hostile_k]

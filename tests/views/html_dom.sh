@@ -2,7 +2,7 @@
 # html_dom.sh ARCHECK ARTIFACTS - the review report (-f html) as headless
 # Chromium shows it: a batch of the samples, a hostile report (markup,
 # </style>, quotes, javascript:, U+2028 in its text, title and file name)
-# and an unreadable file.  The overview's rows are the reports, every
+# an unreadable file and a report on pages (OFD).  The overview's rows are the reports, every
 # report view highlights each finding at its evidence and lists it, the
 # links go to the report and back, and nothing from a report runs or
 # becomes an element (check_html.py).  Screenshots of the overview and of a
@@ -25,6 +25,9 @@ cp samples/*.txt "$tmp/in/"
 cp tests/fixtures/views/hostile.txt \
   "$tmp/in/\"'><svg onload=body.dataset.pwned=3>.txt"
 cp tests/fixtures/hostile/encrypted.docx "$tmp/in/"
+# A report laid out on pages (OFD, written by make_ofd.py): page markers in
+# its text, pages beside its findings.
+$py tests/formats/make_ofd.py --from samples/sum-mismatch.txt "$tmp/in/paged.ofd"
 cd "$tmp"
 set +e
 "$archeck" --no-config -q -f html -o review.html --report json=findings.json \
