@@ -89,14 +89,16 @@ echo "== $NFILES files in $CORPUS; $("$ARCHECK" --version 2>&1 | head -1)"
 # best WALL CPU of R runs of the command (after a warm-up run)
 measure() {
   "$@" >/dev/null 2>&1 || [ $? -le 1 ]
-  best_w="" best_c=""
+  best_w=1e9 best_c=1e9
   i=0
   while [ "$i" -lt "$RUNS" ]; do
     /usr/bin/time -f '%e %U %S' -o "$WORK/time" "$@" >/dev/null 2>&1 || [ $? -le 1 ]
-    read -r w u s <"$WORK/time"
+    read -r w u s <<EOF
+$(tail -n 1 "$WORK/time")
+EOF
     c=$(echo "$u $s" | awk '{printf "%.2f", $1 + $2}')
-    best_w=$(echo "$best_w $w" | awk '{print ($1 == "" || $2 < $1) ? $2 : $1}')
-    best_c=$(echo "$best_c $c" | awk '{print ($1 == "" || $2 < $1) ? $2 : $1}')
+    best_w=$(echo "$best_w $w" | awk '{print ($2 < $1) ? $2 : $1}')
+    best_c=$(echo "$best_c $c" | awk '{print ($2 < $1) ? $2 : $1}')
     i=$((i + 1))
   done
   echo "$best_w $best_c"
