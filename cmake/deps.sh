@@ -5,10 +5,12 @@ ARC_PACKAGES="gcc cmake make pkg-config libyaml-dev libpcre2-dev libcsv-dev chec
 # Only the tests need these: the SARIF schema check (jsonschema, npm to
 # fetch the official schema); python3-docx (Word fixtures); LibreOffice
 # makes the PDF, .doc, .odt and .rtf fixtures (Writer, and Noto CJK so that
-# Chinese text has glyphs) and re-saves the workbook (Calc); the review
-# report loaded in headless Chromium and validated by html5lib; the
-# workbook read back by openpyxl.
-ARC_TEST_PACKAGES="python3 python3-jsonschema python3-docx npm libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk chromium python3-html5lib python3-openpyxl"
+# Chinese text has glyphs), reads annotated copies back (with lxml) and
+# re-saves the workbook (Calc); the Debian package is built, installed and
+# removed (dpkg-dev for dpkg-shlibdeps, man-db, desktop-file-utils); the
+# review report is loaded in headless Chromium and validated by html5lib;
+# the workbook is read back by openpyxl.
+ARC_TEST_PACKAGES="python3 python3-jsonschema python3-docx python3-lxml npm libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk dpkg-dev man-db desktop-file-utils chromium python3-html5lib python3-openpyxl"
 
 arc_install_deps() {
   missing=""

@@ -88,6 +88,8 @@ static void usage(FILE *fp)
         "      --test-rules FILE  运行规则集中每条规则的示例（examples）后退出\n"
         "      --extract          不检查，只显示每个文件被读成的文字，以及识别出的\n"
         "                         标题、单位、年度、发布日期、文件类型和各级标题\n"
+        "      --explain RULE     说明一条规则：检查什么、依据、示例、怎样关闭或\n"
+        "                         改变级别，然后退出\n"
         "\n"
         "输出：\n"
         "  -o, --output FILE      审计表（默认 " DEFAULT_OUTPUT
@@ -101,6 +103,9 @@ static void usage(FILE *fp)
         "      --summary FILE     每份报告一行的评分表（默认：审计表为默认的\n"
         "                         " DEFAULT_OUTPUT " 时写 " DEFAULT_SUMMARY "）\n"
         "      --no-summary       不写评分表\n"
+        "      --annotate DIR     在 DIR 中为每个文件写一份带批注的 Word 副本\n"
+        "                         （每条问题一个批注；.docx 保留原格式，其他格式\n"
+        "                         按读出的文字生成）；原文件不会被修改\n"
         "      --fail-on LEVEL    哪一级问题使退出状态为 1：error（默认）、"
         "warning、info、none\n"
         "  -q, --quiet            不列出逐条结果、进度和汇总；没有用 -o 等指定的\n"
@@ -321,6 +326,7 @@ typedef struct {
     arc_writer **text_writers; /* those that show the reports' texts */
     size_t ntext_writers;
     int write_failed;          /* one of them failed: see err */
+    int keep_texts;            /* --annotate reads the texts at the end */
     arc_error err;
     int progress;        /* a progress line may be drawn on stderr */
     int progress_shown;  /* one is on screen now */
@@ -378,7 +384,7 @@ static int hold(arc_result *r, void *ud)
             return rc;
         }
     }
-    if (h->ntext_writers)
+    if (h->ntext_writers && !h->keep_texts)
         arc_result_drop_text(r);
     show_progress(h, 0);
     return 0;
@@ -387,14 +393,19 @@ static int hold(arc_result *r, void *ud)
 /* Where a fact came from, as --extract tells a user. */
 static const char *year_from(arc_year_source s)
 {
-    static const char *const names[] = {"", "标题", "开头一句", "文件元数据"};
+    static const char *const names[] = {"",         "标题",
+                                        "开头一句", "文件元数据",
+                                        "“现将…报告如下”", "各部分标题",
+                                        "正文多处（与标题不一致）"};
     return (size_t)s < sizeof names / sizeof names[0] ? names[s] : "";
 }
 
 static const char *pub_from(arc_pub_source s)
 {
     static const char *const names[] = {"",     "发布日期标签", "标题旁",
-                                        "落款", "--published",  "网页元数据"};
+                                        "落款", "--published",  "网页元数据",
+                                        "标题下单独一行的日期",
+                                        "报送函或印发通知的日期"};
     return (size_t)s < sizeof names / sizeof names[0] ? names[s] : "";
 }
 
@@ -493,7 +504,7 @@ int main(int argc, char **argv)
         OPT_VERSION = 256, OPT_PUBLISHED, OPT_TEST_RULES, OPT_FILES_FROM,
         OPT_INCLUDE, OPT_EXCLUDE, OPT_REPORT, OPT_SUMMARY, OPT_NO_SUMMARY,
         OPT_FAIL_ON, OPT_CONFIG, OPT_NO_CONFIG, OPT_ENCODING, OPT_EXTRACT,
-        OPT_MAX_FILE_SIZE
+        OPT_ANNOTATE, OPT_EXPLAIN, OPT_MAX_FILE_SIZE
     };
     static const struct option longopts[] = {
         {"rules", required_argument, NULL, 'r'},
@@ -516,6 +527,8 @@ int main(int argc, char **argv)
         {"no-config", no_argument, NULL, OPT_NO_CONFIG},
         {"encoding", required_argument, NULL, OPT_ENCODING},
         {"extract", no_argument, NULL, OPT_EXTRACT},
+        {"annotate", required_argument, NULL, OPT_ANNOTATE},
+        {"explain", required_argument, NULL, OPT_EXPLAIN},
         {"max-file-size", required_argument, NULL, OPT_MAX_FILE_SIZE},
         {NULL, 0, NULL, 0},
     };
@@ -523,6 +536,7 @@ int main(int argc, char **argv)
     const char *summary_path = NULL, *config_path = NULL;
     int quiet = 0, no_summary = 0, no_config = 0, fail_on = -1, c;
     int extract_only = 0;
+    const char *annotate_dir = NULL, *explain_id = NULL;
     long jobs = sysconf(_SC_NPROCESSORS_ONLN);
     arc_run_opts ro = {0};
     input_spec in = {0};
@@ -595,6 +609,8 @@ int main(int argc, char **argv)
             ro.load.encoding = optarg;
             break;
         case OPT_EXTRACT: extract_only = 1; break;
+        case OPT_ANNOTATE: annotate_dir = optarg; break;
+        case OPT_EXPLAIN: explain_id = optarg; break;
         case OPT_MAX_FILE_SIZE:
             if (parse_size(optarg, &ro.load.max_file_size))
                 return usage_error("--max-file-size 应为正的大小（如 64M、"
@@ -639,6 +655,19 @@ int main(int argc, char **argv)
         status = ARC_EXIT_USAGE;
         goto done;
     }
+    if (explain_id) {
+        arc_ruleset *pristine = NULL;
+        if (arc_ruleset_load(&pristine, rules_path, &err)) {
+            print_error(&err);
+            status = ARC_EXIT_USAGE;
+            goto done;
+        }
+        status = explain_rule(pristine, cfg ? rs : NULL,
+                              cfg ? arc_config_path(cfg) : NULL, rules_path,
+                              explain_id);
+        arc_ruleset_free(pristine);
+        goto done;
+    }
     if (fail_on < 0 && cfg)
         fail_on = arc_config_fail_on(cfg);
     if (fail_on < 0)
@@ -659,6 +688,10 @@ int main(int argc, char **argv)
 
     ro.rs = rs;
     ro.config = cfg;
+    if (annotate_dir) {
+        ro.flags |= ARC_RUN_KEEP_TEXT;
+        h.keep_texts = 1;
+    }
     if (extract_only) {
         ro.flags |= ARC_RUN_KEEP_TEXT;
         int st = extract(&ro, files.v, files.n);
@@ -672,7 +705,7 @@ int main(int argc, char **argv)
      * gets none. */
     if (!output_path && cfg)
         output_path = arc_config_output(cfg);
-    int default_audit = !output_path && !quiet;
+    int default_audit = !output_path && !quiet && !annotate_dir;
     if (default_audit)
         output_path = DEFAULT_OUTPUT;
     if (!summary_path && cfg)
@@ -792,6 +825,12 @@ int main(int argc, char **argv)
             status = ARC_EXIT_USAGE;
         }
     }
+    size_t annotated = 0;
+    if (annotate_dir) {
+        int st = annotate_results(annotate_dir, h.v, h.n, files.v, files.n,
+                                  quiet, &annotated);
+        status = status ? status : st;
+    }
     if (!quiet) {
         fprintf(stderr, "已检查 %zu 个文件：%zu 个错误，%zu 个警告，%zu 个提示",
                 files.n - unreadable, errors - unreadable, warnings, infos);
@@ -803,6 +842,8 @@ int main(int argc, char **argv)
             fprintf(stderr, "；审计表：%s", output_path);
         if (!no_summary && summary_path && strcmp(summary_path, "-") != 0)
             fprintf(stderr, "；评分表：%s", summary_path);
+        if (annotate_dir)
+            fprintf(stderr, "；批注副本 %zu 份：%s", annotated, annotate_dir);
         fputc('\n', stderr);
     }
     if (unreadable)

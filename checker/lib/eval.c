@@ -389,7 +389,7 @@ int arc_eval_doc(const arc_ruleset *rs, const arc_doc *doc,
                  const arc_facts *facts, size_t only, arc_matcher *m,
                  arc_findings *out, arc_check_out *co, arc_error *err)
 {
-    arc_eval ctx = {rs, doc, facts, out, m, NULL, 0, err, NULL, NULL,
+    arc_eval ctx = {rs, doc, facts, out, m, NULL, 0, err, NULL,
                     {0, NULL, 0, ""}};
     int rc = arc_resolve_parts(&ctx);
     if (!rc)
@@ -409,7 +409,6 @@ int arc_eval_doc(const arc_ruleset *rs, const arc_doc *doc,
             co->part[p] = ctx.parts[p].status;
             co->part_section[p] = ctx.parts[p].section;
         }
-        co->doc_type = ctx.doc_type;
     }
     free(ctx.parts);
     if (ctx.dates)

@@ -28,7 +28,6 @@ typedef struct arc_eval {
     arc_part_hit *parts; /* one per rs->parts */
     int halt;            /* set by a rule to stop the rules after it */
     arc_error *err;
-    const char *doc_type; /* scorecard doc type, set by a doc_type rule */
     struct arc_date_list *dates; /* built on first use, see arc_eval_dates */
     struct {            /* the first search of the running rule (or of the
                            parts) that PCRE2 gave up on: reported as a
@@ -95,7 +94,6 @@ size_t arc_next_char(const arc_eval *ctx, size_t off);
 typedef struct {
     arc_part_status part[ARC_MAX_PARTS]; /* per rs->parts */
     int part_section[ARC_MAX_PARTS];     /* its heading section, or -1 */
-    const char *doc_type; /* set by a doc_type rule, else NULL */
 } arc_check_out;
 
 /*

@@ -86,9 +86,7 @@ static int eval(const arc_rule *r, arc_eval *ctx)
         ps->check == UNKNOWN)
         return 0;
     /* A date from the command line or a page's metadata has no place in
-     * the text. */
-    if (p->source == ARC_PUB_OVERRIDE || p->source == ARC_PUB_META)
-        return emit(r, ctx, r->message, ARC_WHOLE_DOC, ARC_WHOLE_DOC);
+     * the text (ARC_NOWHERE): a finding about the whole document. */
     return emit(r, ctx, r->message, p->at, p->end);
 }
 

@@ -18,14 +18,15 @@ typedef struct {
     size_t n;
     arc_regexes allow;
     char *message_opening;
+    char *message_title;
     char *message_body;
     arc_severity body_severity;
     int body;
 } params;
 
-static const char *const keys[] = {"parts",        "allow",
-                                   "message_opening", "message_body",
-                                   "body_severity", NULL};
+static const char *const keys[] = {"parts",         "allow",
+                                   "message_opening", "message_title",
+                                   "message_body",  "body_severity", NULL};
 
 static void free_params(void *p)
 {
@@ -36,6 +37,7 @@ static void free_params(void *p)
     free(ps->offset);
     arc_regexes_free(&ps->allow);
     free(ps->message_opening);
+    free(ps->message_title);
     free(ps->message_body);
     free(ps);
 }
@@ -70,6 +72,8 @@ static int parse(arc_rule *r, const arc_node *node, const arc_load_ctx *cx,
     int rc = arc_regexes_load(&ps->allow, cx, node, "allow", 0);
     if (!rc)
         rc = arc_node_str(cx, node, "message_opening", 1, &ps->message_opening);
+    if (!rc)
+        rc = arc_node_str(cx, node, "message_title", 0, &ps->message_title);
     if (!rc)
         rc = arc_node_str(cx, node, "message_body", 0, &ps->message_body);
     if (rc)
@@ -144,12 +148,35 @@ static int eval(const arc_rule *r, arc_eval *ctx)
     int n = fa->year, y, rc;
     if (!n)
         return 0;
-    if (fa->title_year.year && fa->opening_year.year &&
-        fa->title_year.year != fa->opening_year.year &&
-        !arc_regexes_match_at(&ps->allow, ctx, fa->opening_year.at, len) &&
-        (rc = emit_year(ctx, r, r->severity, ps->message_opening, -1,
-                        fa->opening_year.at, fa->opening_year.year, n)))
-        return rc;
+    /* N is the year most places support (facts.c): the title, the
+     * opening and the 现将N年…报告如下 sentence that say otherwise are the
+     * odd ones. */
+    const arc_year_at *odd[] = {&fa->title_year, &fa->opening_year,
+                                &fa->reported_year};
+    const char *msg[] = {ps->message_title, ps->message_opening,
+                         ps->message_opening};
+    for (size_t k = 0; k < ARC_ARRAY_LEN(odd); k++) {
+        const arc_year_at *ya = odd[k];
+        if (!ya->year || ya->year == n || !msg[k] ||
+            (k == 2 && fa->opening_year.year &&
+             fa->opening_year.at == ya->at))
+            continue;
+        if (ya->at == ARC_NOWHERE) {
+            char f[16], e[16];
+            snprintf(f, sizeof f, "%d", ya->year);
+            snprintf(e, sizeof e, "%d", n);
+            arc_var v[] = {{"found", f}, {"expected", e}};
+            if ((rc = arc_emit_as(ctx, r, r->severity, msg[k], -1,
+                                  ARC_WHOLE_DOC, ARC_WHOLE_DOC, v, 2)))
+                return rc;
+            continue;
+        }
+        if (arc_regexes_match_at(&ps->allow, ctx, ya->at, len))
+            continue;
+        if ((rc = emit_year(ctx, r, r->severity, msg[k], -1, ya->at,
+                            ya->year, n)))
+            return rc;
+    }
 
     for (size_t i = 0; i < ps->n; i++) {
         const arc_part_hit *h = &ctx->parts[ps->part[i]];

@@ -91,6 +91,13 @@ int arc_date_scan(arc_date_scanner *sc, const char *t, size_t end,
 int arc_date_at(const char *t, size_t len, size_t i, int context_year,
                 arc_date *out);
 
+/* A real calendar day written the ways a page's metadata and a signature
+ * write it, starting exactly at t[i]: what arc_date_at reads with a year,
+ * and also with spaces between the parts (2021 年 4 月 27 日, as PDF copies
+ * have it) and day first (26.02.2016).  Returns 1 and fills *out (kind
+ * ARC_DATE_DAY, valid), else 0. */
+int arc_date_loose_at(const char *t, size_t len, size_t i, arc_date *out);
+
 /* 1 when month/day form a real calendar date (any year when year is 0). */
 int arc_date_valid(const arc_date *d);
 

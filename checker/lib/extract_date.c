@@ -208,6 +208,90 @@ int arc_date_at(const char *t, size_t len, size_t i, int context_year,
     return 1;
 }
 
+/* Spaces PDF copies put between a date's parts ("2021 年 4 月 27 日"). */
+static size_t spaces(const char *t, size_t len, size_t i)
+{
+    size_t j = i;
+    while (j < len && (t[j] == ' ' || t[j] == '\t'))
+        j++;
+    return j - i;
+}
+
+/* 1-2 Arabic digits. */
+static size_t digits12(const char *t, size_t len, size_t i, int *v)
+{
+    size_t j = i;
+    int x = 0;
+    while (j < len && is_digit(t[j]) && j - i < 3)
+        x = x * 10 + (t[j++] - '0');
+    if (j == i || j - i > 2)
+        return 0;
+    *v = x;
+    return j - i;
+}
+
+int arc_date_loose_at(const char *t, size_t len, size_t i, arc_date *out)
+{
+    if (arc_date_at(t, len, i, 0, out) && out->kind == ARC_DATE_DAY &&
+        !out->year_from_context)
+        return arc_date_valid(out);
+    memset(out, 0, sizeof *out);
+    out->start = i;
+    out->kind = ARC_DATE_DAY;
+    int y = 0, m = 0, d = 0;
+    size_t j = i, k;
+    /* Day first (aggregators): 26.02.2016. */
+    size_t kd = digits12(t, len, j, &d);
+    if (kd && j + kd < len && t[j + kd] == '.') {
+        size_t p = j + kd + 1;
+        size_t km = digits12(t, len, p, &m);
+        if (km && p + km + 1 < len && t[p + km] == '.' &&
+            is_digit(t[p + km + 1]) && year_at(t, len, p + km + 1, &y) == 4) {
+            size_t e = p + km + 1 + 4;
+            if (e < len && is_digit(t[e]))
+                return 0;
+            out->year = y, out->month = m, out->day = d, out->end = e;
+            return arc_date_valid(out);
+        }
+        return 0;
+    }
+    /* Spaced parts: 2021 年 4 月 27 日, 2021 - 04 - 27. */
+    if (!(k = year_at(t, len, j, &y)) || !is_digit(t[j]))
+        return 0;
+    j += k;
+    j += spaces(t, len, j);
+    int cn = lit(t, len, j, U8_NIAN);
+    if (cn)
+        j += 3;
+    else if (j < len && (t[j] == '-' || t[j] == '/' || t[j] == '.'))
+        j++;
+    else
+        return 0;
+    j += spaces(t, len, j);
+    if (!(k = digits12(t, len, j, &m)))
+        return 0;
+    j += k;
+    j += spaces(t, len, j);
+    if (cn ? !lit(t, len, j, U8_YUE) : !(j < len && (t[j] == '-' ||
+                                                      t[j] == '/' ||
+                                                      t[j] == '.')))
+        return 0;
+    j += cn ? 3 : 1;
+    j += spaces(t, len, j);
+    if (!(k = digits12(t, len, j, &d)))
+        return 0;
+    j += k;
+    if (cn) {
+        size_t q = j + spaces(t, len, j);
+        if (lit(t, len, q, U8_RI) || lit(t, len, q, U8_HAO))
+            j = q + 3;
+    } else if (j < len && is_digit(t[j])) {
+        return 0;
+    }
+    out->year = y, out->month = m, out->day = d, out->end = j;
+    return arc_date_valid(out);
+}
+
 /* A date starts a run: not glued to a preceding digit or numeral. */
 static int starts_run(const char *t, size_t i)
 {

@@ -16,6 +16,7 @@ void arc_input_free(arc_input *in)
     free(in->title);
     free(in->published);
     free(in->unit);
+    free(in->chrome);
     free(in->outline);
     free(in->page);
     memset(in, 0, sizeof *in);

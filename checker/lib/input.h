@@ -22,6 +22,9 @@ typedef struct arc_input {
     char *title;        /* from metadata (HTML ArticleTitle), or NULL */
     char *published;    /* YYYY-MM-DD from metadata (HTML PubDate), or NULL */
     char *unit;         /* from metadata (HTML ContentSource), or NULL */
+    char *chrome;       /* the page's text outside the article (web pages:
+                           title, info bar, metadata table), or NULL: the
+                           facts read publication dates from it */
     unsigned char *outline; /* per line: 1..9 = heading outline level from
                                the format (Word), 0 = none; NULL if none */
     size_t nlines;      /* lines ended so far (entries in outline/page) */

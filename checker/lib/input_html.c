@@ -725,32 +725,46 @@ static int meta(arc_input *out, const tree *t, const arc_xml *x)
     return 0;
 }
 
-/* Without a PubDate, the page's "发布时间：2024-03-20" (in chrome that the
- * body leaves out) is the explicit publication date. */
-static int label_date(arc_input *out, const tree *t)
+/* The page's text before the article (title, info bar, metadata table):
+ * the facts read the publication date from it.  Code is skipped, chrome
+ * is not. */
+static int page_head(arc_input *out, const tree *t, size_t body)
 {
-    arc_input all = {0};
-    sink k = {&all, 0, 0};
-    int rc = extract(&k, t, 0, I_CODE);
-    static const char *const labels[] = {"发布时间", "发布日期"};
-    for (size_t i = 0; !rc && i < all.len; i++)
-        for (size_t l = 0; l < ARC_ARRAY_LEN(labels); l++) {
-            const char *s = all.text + i;
-            if (!skip_str(&s, labels[l]))
-                continue;
-            while (blank_len(s))
-                s += blank_len(s);
-            if (!skip_str(&s, "："))
-                skip_str(&s, ":");
-            char ymd[11];
-            if (!parse_date(s, ymd))
-                continue;
-            if (!(out->published = arc_strdup(ymd)))
-                rc = ARC_ENOMEM;
-            arc_input_free(&all);
-            return rc;
+    arc_input head = {0};
+    sink k = {&head, 0, 0};
+    size_t open = NONE;
+    int rc = 0;
+    for (size_t i = 0; i < body && !rc;) {
+        while (open != NONE && t->it[open].end <= i) {
+            if ((t->it[open].flags & F_BLOCK) && (rc = sink_end(&k)))
+                break;
+            open = t->it[open].parent;
         }
-    arc_input_free(&all);
+        const item *it = &t->it[i];
+        if (rc)
+            break;
+        if (arc_xml_is_element(it->n)) {
+            if (it->inh & I_CODE) {
+                i = it->end;
+                continue;
+            }
+            rc = open_elem(&k, it);
+            open = i++;
+        } else if (arc_xml_is_text(it->n)) {
+            if (!(it->inh & I_CODE))
+                rc = sink_text(&k, arc_xml_text(it->n), 0);
+            i++;
+        } else {
+            i++;
+        }
+    }
+    if (!rc)
+        rc = sink_end(&k);
+    if (!rc && head.len) {
+        out->chrome = head.text;
+        head.text = NULL;
+    }
+    arc_input_free(&head);
     return rc;
 }
 
@@ -886,9 +900,10 @@ static int html(arc_input *out, const char *data, size_t len, char *reason,
     classify(t, x);
     if ((rc = meta(out, t, x)))
         goto done;
-    if (!out->published && (rc = label_date(out, t)))
+    size_t b = choose_body(t);
+    if ((rc = page_head(out, t, b)))
         goto done;
-    if ((rc = extract(&k, t, choose_body(t), I_CHROME)))
+    if ((rc = extract(&k, t, b, I_CHROME)))
         goto done;
     if (!body->len) {
         snprintf(reason, reason_size, "网页中没有正文");

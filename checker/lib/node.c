@@ -170,14 +170,20 @@ const arc_node *arc_node_item(const arc_node *list, size_t i)
     return list->type == ARC_NODE_SEQ && i < list->n ? list->items[i] : list;
 }
 
-int arc_node_regex(const arc_load_ctx *cx, const arc_node *n, arc_regex **out)
+/* Compiles (out non-NULL) or checks a scalar as a pattern; errors point
+ * into the pattern. */
+static int node_regex(const arc_load_ctx *cx, const arc_node *n,
+                      unsigned flags, arc_regex **out)
 {
-    *out = NULL;
+    if (out)
+        *out = NULL;
     if (n->type != ARC_NODE_SCALAR)
         return arc_node_fail(cx, n, "正则表达式应为字符串");
     char msg[256];
     size_t off = 0;
-    int rc = arc_regex_compile(out, n->value, n->len, msg, sizeof msg, &off);
+    int rc = out ? arc_regex_compile_ex(out, n->value, n->len, flags, msg,
+                                        sizeof msg, &off)
+                 : arc_regex_check(n->value, n->len, msg, sizeof msg, &off);
     if (rc == ARC_ENOMEM)
         return arc_err_nomem(cx->err);
     if (rc) {
@@ -189,6 +195,22 @@ int arc_node_regex(const arc_load_ctx *cx, const arc_node *n, arc_regex **out)
         return arc_node_fail(cx, &at, "无效的正则表达式：%s", msg);
     }
     return 0;
+}
+
+int arc_node_regex(const arc_load_ctx *cx, const arc_node *n, arc_regex **out)
+{
+    return node_regex(cx, n, 0, out);
+}
+
+int arc_node_regex_ex(const arc_load_ctx *cx, const arc_node *n,
+                      unsigned flags, arc_regex **out)
+{
+    return node_regex(cx, n, flags, out);
+}
+
+int arc_node_regex_check(const arc_load_ctx *cx, const arc_node *n)
+{
+    return node_regex(cx, n, 0, NULL);
 }
 
 int arc_node_regex_key(const arc_load_ctx *cx, const arc_node *map,

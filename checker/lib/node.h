@@ -69,6 +69,14 @@ const arc_node *arc_node_item(const arc_node *list, size_t i);
 /* Compiles a scalar as a PCRE2 pattern; errors point into the pattern. */
 int arc_node_regex(const arc_load_ctx *cx, const arc_node *n, arc_regex **out);
 
+/* As arc_node_regex with ARC_REGEX_* flags (regex.h). */
+int arc_node_regex_ex(const arc_load_ctx *cx, const arc_node *n,
+                      unsigned flags, arc_regex **out);
+
+/* Checks a scalar compiles as a pattern (errors as arc_node_regex)
+ * without keeping it. */
+int arc_node_regex_check(const arc_load_ctx *cx, const arc_node *n);
+
 /* Optional pattern under `key` (NULL when absent). */
 int arc_node_regex_key(const arc_load_ctx *cx, const arc_node *map,
                        const char *key, int required, arc_regex **out);

@@ -25,6 +25,9 @@ struct arc_matcher {
 /* Match data sized for the widest pattern we accept. */
 #define ARC_MAX_GROUPS 64
 
+static int compile(arc_regex **out, const char *pattern, size_t len,
+                   int jit, char *msg, size_t msgsize, size_t *erroff);
+
 /*
  * Limits on one search, so that a pattern that backtracks catastrophically
  * on some text ((a+)+$, nested quantifiers over a long run) fails in a
@@ -47,6 +50,29 @@ struct arc_matcher {
 
 int arc_regex_compile(arc_regex **out, const char *pattern, size_t len,
                       char *msg, size_t msgsize, size_t *erroff)
+{
+    return compile(out, pattern, len, 1, msg, msgsize, erroff);
+}
+
+int arc_regex_compile_ex(arc_regex **out, const char *pattern, size_t len,
+                         unsigned flags, char *msg, size_t msgsize,
+                         size_t *erroff)
+{
+    return compile(out, pattern, len, !(flags & ARC_REGEX_NOJIT), msg,
+                   msgsize, erroff);
+}
+
+int arc_regex_check(const char *pattern, size_t len, char *msg,
+                    size_t msgsize, size_t *erroff)
+{
+    arc_regex *re = NULL;
+    int rc = compile(&re, pattern, len, 0, msg, msgsize, erroff);
+    arc_regex_free(re);
+    return rc;
+}
+
+static int compile(arc_regex **out, const char *pattern, size_t len,
+                   int jit, char *msg, size_t msgsize, size_t *erroff)
 {
     *out = NULL;
     int ec;
@@ -87,7 +113,8 @@ int arc_regex_compile(arc_regex **out, const char *pattern, size_t len,
     }
     re->code = code;
     /* Without JIT support the interpreter still matches correctly. */
-    (void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+    if (jit)
+        (void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
     *out = re;
     return 0;
 }

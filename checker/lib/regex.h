@@ -23,6 +23,21 @@ typedef struct arc_matcher arc_matcher;
 int arc_regex_compile(arc_regex **out, const char *pattern, size_t len,
                       char *msg, size_t msgsize, size_t *erroff);
 
+/* A pattern that is seldom matched (on a rare kind of line, on texts
+ * without a title): compiled without JIT, which costs more at load time
+ * than the interpreter costs it over a run. */
+#define ARC_REGEX_NOJIT 1u
+
+/* As arc_regex_compile, with ARC_REGEX_* flags. */
+int arc_regex_compile_ex(arc_regex **out, const char *pattern, size_t len,
+                         unsigned flags, char *msg, size_t msgsize,
+                         size_t *erroff);
+
+/* Checks that `pattern` compiles (as arc_regex_compile, same errors)
+ * without keeping it: for patterns that are matched as part of a union. */
+int arc_regex_check(const char *pattern, size_t len, char *msg,
+                    size_t msgsize, size_t *erroff);
+
 /* Compiles an alternation of literal words: (?:w1|w2|...). */
 int arc_regex_compile_words(arc_regex **out, const char *const *words,
                             size_t n, char *msg, size_t msgsize);

@@ -98,11 +98,14 @@ const arc_format arc_format_csv = {.name = "csv",
 static const char *const summary_head[] = {"file", "title", "unit",
                                            "report_year", "published",
                                            "doc_type"};
-/* `status` was added at the end (0.2.0): "checked", or "unchecked" for a
- * file that could not be read, whose score is left empty (it was not
- * scored; 90 would rank it above checked reports with real defects). */
-static const char *const summary_tail[] = {"errors", "warnings", "infos",
-                                           "score", "status"};
+/* Columns are only ever added at the end (spreadsheets read them by
+ * position).  `status` (0.2.0): "checked", or "unchecked" for a file that
+ * could not be read, whose score is left empty (it was not scored; 90 would
+ * rank it above checked reports with real defects).  `year_source` and
+ * `published_source`: where the two facts came from. */
+static const char *const summary_tail[] = {
+    "errors", "warnings",    "infos",           "score",
+    "status", "year_source", "published_source"};
 
 static size_t summary_parts(const arc_writer *w)
 {
@@ -162,6 +165,10 @@ static int report_summary(arc_writer *w, const char *path,
         rc = cell(w->fp, nums[i], 0);
     if (!rc)
         rc = cell(w->fp, card->checked ? "checked" : "unchecked", 0);
+    if (!rc)
+        rc = cell(w->fp, arc_year_source_name(card->year_source), 0);
+    if (!rc)
+        rc = cell(w->fp, arc_pub_source_name(card->published_source), 0);
     return rc ? rc : fputs("\r\n", w->fp) == EOF ? ARC_EIO : 0;
 }
 

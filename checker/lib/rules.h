@@ -108,12 +108,16 @@ typedef struct {
     double severity[3]; /* by arc_severity */
 } arc_scoring;
 
+/* The document type a rule set checks unless it says otherwise. */
+#define ARC_DEFAULT_PROFILE "annual-report"
+
 struct arc_ruleset {
     char *path;
     char *name;
-    arc_doc_profile doc;
-    /* owned; doc points at them */
-    arc_regex *chrome, *title_end, *title_strip, *published_label;
+    char *profile;  /* the document type its rules check (doc.type reports
+                       the others) */
+    arc_doc_profile doc; /* owns its patterns; t2s and trad_bits are
+                            the ruleset's */
     arc_part_def parts[ARC_MAX_PARTS];
     int part_depth[ARC_MAX_PARTS];
     size_t nparts;
@@ -121,10 +125,14 @@ struct arc_ruleset {
     size_t nrules, rules_cap;
     arc_deadline deadline;
     arc_scoring scoring;
-    arc_regex *unit; /* owned; doc points at it */
     struct arc_t2s *t2s; /* owned, when document.traditional is set */
     unsigned char *trad_bits; /* 8 KiB: one bit per BMP code point */
 };
+
+/* Reads the keys of a `document:` mapping into p (ruleset_doc.c); a key
+ * replaces what a base rule set set.  `traditional` is the caller's. */
+int arc_load_document(arc_doc_profile *p, const arc_node *n,
+                      const arc_load_ctx *cx);
 
 /* Index of the rule with this id, or -1. */
 int arc_ruleset_rule_index(const struct arc_ruleset *rs, const char *id);

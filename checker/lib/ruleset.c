@@ -16,10 +16,6 @@ static const char *const top_keys[] = {
     "deadline", "scoring", "rules",      "severity", "disable", NULL};
 static const char *const scoring_keys[] = {"base", "error", "warning", "info",
                                            "rules", NULL};
-static const char *const doc_keys[] = {"chrome", "title_end", "title_strip",
-                                       "max_title_chars", "max_heading_chars",
-                                       "published_label", "unit",
-                                       "traditional", NULL};
 static const char *const trad_keys[] = {"markers", "min", "config", NULL};
 static const char *const part_keys[] = {"id", "name", "heading", "exclude",
                                         "prose", "thematic", NULL};
@@ -51,23 +47,6 @@ int arc_rule_part_key(const arc_load_ctx *cx, const arc_node *node,
                            "“%s”不是 parts 中定义的部分", id);
     free(id);
     return rc;
-}
-
-/* Compiles `key` of n into *slot, replacing what a base rule set put
- * there; leaves *slot alone when the key is absent. */
-static int replace_regex(const arc_load_ctx *cx, const arc_node *n,
-                         const char *key, arc_regex **slot)
-{
-    const arc_node *v = arc_node_get(n, key);
-    arc_regex *re = NULL;
-    if (!v)
-        return 0;
-    int rc = arc_node_regex(cx, v, &re);
-    if (rc)
-        return rc;
-    arc_regex_free(*slot);
-    *slot = re;
-    return 0;
 }
 
 /* traditional: {markers: "這們國…", min: 3, config: t2s.json} - when the
@@ -162,40 +141,16 @@ static int load_traditional(arc_ruleset *rs, const arc_node *n,
     return 0;
 }
 
+/* document: the profile's keys (ruleset_doc.c), then traditional
+ * folding, which needs the ruleset's OpenCC converter. */
 static int load_document(arc_ruleset *rs, const arc_node *n,
                          const arc_load_ctx *cx)
 {
     if (!n)
         return 0;
-    long v;
-    int rc = arc_node_keys(cx, n, doc_keys, NULL);
-    if (!rc)
-        rc = replace_regex(cx, n, "chrome", &rs->chrome);
-    if (!rc)
-        rc = replace_regex(cx, n, "title_end", &rs->title_end);
-    if (!rc)
-        rc = replace_regex(cx, n, "title_strip", &rs->title_strip);
-    if (!rc)
-        rc = replace_regex(cx, n, "published_label", &rs->published_label);
-    if (!rc)
-        rc = replace_regex(cx, n, "unit", &rs->unit);
+    int rc = arc_load_document(&rs->doc, n, cx);
     if (!rc)
         rc = load_traditional(rs, arc_node_get(n, "traditional"), cx);
-    if (!rc && rs->unit && arc_regex_group(rs->unit, "unit") < 0)
-        rc = arc_node_fail(cx, arc_node_get(n, "unit"),
-                           "unit 模式缺少命名分组 (?<unit>…)");
-    v = (long)rs->doc.max_title_chars;
-    if (!rc && !(rc = arc_node_int(cx, n, "max_title_chars", 0, 1, 1000, &v)))
-        rs->doc.max_title_chars = (size_t)v;
-    v = (long)rs->doc.max_heading_chars;
-    if (!rc &&
-        !(rc = arc_node_int(cx, n, "max_heading_chars", 0, 1, 1000, &v)))
-        rs->doc.max_heading_chars = (size_t)v;
-    rs->doc.chrome = rs->chrome;
-    rs->doc.title_end = rs->title_end;
-    rs->doc.title_strip = rs->title_strip;
-    rs->doc.published_label = rs->published_label;
-    rs->doc.unit = rs->unit;
     return rc;
 }
 
@@ -665,12 +620,14 @@ static int add_builtin(arc_ruleset *rs, arc_error *err)
 static arc_ruleset *ruleset_new(const char *name)
 {
     arc_ruleset *rs = calloc(1, sizeof *rs);
-    if (!rs || !(rs->path = arc_strdup(name ? name : ""))) {
+    if (!rs || !(rs->path = arc_strdup(name ? name : "")) ||
+        !(rs->profile = arc_strdup(ARC_DEFAULT_PROFILE))) {
+        if (rs)
+            free(rs->path);
         free(rs);
         return NULL;
     }
-    rs->doc.max_title_chars = 60;
-    rs->doc.max_heading_chars = 60;
+    rs->doc = arc_doc_profile_default;
     rs->deadline = (arc_deadline){1, 4, 1};
     rs->scoring = (arc_scoring){100, {0, 3, 10}};
     return rs;
@@ -753,15 +710,12 @@ void arc_ruleset_free(arc_ruleset *rs)
     free(rs->rules);
     for (size_t i = 0; i < rs->nparts; i++)
         part_free(&rs->parts[i]);
-    arc_regex_free(rs->chrome);
-    arc_regex_free(rs->title_end);
-    arc_regex_free(rs->title_strip);
-    arc_regex_free(rs->published_label);
-    arc_regex_free(rs->unit);
+    arc_doc_profile_clear(&rs->doc);
     arc_t2s_close(rs->t2s);
     free(rs->trad_bits);
     free(rs->path);
     free(rs->name);
+    free(rs->profile);
     free(rs);
 }
 

@@ -96,6 +96,7 @@ static void kept_free(arc_kept_text *k)
     }
     free(k->headings);
     free(k->text);
+    free(k->orig);
     free(k->page);
 }
 
@@ -220,8 +221,8 @@ static int keep_headings(arc_result *r, const arc_doc *doc,
 }
 
 /* Keeps the text, pages and headings (ARC_RUN_KEEP_TEXT).  The document is
- * freed next: its normalised text (a NUL-terminated buffer of its own)
- * moves to the result instead of being copied. */
+ * freed next: its normalised and original texts (NUL-terminated buffers of
+ * their own) move to the result instead of being copied. */
 static int keep_text(arc_result *r, arc_doc *doc, const arc_ruleset *rs,
                      const arc_check_out *co)
 {
@@ -231,6 +232,10 @@ static int keep_text(arc_result *r, arc_doc *doc, const arc_ruleset *rs,
         r->kept.len = doc->text.norm_len;
         doc->text.norm = NULL;
         doc->text.norm_len = 0;
+        r->kept.orig = doc->text.orig;
+        r->kept.orig_len = doc->text.orig_len;
+        doc->text.orig = NULL;
+        doc->text.orig_len = 0;
     }
     return rc;
 }
@@ -469,12 +474,15 @@ int arc_check(const arc_ruleset *rs, const arc_doc *doc, arc_findings *out,
 const char *arc_pub_source_name(arc_pub_source src)
 {
     static const char *const names[] = {"",          "label",    "title",
-                                        "signature", "override", "meta"};
+                                        "signature", "override", "meta",
+                                        "line",      "letter"};
     return (size_t)src < ARC_ARRAY_LEN(names) ? names[src] : "";
 }
 
 const char *arc_year_source_name(arc_year_source src)
 {
-    static const char *const names[] = {"", "title", "opening", "meta"};
+    static const char *const names[] = {"",         "title",    "opening",
+                                        "meta",     "reported", "headings",
+                                        "evidence"};
     return (size_t)src < ARC_ARRAY_LEN(names) ? names[src] : "";
 }

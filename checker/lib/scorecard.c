@@ -66,7 +66,7 @@ void arc_scorecard_fill(arc_scorecard *card, const arc_ruleset *rs,
     card->published_m = facts->published.m;
     card->published_d = facts->published.d;
     copy_text(card->doc_type, sizeof card->doc_type,
-              co->doc_type ? co->doc_type : "annual-report");
+              facts->type >= 0 ? facts->type_id : rs->profile);
     card_parts(card, rs, co);
 }
 

@@ -12,6 +12,9 @@
     "version: 1\n"                                                             \
     "document:\n"                                                              \
     "  title_end: '(报告|要点)$'\n"                                            \
+    "  types:\n"                                                               \
+    "    - {id: work-plan, name: 工作要点, title: '工作要点'}\n"               \
+    "    - {id: other, name: 政策解读, title: '解读'}\n"                       \
     "parts:\n"                                                                 \
     "  - id: measures\n"                                                       \
     "    name: 主要举措\n"                                                     \
@@ -89,12 +92,7 @@
     "  - id: t.type\n"                                                         \
     "    kind: doc_type\n"                                                     \
     "    severity: error\n"                                                    \
-    "    message: '本文件是{found}'\n"                                         \
-    "    types:\n"                                                             \
-    "      - name: 工作要点\n"                                                 \
-    "        title: '工作要点'\n"                                              \
-    "      - name: 政策解读\n"                                                 \
-    "        title: '解读'\n"
+    "    message: '本文件是{found}'\n"
 
 /* A complete report for the custom parts: every part headed, in order,
  * causes given, numbering clean. */

@@ -90,7 +90,9 @@ START_TEST(test_minimal_valid)
     /* Document defaults. */
     ck_assert_uint_eq(rs->doc.max_title_chars, 60);
     ck_assert_uint_eq(rs->doc.max_heading_chars, 60);
-    ck_assert_ptr_null(rs->doc.chrome);
+    ck_assert_uint_eq(rs->doc.chrome.n, 0);
+    ck_assert_uint_eq(rs->doc.ntypes, 0);
+    ck_assert_str_eq(rs->profile, "annual-report");
     arc_ruleset_free(rs);
     arc_ruleset_free(NULL);
 }
@@ -141,9 +143,20 @@ START_TEST(test_default_rules_load)
     ck_assert_uint_eq(rs->nparts, 4);
     ck_assert_int_eq(arc_ruleset_part(rs, "next_year"), 3);
     ck_assert_int_eq(arc_ruleset_part(rs, "nothing"), -1);
-    ck_assert_ptr_nonnull(rs->doc.chrome);
+    /* The chrome list is matched as one union. */
+    ck_assert_uint_eq(rs->doc.chrome.n, 1);
     ck_assert_ptr_nonnull(rs->doc.title_end);
     ck_assert_ptr_nonnull(rs->doc.title_strip);
+    ck_assert_uint_gt(rs->doc.nlabels, 1);
+    ck_assert_uint_gt(rs->doc.nyear_rules, 1);
+    /* The type the rules check is among the types, as the fallback. */
+    size_t fb = 0;
+    for (size_t i = 0; i < rs->doc.ntypes; i++)
+        if (rs->doc.types[i].fallback) {
+            fb++;
+            ck_assert_str_eq(rs->doc.types[i].id, rs->profile);
+        }
+    ck_assert_uint_eq(fb, 1);
     arc_ruleset_free(rs);
 }
 END_TEST
@@ -170,7 +183,7 @@ START_TEST(test_document_settings)
                                      "rules: []\n");
     ck_assert_uint_eq(rs->doc.max_title_chars, 30);
     ck_assert_uint_eq(rs->doc.max_heading_chars, 45);
-    ck_assert_ptr_nonnull(rs->doc.chrome);
+    ck_assert_uint_eq(rs->doc.chrome.n, 1);
     ck_assert_ptr_null(rs->doc.title_end);
     arc_ruleset_free(rs);
 }
@@ -596,20 +609,20 @@ END_TEST
 
 START_TEST(test_invalid_pattern_in_rule)
 {
-    /*        1234567890123456789012 */
-    /* line 9 "        title: '要点|*无效'" : ' at 16, * at 20 */
+    /*        1234567890123 */
+    /* line 9 "      - '要点|*无效'" : ' at 9, * at 13 */
     arc_error err = load_fail("version: 1\n"
                               "rules:\n"
-                              "  - id: t.type\n"
-                              "    kind: doc_type\n"
+                              "  - id: t.pat\n"
+                              "    kind: pattern\n"
                               "    severity: error\n"
                               "    message: m\n"
-                              "    types:\n"
-                              "      - name: 要点\n"
-                              "        title: '要点|*无效'\n");
-    ck_assert_str_eq(err.rule, "t.type");
+                              "    patterns:\n"
+                              "      - '要点'\n"
+                              "      - '要点|*无效'\n");
+    ck_assert_str_eq(err.rule, "t.pat");
     ck_assert_int_eq(err.line, 9);
-    ck_assert_int_eq(err.column, 20);
+    ck_assert_int_eq(err.column, 13);
     assert_contains(err.message, "无效的正则表达式");
     assert_contains(err.message, "quantifier does not follow a repeatable item");
 }
@@ -796,6 +809,8 @@ END_TEST
 
 START_TEST(test_doc_type_types_required)
 {
+    /* Types are a fact now (document: types): a doc_type rule that still
+     * lists them says where they went. */
     arc_error err = load_fail(HEAD "  - id: dt\n"
                                    "    kind: doc_type\n"
                                    "    severity: error\n"
@@ -803,7 +818,7 @@ START_TEST(test_doc_type_types_required)
                                    "    types: []\n");
     ck_assert_int_eq(err.line, 16);
     ck_assert_int_eq(err.column, 12);
-    ck_assert_str_eq(err.message, "types 应为非空列表（name, title）");
+    assert_contains(err.message, "document: types");
     ck_assert_str_eq(err.rule, "dt");
 }
 END_TEST
