@@ -1,14 +1,16 @@
 #!/bin/sh
 # deps.sh - installs the Debian packages archeck needs to build and test,
 # only those missing.  Sourced by run.sh and test.sh.
-ARC_PACKAGES="gcc cmake make pkg-config libyaml-dev libpcre2-dev libcsv-dev check libxml2-dev libzip-dev libopencc-dev libopencc-data libpoppler-glib-dev"
+ARC_PACKAGES="gcc cmake make pkg-config libyaml-dev libpcre2-dev libcsv-dev check libxml2-dev libzip-dev libopencc-dev libopencc-data libpoppler-glib-dev libxlsxwriter-dev"
 # Only the tests need these: the SARIF schema check (jsonschema, npm to
 # fetch the official schema); python3-docx (Word fixtures); LibreOffice
 # makes the PDF, .doc, .odt and .rtf fixtures (Writer, and Noto CJK so that
-# Chinese text has glyphs) and reads annotated copies back (with lxml); the
-# Debian package is built, installed and removed (dpkg-dev for
-# dpkg-shlibdeps, man-db, desktop-file-utils).
-ARC_TEST_PACKAGES="python3 python3-jsonschema python3-docx python3-lxml npm libreoffice-writer-nogui fonts-noto-cjk dpkg-dev man-db desktop-file-utils"
+# Chinese text has glyphs), reads annotated copies back (with lxml) and
+# re-saves the workbook (Calc); the Debian package is built, installed and
+# removed (dpkg-dev for dpkg-shlibdeps, man-db, desktop-file-utils); the
+# review report is loaded in headless Chromium and validated by html5lib;
+# the workbook is read back by openpyxl.
+ARC_TEST_PACKAGES="python3 python3-jsonschema python3-docx python3-lxml npm libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk dpkg-dev man-db desktop-file-utils chromium python3-html5lib python3-openpyxl"
 
 arc_install_deps() {
   missing=""

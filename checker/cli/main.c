@@ -317,11 +317,17 @@ typedef struct {
     const char *path;
 } output;
 
-/* The batch: results held until the corpus pass, the progress line. */
+/* The batch: results held until the corpus pass, the progress line, the
+ * writers that take each text as it comes. */
 typedef struct {
     arc_result **v;
     size_t n, cap;
     size_t total;
+    arc_writer **text_writers; /* those that show the reports' texts */
+    size_t ntext_writers;
+    int write_failed;          /* one of them failed: see err */
+    int keep_texts;            /* --annotate reads the texts at the end */
+    arc_error err;
     int progress;        /* a progress line may be drawn on stderr */
     int progress_shown;  /* one is on screen now */
     double start, last;
@@ -355,7 +361,8 @@ static void show_progress(held *h, int clear)
 }
 
 /* Keeps each result (a compact record: the document is already freed) for
- * the corpus pass. */
+ * the corpus pass.  Writers that show the text (html) take it now, and it
+ * is dropped: the batch never holds every text. */
 static int hold(arc_result *r, void *ud)
 {
     held *h = ud;
@@ -370,6 +377,15 @@ static int hold(arc_result *r, void *ud)
         h->cap = cap;
     }
     h->v[h->n++] = r;
+    for (size_t i = 0; i < h->ntext_writers; i++) {
+        int rc = arc_writer_prepare(h->text_writers[i], r, &h->err);
+        if (rc) {
+            h->write_failed = 1;
+            return rc;
+        }
+    }
+    if (h->ntext_writers && !h->keep_texts)
+        arc_result_drop_text(r);
     show_progress(h, 0);
     return 0;
 }
@@ -613,7 +629,7 @@ int main(int argc, char **argv)
     strvec files = {0};
     held h = {0};
     skipvec skipped = {0};
-    arc_writer *w[MAX_OUTPUTS] = {0};
+    arc_writer *w[MAX_OUTPUTS] = {0}, *text_w[MAX_OUTPUTS];
     size_t nw = 0;
     arc_writer *listing = NULL;
 
@@ -672,8 +688,10 @@ int main(int argc, char **argv)
 
     ro.rs = rs;
     ro.config = cfg;
-    if (annotate_dir)
+    if (annotate_dir) {
         ro.flags |= ARC_RUN_KEEP_TEXT;
+        h.keep_texts = 1;
+    }
     if (extract_only) {
         ro.flags |= ARC_RUN_KEEP_TEXT;
         int st = extract(&ro, files.v, files.n);
@@ -728,8 +746,13 @@ int main(int argc, char **argv)
         }
         arc_writer_set_threshold(w[nw], fail_on > 2 ? ARC_SEV_ERROR
                                                     : (arc_severity)fail_on);
+        if (arc_writer_needs_text(w[nw])) {
+            text_w[h.ntext_writers++] = w[nw];
+            ro.flags |= ARC_RUN_KEEP_TEXT;
+        }
         nw++;
     }
+    h.text_writers = text_w;
     if (!quiet && arc_writer_open(&listing, "text", "-",
                                   to_stdout ? stderr : stdout, rs, &err)) {
         print_error(&err);
@@ -748,6 +771,11 @@ int main(int argc, char **argv)
     show_progress(&h, 1);
     if (!rc)
         rc = arc_run_corpus(run, h.v, h.n, &err);
+    if (rc && h.write_failed) {
+        print_error(&h.err);
+        status = ARC_EXIT_USAGE;
+        goto done;
+    }
     if (rc) {
         fputs("archeck: error: 内存不足\n", stderr);
         status = ARC_EXIT_USAGE;

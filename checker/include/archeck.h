@@ -468,6 +468,11 @@ const arc_heading *arc_result_heading(const arc_result *r, size_t i);
 /* 1-based page of a 1-based line (0 without pages or text). */
 int arc_result_line_page(const arc_result *r, int line);
 
+/* Frees the text, headings and pages kept with ARC_RUN_KEEP_TEXT (findings,
+ * scorecard and facts stay): once the writers that show the text have
+ * taken it (arc_writer_prepare), a batch need not hold every text. */
+void arc_result_drop_text(arc_result *r);
+
 /* A rule example that did not behave: a `bad` example that did not trigger
  * its rule, or a `good` one that did. */
 typedef struct {
@@ -501,7 +506,12 @@ typedef struct arc_writer arc_writer;
  *   json    JSON Lines, one finding per line, with byte offsets
  *   sarif   SARIF 2.1.0 (GitHub code scanning)
  *   junit   JUnit XML: a testsuite per report, a testcase per rule
- *   github  GitHub Actions workflow commands (::error file=…::…) */
+ *   github  GitHub Actions workflow commands (::error file=…::…)
+ *   html    the review report: one self-contained page, an overview of
+ *           every report and each report's text with its findings marked
+ *           (needs the text: see arc_writer_needs_text)
+ *   xlsx    an Excel workbook: sheets 汇总 (scorecard), 明细 (findings),
+ *           规则 (rules and their counts) */
 const char *const *arc_writer_formats(void);
 
 /*
@@ -515,6 +525,23 @@ const char *const *arc_writer_formats(void);
  */
 int arc_writer_open(arc_writer **out, const char *format, const char *path,
                     FILE *stream, const arc_ruleset *rs, arc_error *err);
+
+/* Does the writer show each report's text (html)?  Then results should be
+ * made with ARC_RUN_KEEP_TEXT; without it the writer lists the findings
+ * only. */
+int arc_writer_needs_text(const arc_writer *w);
+
+/*
+ * Takes what the writer needs of r's text and headings now (the html
+ * writer copies them into its file), so that the caller can drop the text
+ * (arc_result_drop_text) before the corpus pass instead of holding every
+ * text of a batch.  arc_writer_result must follow later for the same
+ * result, which stays alive in between; a result given to
+ * arc_writer_result unprepared has its text taken then, if it still has
+ * it.  Does nothing for a writer that needs no text or a result without
+ * text.
+ */
+int arc_writer_prepare(arc_writer *w, const arc_result *r, arc_error *err);
 
 /* Writes one report's result: its findings and scorecard.  Reports are
  * written in the order given; a report with no findings still counts

@@ -15,12 +15,13 @@
 static const arc_format *const formats[] = {
     &arc_format_csv,   &arc_format_text,  &arc_format_json,
     &arc_format_sarif, &arc_format_junit, &arc_format_github,
-    &arc_format_summary, NULL};
+    &arc_format_summary, &arc_format_html, &arc_format_xlsx, NULL};
 
 const char *const *arc_writer_formats(void)
 {
-    static const char *const names[] = {"csv",   "text",   "json", "sarif",
-                                        "junit", "github", "summary", NULL};
+    static const char *const names[] = {"csv",   "text",    "json",
+                                        "sarif", "junit",   "github",
+                                        "summary", "html",  "xlsx", NULL};
     return names;
 }
 
@@ -214,6 +215,18 @@ int arc_writer_write(arc_writer *w, const arc_findings *f, arc_error *err)
     return report_err(w, w->fmt->report(w, NULL, NULL, f), err);
 }
 
+int arc_writer_needs_text(const arc_writer *w)
+{
+    return w->fmt->needs_text;
+}
+
+int arc_writer_prepare(arc_writer *w, const arc_result *r, arc_error *err)
+{
+    if (!w->fmt->prepare)
+        return 0;
+    return report_err(w, w->fmt->prepare(w, r), err);
+}
+
 int arc_writer_result(arc_writer *w, const arc_result *r, arc_error *err)
 {
     w->nreports++;
@@ -229,6 +242,16 @@ void arc_writer_set_threshold(arc_writer *w, arc_severity sev)
     w->threshold = sev;
 }
 
+/* The format's state, whatever became of the report. */
+static void release_state(arc_writer *w)
+{
+    if (w->fmt && w->fmt->discard)
+        w->fmt->discard(w);
+    else
+        free(w->state);
+    w->state = NULL;
+}
+
 void arc_writer_abort(arc_writer *w)
 {
     if (!w)
@@ -240,7 +263,7 @@ void arc_writer_abort(arc_writer *w)
     } else if (w->own && w->fp) {
         fclose(w->fp);
     }
-    free(w->state);
+    release_state(w);
     free(w->path);
     free(w->tmp);
     free(w);
@@ -260,7 +283,7 @@ int arc_writer_close(arc_writer *w, arc_error *err)
         if (rc)
             arc_err(err, ARC_EIO, w->path ? w->path : "标准输出", 0, 0,
                     "写入失败：%s", e ? strerror(e) : "I/O 错误");
-        free(w->state);
+        release_state(w);
         free(w->path);
         free(w);
         return rc ? ARC_EIO : 0;
@@ -278,7 +301,7 @@ int arc_writer_close(arc_writer *w, arc_error *err)
         arc_writer_abort(w);
         return ARC_EIO;
     }
-    free(w->state);
+    release_state(w);
     free(w->path);
     free(w->tmp);
     free(w);

@@ -9,15 +9,27 @@
 struct arc_writer;
 
 /* Each function returns 0 or a negative arc_status; I/O errors are detected
- * once, at close, through ferror.
- *   report: one report's findings (path and card NULL when the caller
- *           passes findings of several files at once, see arc_writer_write). */
+ * once, at close, through ferror.  Rows use designated initialisers, so
+ * that an optional hook does not touch every row.
+ *   report:  one report's findings (path and card NULL when the caller
+ *            passes findings of several files at once, see
+ *            arc_writer_write).
+ *   needs_text, prepare: the format shows each report's text (html);
+ *            prepare takes it from a result before the caller drops it
+ *            (arc_writer_prepare), report() follows later for the same
+ *            result.
+ *   discard: releases the state of a report that is not finished (a
+ *            failed close, arc_writer_abort); NULL: free(w->state).  A
+ *            format with it releases its state in close as well. */
 typedef struct {
     const char *name;
     int (*open)(struct arc_writer *w);
     int (*report)(struct arc_writer *w, const char *path,
                   const arc_scorecard *card, const arc_findings *f);
     int (*close)(struct arc_writer *w);
+    int needs_text;
+    int (*prepare)(struct arc_writer *w, const arc_result *r);
+    void (*discard)(struct arc_writer *w);
 } arc_format;
 
 struct arc_writer {
@@ -52,5 +64,7 @@ extern const arc_format arc_format_json;
 extern const arc_format arc_format_sarif;
 extern const arc_format arc_format_junit;
 extern const arc_format arc_format_github;
+extern const arc_format arc_format_html;
+extern const arc_format arc_format_xlsx;
 
 #endif

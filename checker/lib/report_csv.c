@@ -88,7 +88,10 @@ static int close_csv(arc_writer *w)
     return 0;
 }
 
-const arc_format arc_format_csv = {"csv", open_csv, report_csv, close_csv};
+const arc_format arc_format_csv = {.name = "csv",
+                                   .open = open_csv,
+                                   .report = report_csv,
+                                   .close = close_csv};
 
 /* ------------------------------------------------------------ summary */
 
@@ -169,5 +172,7 @@ static int report_summary(arc_writer *w, const char *path,
     return rc ? rc : fputs("\r\n", w->fp) == EOF ? ARC_EIO : 0;
 }
 
-const arc_format arc_format_summary = {"summary", open_summary,
-                                       report_summary, close_csv};
+const arc_format arc_format_summary = {.name = "summary",
+                                       .open = open_summary,
+                                       .report = report_summary,
+                                       .close = close_csv};

@@ -69,5 +69,7 @@ static int close_github(arc_writer *w)
     return 0;
 }
 
-const arc_format arc_format_github = {"github", open_github, report_github,
-                                      close_github};
+const arc_format arc_format_github = {.name = "github",
+                                      .open = open_github,
+                                      .report = report_github,
+                                      .close = close_github};

@@ -53,5 +53,7 @@ static int close_json(arc_writer *w)
     return 0;
 }
 
-const arc_format arc_format_json = {"json", open_json, report_json,
-                                    close_json};
+const arc_format arc_format_json = {.name = "json",
+                                    .open = open_json,
+                                    .report = report_json,
+                                    .close = close_json};

@@ -157,5 +157,7 @@ static int close_junit(arc_writer *w)
     return 0;
 }
 
-const arc_format arc_format_junit = {"junit", open_junit, report_junit,
-                                     close_junit};
+const arc_format arc_format_junit = {.name = "junit",
+                                     .open = open_junit,
+                                     .report = report_junit,
+                                     .close = close_junit};

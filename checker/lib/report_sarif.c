@@ -146,5 +146,7 @@ static int close_sarif(arc_writer *w)
     return 0;
 }
 
-const arc_format arc_format_sarif = {"sarif", open_sarif, report_sarif,
-                                     close_sarif};
+const arc_format arc_format_sarif = {.name = "sarif",
+                                     .open = open_sarif,
+                                     .report = report_sarif,
+                                     .close = close_sarif};

@@ -45,5 +45,7 @@ static int close_text(arc_writer *w)
     return 0;
 }
 
-const arc_format arc_format_text = {"text", open_text, report_text,
-                                    close_text};
+const arc_format arc_format_text = {.name = "text",
+                                    .open = open_text,
+                                    .report = report_text,
+                                    .close = close_text};

@@ -184,18 +184,12 @@ static uint64_t text_hash(const char *s, size_t n)
     return h ^ (h >> 32);
 }
 
-/* Keeps the text and headings (ARC_RUN_KEEP_TEXT). */
-static int keep_text(arc_result *r, const arc_doc *doc,
-                     const arc_ruleset *rs, const arc_check_out *co)
+/* Keeps the pages and headings (ARC_RUN_KEEP_TEXT). */
+static int keep_headings(arc_result *r, const arc_doc *doc,
+                         const arc_ruleset *rs, const arc_check_out *co)
 {
     arc_kept_text *k = &r->kept;
     const char *t = doc->text.norm;
-    if (!(k->text = arc_strndup(t, doc->text.norm_len)))
-        return ARC_ENOMEM;
-    k->len = doc->text.norm_len;
-    if (!(k->orig = arc_strndup(doc->text.orig, doc->text.orig_len)))
-        return ARC_ENOMEM;
-    k->orig_len = doc->text.orig_len;
     k->nlines = doc->nlines;
     if (doc->page) {
         if (!(k->page = malloc(doc->nlines * sizeof *k->page)))
@@ -224,6 +218,26 @@ static int keep_text(arc_result *r, const arc_doc *doc,
             return ARC_ENOMEM;
     }
     return 0;
+}
+
+/* Keeps the text, pages and headings (ARC_RUN_KEEP_TEXT).  The document is
+ * freed next: its normalised and original texts (NUL-terminated buffers of
+ * their own) move to the result instead of being copied. */
+static int keep_text(arc_result *r, arc_doc *doc, const arc_ruleset *rs,
+                     const arc_check_out *co)
+{
+    int rc = keep_headings(r, doc, rs, co);
+    if (!rc) {
+        r->kept.text = doc->text.norm;
+        r->kept.len = doc->text.norm_len;
+        doc->text.norm = NULL;
+        doc->text.norm_len = 0;
+        r->kept.orig = doc->text.orig;
+        r->kept.orig_len = doc->text.orig_len;
+        doc->text.orig = NULL;
+        doc->text.orig_len = 0;
+    }
+    return rc;
 }
 
 /* Everything after reading: facts, rules, ignores, scorecard, digest. */
@@ -429,6 +443,14 @@ int arc_result_line_page(const arc_result *r, int line)
     if (!r->kept.page || line < 1 || (size_t)line > r->kept.nlines)
         return 0;
     return (int)r->kept.page[line - 1];
+}
+
+void arc_result_drop_text(arc_result *r)
+{
+    if (!r)
+        return;
+    kept_free(&r->kept);
+    memset(&r->kept, 0, sizeof r->kept);
 }
 
 /* ---------------------------------------------------------- convenience */

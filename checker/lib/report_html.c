@@ -1,0 +1,515 @@
+/* report_html.c - the review report for people: one self-contained HTML
+ * page (inline stylesheet and script, nothing loaded from anywhere) with an
+ * overview of every report and, per report, its text with each finding
+ * marked at its place.
+ *
+ * The file, in the order it is written:
+ *   head    a Content-Security-Policy that lets only the page's own script
+ *           run (by its SHA-256) and loads nothing, the stylesheet, the
+ *           page's frame;
+ *   texts   one <script type="application/json" id="arc-t<k>"> per report
+ *           text (text, headings, pages), written as the text arrives
+ *           (arc_writer_prepare, or arc_writer_result for a result that
+ *           still has it), so that a batch never holds its texts;
+ *   data    the rules and parts (arc-meta) and the overview (arc-rows: one
+ *           JSON array, one object per report with its findings), spooled
+ *           to an anonymous temporary file as results arrive (corpus
+ *           findings included) and copied in at close;
+ *   script  builds the overview from arc-rows and lays out a report's text
+ *           only when it is opened (report_html.js).
+ * Everything from a report is a JSON string inside script data, with < > &
+ * and U+2028/2029 escaped: it cannot end the element, and the script puts
+ * it in the page as text only.  The stylesheet and script are embedded at
+ * build time (cmake/embed_html.cmake). */
+#include "report.h"
+
+#include "report_html_assets.h"
+#include "util.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+/* Output through a buffer of our own: escaped text is copied in runs, and
+ * a report of 150 MB must not cost one stdio call per line. */
+typedef struct {
+    FILE *fp;
+    size_t n;
+    char buf[1 << 16];
+} out;
+
+static void out_flush(out *o)
+{
+    if (o->n)
+        fwrite(o->buf, 1, o->n, o->fp);
+    o->n = 0;
+}
+
+static void out_put(out *o, const char *s, size_t n)
+{
+    if (n > sizeof o->buf - o->n) {
+        out_flush(o);
+        if (n > sizeof o->buf) {
+            fwrite(s, 1, n, o->fp);
+            return;
+        }
+    }
+    memcpy(o->buf + o->n, s, n);
+    o->n += n;
+}
+
+static void out_str(out *o, const char *s)
+{
+    out_put(o, s, strlen(s));
+}
+
+/* A decimal number (snprintf costs more than the rest of a heading). */
+static void out_long(out *o, long v)
+{
+    char b[24];
+    size_t i = sizeof b;
+    unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+    do
+        b[--i] = (char)('0' + u % 10);
+    while (u /= 10);
+    if (v < 0)
+        b[--i] = '-';
+    out_put(o, b + i, sizeof b - i);
+}
+
+/* Bytes that cannot stand for themselves in a JSON string inside an HTML
+ * script element: control characters, " and \ (JSON); < > & (HTML: no
+ * "</script" or "<!--" can form); 0xE2, the lead byte of U+2028/2029
+ * (line terminators in JavaScript before ES2019). */
+static const unsigned char special[256] = {
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    ['"'] = 1, ['&'] = 1, ['<'] = 1, ['>'] = 1, ['\\'] = 1, [0xE2] = 1};
+
+/* Length of the run at s[0..n) that needs no escaping: sixteen bytes at a
+ * time where SSE2 is there (every x86-64), a report is mostly such runs. */
+static size_t plain_run(const unsigned char *s, size_t n)
+{
+    size_t i = 0;
+#if defined(__SSE2__)
+    const __m128i flip = _mm_set1_epi8((char)0x80);
+    const __m128i below = _mm_set1_epi8((char)(0x20 ^ 0x80));
+    for (; i + 16 <= n; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        /* Unsigned v < 0x20, as a signed compare of v ^ 0x80. */
+        __m128i m = _mm_cmplt_epi8(_mm_xor_si128(v, flip), below);
+        m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('"')));
+        m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')));
+        m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('<')));
+        m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('>')));
+        m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('&')));
+        m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE2)));
+        int bits = _mm_movemask_epi8(m);
+        if (bits)
+            return i + (size_t)__builtin_ctz((unsigned)bits);
+    }
+#endif
+    while (i < n && !special[s[i]])
+        i++;
+    return i;
+}
+
+/* s[0..n) as a JSON string literal, safe inside <script>. */
+static void out_json(out *o, const char *str, size_t n)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    out_put(o, "\"", 1);
+    size_t i = 0, from = 0;
+    while ((i += plain_run(s + i, n - i)) < n) {
+        unsigned char c = s[i];
+        size_t k = 1;
+        const char *e;
+        char esc[8];
+        if (c == 0xE2) {
+            /* Most are “ ” — …: only U+2028/2029 are escaped. */
+            if (i + 2 >= n || s[i + 1] != 0x80 ||
+                (s[i + 2] != 0xA8 && s[i + 2] != 0xA9)) {
+                i++;
+                continue;
+            }
+            e = s[i + 2] == 0xA8 ? "\\u2028" : "\\u2029";
+            k = 3;
+        } else {
+            switch (c) {
+            case '"': e = "\\\""; break;
+            case '\\': e = "\\\\"; break;
+            case '\n': e = "\\n"; break;
+            case '\r': e = "\\r"; break;
+            case '\t': e = "\\t"; break;
+            case '<': e = "\\u003c"; break;
+            case '>': e = "\\u003e"; break;
+            case '&': e = "\\u0026"; break;
+            default:
+                snprintf(esc, sizeof esc, "\\u%04x", c);
+                e = esc;
+            }
+        }
+        out_put(o, str + from, i - from);
+        out_str(o, e);
+        i += k;
+        from = i;
+    }
+    out_put(o, str + from, n - from);
+    out_put(o, "\"", 1);
+}
+
+static void out_jstr(out *o, const char *s)
+{
+    out_json(o, s ? s : "", s ? strlen(s) : 0);
+}
+
+/* A result whose text was written before its findings: found again by its
+ * address, checked against its path (an address may be reused once a
+ * result is freed). */
+typedef struct {
+    const arc_result *r;
+    uint64_t path;
+    long block;
+} prepared;
+
+typedef struct {
+    out doc;        /* the page (w->fp) */
+    out rows;       /* the overview's rows (the spool) */
+    size_t nrows;
+    long ntexts;
+    prepared *map;  /* open addressing, a power of two */
+    size_t cap, n;
+} html_state;
+
+static uint64_t path_hash(const char *s)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        h = (h ^ *p) * 1099511628211ULL;
+    return h;
+}
+
+static prepared *slot(const html_state *st, const arc_result *r)
+{
+    uint64_t h = (uint64_t)(uintptr_t)r * 0x9E3779B97F4A7C15ULL;
+    size_t i = (size_t)(h >> 32) & (st->cap - 1);
+    while (st->map[i].r && st->map[i].r != r)
+        i = (i + 1) & (st->cap - 1);
+    return &st->map[i];
+}
+
+/* The text block written for r, or -1. */
+static long prepared_block(const html_state *st, const arc_result *r)
+{
+    if (!st->cap)
+        return -1;
+    const prepared *p = slot(st, r);
+    return p->r && p->path == path_hash(arc_result_path(r)) ? p->block : -1;
+}
+
+static int remember(html_state *st, const arc_result *r, long block)
+{
+    if ((st->n + 1) * 2 > st->cap) {
+        size_t cap = st->cap ? st->cap * 2 : 256;
+        prepared *old = st->map;
+        size_t ocap = st->cap;
+        if (!(st->map = calloc(cap, sizeof *st->map))) {
+            st->map = old;
+            return ARC_ENOMEM;
+        }
+        st->cap = cap;
+        for (size_t i = 0; i < ocap; i++)
+            if (old[i].r)
+                *slot(st, old[i].r) = old[i];
+        free(old);
+    }
+    prepared *p = slot(st, r);
+    st->n += !p->r;
+    *p = (prepared){r, path_hash(arc_result_path(r)), block};
+    return 0;
+}
+
+/* Writes r's text, headings and pages as the next text block. */
+static long write_text(html_state *st, const arc_result *r, const char *t,
+                       size_t len)
+{
+    out *o = &st->doc;
+    long block = st->ntexts++;
+    out_str(o, "<script type=\"application/json\" id=\"arc-t");
+    out_long(o, block);
+    out_str(o, "\">{\"x\":");
+    out_json(o, t, len);
+    out_str(o, ",\"h\":[");
+    for (size_t i = 0; i < arc_result_heading_count(r); i++) {
+        const arc_heading *h = arc_result_heading(r, i);
+        out_str(o, i ? ",[" : "[");
+        out_long(o, h->line);
+        out_put(o, ",", 1);
+        out_long(o, h->level);
+        out_put(o, ",", 1);
+        out_jstr(o, h->label);
+        out_put(o, ",", 1);
+        out_jstr(o, h->text);
+        out_put(o, ",", 1);
+        out_jstr(o, h->part);
+        out_put(o, "]", 1);
+    }
+    out_str(o, "],\"pg\":[");
+    if (arc_result_line_page(r, 1) > 0) {
+        /* Pages as runs: [first line, page] where the page changes. */
+        int line = 1, prev = 0, first = 1;
+        for (const char *p = t, *end = t + len; p <= end; line++) {
+            int pg = arc_result_line_page(r, line);
+            if (pg && pg != prev) {
+                out_str(o, first ? "[" : ",[");
+                out_long(o, line);
+                out_put(o, ",", 1);
+                out_long(o, pg);
+                out_put(o, "]", 1);
+                prev = pg;
+                first = 0;
+            }
+            const char *nl = memchr(p, '\n', (size_t)(end - p));
+            if (!nl)
+                break;
+            p = nl + 1;
+        }
+    }
+    out_str(o, "]}</script>\n");
+    out_flush(o);
+    return block;
+}
+
+static int prepare_html(arc_writer *w, const arc_result *r)
+{
+    html_state *st = w->state;
+    size_t len;
+    const char *t = arc_result_text(r, &len);
+    if (!t || prepared_block(st, r) >= 0)
+        return 0;
+    return remember(st, r, write_text(st, r, t, len));
+}
+
+static void finding(out *o, const arc_finding *fi, int first)
+{
+    out_str(o, first ? "[" : ",[");
+    out_long(o, fi->line);
+    out_put(o, ",", 1);
+    out_long(o, fi->line > 0 ? fi->column : 0);
+    out_put(o, ",", 1);
+    out_long(o, fi->page);
+    out_put(o, ",", 1);
+    out_long(o, (long)fi->severity);
+    out_put(o, ",", 1);
+    out_jstr(o, fi->rule);
+    out_put(o, ",", 1);
+    out_jstr(o, fi->section);
+    out_put(o, ",", 1);
+    out_jstr(o, fi->message);
+    out_put(o, ",", 1);
+    out_jstr(o, fi->evidence);
+    out_put(o, "]", 1);
+}
+
+/* One overview row: a report's facts, scorecard and findings [from, to).
+ * r and card are NULL for findings given without their result
+ * (arc_writer_write). */
+static void row(html_state *st, const arc_writer *w, const arc_result *r,
+                const char *path, const arc_scorecard *card,
+                const arc_findings *f, size_t from, size_t to, long block)
+{
+    out *o = &st->rows;
+    long counts[3] = {0, 0, 0};
+    for (size_t i = from; i < to; i++) {
+        arc_severity s = arc_findings_get(f, i)->severity;
+        if ((unsigned)s < 3)
+            counts[s]++;
+    }
+    out_str(o, st->nrows++ ? ",\n{\"p\":" : "\n{\"p\":");
+    out_jstr(o, path);
+    out_str(o, ",\"ti\":");
+    out_jstr(o, r ? arc_result_title(r) : "");
+    out_str(o, ",\"u\":");
+    out_jstr(o, r ? arc_result_unit(r) : "");
+    out_str(o, ",\"fm\":");
+    out_jstr(o, r ? arc_result_format(r) : "");
+    const arc_error *why = r ? arc_result_error(r) : NULL;
+    out_str(o, ",\"why\":");
+    out_jstr(o, why ? why->message : "");
+    out_str(o, ",\"y\":");
+    out_long(o, card ? card->report_year : 0);
+    out_str(o, ",\"ty\":");
+    out_jstr(o, card ? card->doc_type : "");
+    char pub[16] = "";
+    if (card && card->published_source != ARC_PUB_NONE)
+        snprintf(pub, sizeof pub, "%04d-%02d-%02d", card->published_y,
+                 card->published_m, card->published_d);
+    out_str(o, ",\"pub\":");
+    out_jstr(o, pub);
+    out_str(o, ",\"ps\":");
+    out_jstr(o, card ? arc_pub_source_name(card->published_source) : "");
+    int checked = card ? card->checked : !why;
+    out_str(o, checked ? ",\"ok\":1,\"s\":" : ",\"ok\":0,\"s\":");
+    if (card && checked)
+        out_long(o, card->score);
+    else
+        out_str(o, "null");
+    out_str(o, ",\"pt\":[");
+    size_t nparts = w->rs ? arc_ruleset_part_count(w->rs) : 0;
+    int annual = card && strcmp(card->doc_type, "annual-report") == 0;
+    for (size_t i = 0; i < nparts; i++) {
+        /* As in the summary: a part's status means nothing for another
+         * document type. */
+        const char *v = "";
+        for (size_t k = 0; annual && k < card->nparts; k++)
+            if (strcmp(card->part_id[k], arc_ruleset_part_id(w->rs, i)) == 0)
+                v = arc_part_status_name(card->part_status[k]);
+        if (i)
+            out_put(o, ",", 1);
+        out_jstr(o, v);
+    }
+    out_str(o, "],\"e\":");
+    out_long(o, counts[ARC_SEV_ERROR]);
+    out_str(o, ",\"w\":");
+    out_long(o, counts[ARC_SEV_WARNING]);
+    out_str(o, ",\"n\":");
+    out_long(o, counts[ARC_SEV_INFO]);
+    out_str(o, ",\"t\":");
+    out_long(o, block);
+    out_str(o, ",\"f\":[");
+    for (size_t i = from; i < to; i++)
+        finding(o, arc_findings_get(f, i), i == from);
+    out_str(o, "]}");
+    out_flush(o);
+}
+
+static int loose_row(arc_writer *w, const arc_findings *f, size_t from,
+                     size_t to)
+{
+    row(w->state, w, NULL, arc_findings_get(f, from)->path, NULL, f, from, to,
+        -1);
+    return 0;
+}
+
+static int report_html(arc_writer *w, const char *path,
+                       const arc_scorecard *card, const arc_findings *f)
+{
+    html_state *st = w->state;
+    const arc_result *r = w->result;
+    if (!r)
+        return arc_each_file(w, f, loose_row);
+    long block = prepared_block(st, r);
+    size_t len;
+    const char *t = arc_result_text(r, &len);
+    if (block < 0 && t)
+        block = write_text(st, r, t, len);
+    row(st, w, r, path, card, f, 0, arc_findings_count(f), block);
+    return 0;
+}
+
+static int open_html(arc_writer *w)
+{
+    html_state *st = calloc(1, sizeof *st);
+    if (!st)
+        return ARC_ENOMEM;
+    w->state = st;
+    st->doc.fp = w->fp;
+    if (!(st->rows.fp = tmpfile()))
+        return ARC_EIO;
+    out *o = &st->doc;
+    out_str(o, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n"
+               "<meta charset=\"utf-8\">\n"
+               "<meta name=\"viewport\" content=\"width=device-width, "
+               "initial-scale=1\">\n"
+               "<meta http-equiv=\"Content-Security-Policy\" content=\""
+               "default-src 'none'; script-src 'sha256-" ARC_HTML_JS_SHA256
+               "'; style-src 'unsafe-inline'; img-src data:; "
+               "base-uri 'none'; form-action 'none'\">\n"
+               "<meta name=\"generator\" content=\"archeck " ARC_VERSION
+               "\">\n"
+               "<title>法治政府建设年度报告审阅</title>\n<style>\n");
+    out_put(o, (const char *)arc_html_css, arc_html_css_len);
+    out_str(o, "</style>\n</head>\n<body>\n"
+               "<header class=\"bar\"><h1>法治政府建设年度报告审阅</h1>"
+               "<span>archeck " ARC_VERSION "</span></header>\n"
+               "<noscript><p class=\"noscript\">本页用 JavaScript "
+               "显示检查结果，请允许本页的脚本运行。</p></noscript>\n"
+               "<div id=\"arc-app\"></div>\n");
+    out_flush(o);
+    return 0;
+}
+
+static void meta(out *o, const arc_ruleset *rs)
+{
+    out_str(o, "<script type=\"application/json\" id=\"arc-meta\">"
+               "{\"v\":\"" ARC_VERSION "\",\"rules\":[");
+    size_t n = rs ? arc_ruleset_rule_count(rs) : 0;
+    for (size_t i = 0; i < n; i++) {
+        out_str(o, i ? ",{\"id\":" : "{\"id\":");
+        out_jstr(o, arc_ruleset_rule_id(rs, i));
+        out_str(o, ",\"sev\":");
+        out_jstr(o, arc_severity_name(arc_ruleset_rule_severity(rs, i)));
+        out_str(o, ",\"d\":");
+        out_jstr(o, arc_ruleset_rule_description(rs, i));
+        out_str(o, ",\"b\":");
+        out_jstr(o, arc_ruleset_rule_basis(rs, i));
+        out_str(o, arc_ruleset_rule_enabled(rs, i) ? ",\"on\":1}"
+                                                   : ",\"on\":0}");
+    }
+    out_str(o, "],\"parts\":[");
+    n = rs ? arc_ruleset_part_count(rs) : 0;
+    for (size_t i = 0; i < n; i++) {
+        out_str(o, i ? ",{\"id\":" : "{\"id\":");
+        out_jstr(o, arc_ruleset_part_id(rs, i));
+        out_str(o, ",\"name\":");
+        out_jstr(o, arc_ruleset_part_name(rs, i));
+        out_put(o, "}", 1);
+    }
+    out_str(o, "]}</script>\n");
+}
+
+static void discard_html(arc_writer *w)
+{
+    html_state *st = w->state;
+    if (!st)
+        return;
+    if (st->rows.fp)
+        fclose(st->rows.fp);
+    free(st->map);
+    free(st);
+    w->state = NULL;
+}
+
+static int close_html(arc_writer *w)
+{
+    html_state *st = w->state;
+    out *o = &st->doc;
+    meta(o, w->rs);
+    out_str(o, "<script type=\"application/json\" id=\"arc-rows\">[");
+    out_flush(o);
+    int rc = 0;
+    FILE *spool = st->rows.fp;
+    if (fflush(spool) != 0 || fseek(spool, 0, SEEK_SET) != 0)
+        rc = ARC_EIO;
+    for (size_t k; !rc && (k = fread(o->buf, 1, sizeof o->buf, spool)) > 0;)
+        fwrite(o->buf, 1, k, w->fp);
+    if (!rc && ferror(spool))
+        rc = ARC_EIO;
+    out_str(o, "\n]</script>\n<script>");
+    out_put(o, (const char *)arc_html_js, arc_html_js_len);
+    out_str(o, "</script>\n</body>\n</html>\n");
+    out_flush(o);
+    discard_html(w);
+    return rc;
+}
+
+const arc_format arc_format_html = {.name = "html",
+                                    .open = open_html,
+                                    .report = report_html,
+                                    .close = close_html,
+                                    .needs_text = 1,
+                                    .prepare = prepare_html,
+                                    .discard = discard_html};
