@@ -154,6 +154,10 @@ const char *arc_config_summary(const arc_config *c); /* NULL when unset */
 /* -1 unset, else an arc_severity, or 3 for "none". */
 int arc_config_fail_on(const arc_config *c);
 
+/* `time_limit: SECONDS` as arc_load_opts.time_limit_ms: 0 when unset,
+ * ARC_NO_TIME_LIMIT for `time_limit: 0`. */
+unsigned long arc_config_time_limit_ms(const arc_config *c);
+
 /* Disables rules, changes severities and the deadline in rs; a rule id the
  * rule set lacks fails with the config's file:line:col. */
 int arc_config_apply(const arc_config *c, arc_ruleset *rs, arc_error *err);
@@ -172,9 +176,17 @@ typedef struct {
     size_t max_entries;      /* zip formats: entries at most (0: 10,000) */
     size_t max_file_size;    /* larger files are refused unread
                                 (0: ARC_DEFAULT_MAX_FILE_SIZE) */
+    unsigned long time_limit_ms; /* reading + checking one file: CPU time
+                                    of the thread checking it, in ms (0:
+                                    ARC_DEFAULT_TIME_LIMIT_MS; no limit:
+                                    ARC_NO_TIME_LIMIT).  A file over it is
+                                    given up cooperatively (no signals) and
+                                    its result says so */
 } arc_load_opts;
 
 #define ARC_DEFAULT_MAX_FILE_SIZE ((size_t)256 << 20) /* 256 MiB */
+#define ARC_DEFAULT_TIME_LIMIT_MS 60000UL            /* 60 s */
+#define ARC_NO_TIME_LIMIT ((unsigned long)-1)
 
 /* The input formats archeck reads (the readers table): their number, and
  * the name ("docx"), what users call it ("Word 文档") and the file-name

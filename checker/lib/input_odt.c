@@ -938,6 +938,7 @@ int arc_input_odt(arc_input *out, const char *data, size_t len,
         reason[0] = '\0';
     if (!lim)
         lim = &dflt;
+    out->budget = lim->budget;
     if (len == 0)
         return fail(reason, reason_size, ARC_EPARSE, BAD "文件为空");
     zip_error_t ze;
@@ -978,10 +979,12 @@ static int sniff_odt(const char *data, size_t len)
 }
 
 static int read_odt_row(arc_input *out, const char *data, size_t len,
-                        const arc_load_opts *o, char *reason,
+                        const arc_load_opts *o, arc_budget *dl,
+                         char *reason,
                         size_t reason_size)
 {
     arc_input_limits lim = arc_input_limits_of(o);
+    lim.budget = dl;
     return arc_input_odt(out, data, len, &lim, reason, reason_size);
 }
 

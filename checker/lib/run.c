@@ -283,19 +283,39 @@ int arc_run_check(const arc_run *run, arc_checker *c, size_t only,
     arc_doc *doc = NULL;
     arc_input in;
     arc_error why = {0};
+    /* The file's time budget: reading, parsing and every rule's searches
+     * ask it (cooperatively: no signals, nothing global). */
+    arc_budget dl;
+    arc_budget_start(&dl, &run->o.load);
+    arc_matcher_set_budget(c->m, &dl);
     int rc = arc_load_bytes(&doc, &in, &r->format, r->path, data, len,
-                            &run->o.load, &run->parse, &why);
+                            &run->o.load, &run->parse, &dl, &why);
     if (rc == ARC_ENOMEM) {
+        arc_matcher_set_budget(c->m, NULL);
         arc_result_free(r);
         return arc_err_nomem(err);
     }
     if (rc)
         rc = unreadable(run, r, &why) ? arc_err_nomem(err) : 0;
     else {
-        rc = check_doc(run, c->m, only, r, doc, &in, err);
+        rc = check_doc(run, c->m, only, r, doc, &in, &why);
         arc_input_free(&in);
         arc_doc_free(doc);
+        if (rc && rc != ARC_ENOMEM && dl.expired) {
+            /* Half-checked: what was found so far would mislead. */
+            arc_result *fresh = result_new(r->path, run->o.rs);
+            if (fresh)
+                fresh->format = r->format;
+            arc_result_free(r);
+            r = fresh;
+            rc = !r || unreadable(run, r, &why) ? ARC_ENOMEM : 0;
+        }
+        if (rc == ARC_ENOMEM)
+            arc_err_nomem(err);
+        else if (rc && err)
+            *err = why;
     }
+    arc_matcher_set_budget(c->m, NULL);
     if (rc) {
         arc_result_free(r);
         return rc;

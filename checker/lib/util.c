@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 int arc_err(arc_error *err, int code, const char *file, int line, int col,
             const char *fmt, ...)
@@ -233,4 +234,53 @@ char *arc_path_beside(const char *file, const char *path)
         return NULL;
     }
     return b.data;
+}
+
+static long long thread_cpu_ns(void)
+{
+    struct timespec ts;
+    if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts) != 0 &&
+        clock_gettime(CLOCK_MONOTONIC, &ts) != 0)
+        return 0;
+    return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+void arc_budget_start(arc_budget *d, const arc_load_opts *lo)
+{
+    memset(d, 0, sizeof *d);
+    unsigned long ms = lo && lo->time_limit_ms ? lo->time_limit_ms
+                                               : ARC_DEFAULT_TIME_LIMIT_MS;
+    if (ms == ARC_NO_TIME_LIMIT)
+        return;
+    d->ms = ms;
+    d->end_ns = thread_cpu_ns() + (long long)ms * 1000000LL;
+}
+
+int arc_budget_check(arc_budget *d, unsigned every)
+{
+    if (!d || !d->end_ns)
+        return 0;
+    if (d->expired)
+        return 1;
+    if (every > 1 && ++d->tick < every)
+        return 0;
+    d->tick = 0;
+    if (thread_cpu_ns() >= d->end_ns)
+        d->expired = 1;
+    return d->expired;
+}
+
+int arc_budget_error(const arc_budget *d, const char *path,
+                       arc_error *err)
+{
+    unsigned long ms = d ? d->ms : 0;
+    if (ms % 1000)
+        return arc_err(err, ARC_EPARSE, path, 0, 0,
+                       "读取和检查用时超过每个文件 %lu.%03lu 秒的时间上限"
+                       "（--time-limit），未检查",
+                       ms / 1000, ms % 1000);
+    return arc_err(err, ARC_EPARSE, path, 0, 0,
+                   "读取和检查用时超过每个文件 %lu 秒的时间上限"
+                   "（--time-limit），未检查",
+                   ms / 1000);
 }
