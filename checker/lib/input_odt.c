@@ -971,8 +971,9 @@ static int sniff_odt(const char *data, size_t len)
         return 0;
     size_t nl = (size_t)(u[26] | u[27] << 8), xl = (size_t)(u[28] | u[29] << 8);
     size_t at = 30 + nl + xl;
-    return nl == 8 && memcmp(data + 30, "mimetype", 8) == 0 &&
-                   at <= len && len - at >= sizeof MIME - 1 &&
+    /* at <= len first: the name itself may run past the end. */
+    return nl == 8 && at <= len && memcmp(data + 30, "mimetype", 8) == 0 &&
+                   len - at >= sizeof MIME - 1 &&
                    memcmp(data + at, MIME, sizeof MIME - 1) == 0
                ? 2
                : 0;
