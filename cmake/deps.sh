@@ -5,8 +5,9 @@ ARC_PACKAGES="gcc cmake make pkg-config libyaml-dev libpcre2-dev libcsv-dev chec
 # Only the tests need these: the SARIF schema check (jsonschema, npm to
 # fetch the official schema); python3-docx (Word fixtures); LibreOffice
 # makes the PDF, .doc, .odt and .rtf fixtures (Writer, and Noto CJK so that
-# Chinese text has glyphs).
-ARC_TEST_PACKAGES="python3 python3-jsonschema python3-docx npm libreoffice-writer-nogui fonts-noto-cjk"
+# Chinese text has glyphs); clang and its runtime (libFuzzer) build and run
+# the fuzz targets (ctest label fuzz).
+ARC_TEST_PACKAGES="python3 python3-jsonschema python3-docx npm libreoffice-writer-nogui fonts-noto-cjk clang-14 libclang-rt-14-dev"
 
 arc_install_deps() {
   missing=""

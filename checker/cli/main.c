@@ -667,10 +667,14 @@ int main(int argc, char **argv)
         goto nomem;
     if (inputs_collect(&in, &files, &skipped) < 0)
         status = ARC_EXIT_USAGE;
-    for (size_t i = 0; i < skipped.n; i++)
-        if (!quiet || skipped.v[i].error)
-            fprintf(stderr, "跳过 %s：%s\n", skipped.v[i].path,
-                    skipped.v[i].reason);
+    for (size_t i = 0; i < skipped.n; i++) {
+        if (quiet && !skipped.v[i].error)
+            continue;
+        char *shown = arc_path_display(skipped.v[i].path);
+        fprintf(stderr, "跳过 %s：%s\n", shown ? shown : skipped.v[i].path,
+                skipped.v[i].reason);
+        free(shown);
+    }
 
     ro.rs = rs;
     ro.config = cfg;

@@ -77,6 +77,15 @@ int arc_severity_parse(const char *name);
  * summary beside the audit.  malloc'd (free with free); NULL on ENOMEM. */
 char *arc_path_beside(const char *file, const char *path);
 
+/* A file name as every output shows it: UTF-8 names unchanged; in a name
+ * that is not UTF-8 (GBK names from archives made on Chinese Windows) or
+ * holds control characters, each byte of an invalid sequence and each
+ * control character becomes \xNN (two upper-case hex digits), so that
+ * CSV, JSON, XML and terminals stay valid.  Results and findings carry
+ * this form (arc_result_path); the original opens the file.  malloc'd
+ * (free with free); NULL on ENOMEM. */
+char *arc_path_display(const char *path);
+
 /* Parses a real calendar date written YYYY-MM-DD (2025-02-29 is refused).
  * Returns 0, or ARC_EINVAL leaving *y, *m, *d unspecified. */
 int arc_date_parse(const char *s, int *y, int *m, int *d);

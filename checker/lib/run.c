@@ -15,6 +15,7 @@
 #include "util.h"
 
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -80,7 +81,9 @@ static arc_result *result_new(const char *path, const arc_ruleset *rs)
         return NULL;
     r->rs = rs;
     r->format = "";
-    if (!(r->path = arc_strdup(path)) || arc_findings_new(&r->findings) ||
+    /* The name as outputs show it: a GBK name would make them invalid. */
+    if (!(r->path = arc_path_display(path)) ||
+        arc_findings_new(&r->findings) ||
         !(r->title = arc_strdup("")) || !(r->unit = arc_strdup(""))) {
         arc_result_free(r);
         return NULL;
@@ -120,6 +123,7 @@ static int unreadable(const arc_run *run, arc_result *r, const arc_error *why)
     if (!(r->error = malloc(sizeof *r->error)))
         return ARC_ENOMEM;
     *r->error = *why;
+    snprintf(r->error->file, sizeof r->error->file, "%s", r->path);
     arc_finding fi = {0};
     fi.path = r->path;
     fi.line = why->line;

@@ -1,5 +1,7 @@
 #include "util.h"
 
+#include "text.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -283,4 +285,31 @@ int arc_budget_error(const arc_budget *d, const char *path,
                    "读取和检查用时超过每个文件 %lu 秒的时间上限"
                    "（--time-limit），未检查",
                    ms / 1000);
+}
+
+char *arc_path_display(const char *path)
+{
+    size_t n = strlen(path);
+    /* At most four bytes out for one in. */
+    char *out = malloc(4 * n + 1), *o = out;
+    if (!out)
+        return NULL;
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)path[i];
+        uint32_t cp;
+        size_t k = c < 0x80 ? 1 : arc_utf8_decode(path + i, n - i, &cp);
+        if (k && c >= 0x20 && c != 0x7F && !(k == 2 && cp < 0xA0)) {
+            memcpy(o, path + i, k);
+            o += k;
+            i += k;
+        } else {
+            /* C0 and C1 controls, DEL, and bytes that are not UTF-8. */
+            size_t bytes = k ? k : 1;
+            for (size_t b = 0; b < bytes; b++)
+                o += sprintf(o, "\\x%02X", (unsigned char)path[i + b]);
+            i += bytes;
+        }
+    }
+    *o = '\0';
+    return out;
 }
