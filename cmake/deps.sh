@@ -9,8 +9,9 @@ ARC_PACKAGES="gcc cmake make pkg-config libyaml-dev libpcre2-dev libcsv-dev chec
 # re-saves the workbook (Calc); the Debian package is built, installed and
 # removed (dpkg-dev for dpkg-shlibdeps, man-db, desktop-file-utils); the
 # review report is loaded in headless Chromium and validated by html5lib;
-# the workbook is read back by openpyxl.
-ARC_TEST_PACKAGES="python3 python3-jsonschema python3-docx python3-lxml npm libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk dpkg-dev man-db desktop-file-utils chromium python3-html5lib python3-openpyxl"
+# the workbook is read back by openpyxl; clang and its runtime (libFuzzer)
+# build and run the fuzz targets (ctest label fuzz).
+ARC_TEST_PACKAGES="python3 python3-jsonschema python3-docx python3-lxml npm libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk dpkg-dev man-db desktop-file-utils chromium python3-html5lib python3-openpyxl clang-14 libclang-rt-14-dev"
 
 arc_install_deps() {
   missing=""

@@ -120,8 +120,12 @@ int annotate_results(const char *dir, arc_result *const *results, size_t n,
         const arc_result *r = results[i];
         if (arc_result_status_of(r) != ARC_RESULT_CHECKED)
             continue; /* its unreadable finding says why */
+        /* Results come in the order of the inputs; the input's own name
+         * opens it (the result's is the shown form, \xNN for bytes that
+         * are not UTF-8). */
         const char *path = arc_result_path(r);
-        char *out = copy_path(dir, path, arc_result_format(r), &taken, ids,
+        const char *src = n == ninputs ? inputs[i] : path;
+        char *out = copy_path(dir, src, arc_result_format(r), &taken, ids,
                               ninputs);
         if (!out || strvec_push(&taken, out)) {
             free(out);
@@ -130,7 +134,7 @@ int annotate_results(const char *dir, arc_result *const *results, size_t n,
             break;
         }
         arc_error err = {0};
-        if (arc_annotate(r, path, out, &err)) {
+        if (arc_annotate(r, src, out, &err)) {
             fprintf(stderr, "%s: error: %s\n", err.file[0] ? err.file : path,
                     err.message);
             status = ARC_EXIT_USAGE;

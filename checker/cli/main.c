@@ -85,6 +85,8 @@ static void usage(FILE *fp)
         "                         （UTF-8、带 BOM 的 UTF-16、GB18030）\n"
         "      --max-file-size SIZE  大于 SIZE 的文件不检查（如 64M、1G；默认 "
         "256M）\n"
+        "      --time-limit SECONDS  每个文件读取和检查的时间上限（CPU 秒，可带\n"
+        "                         小数；默认 60，0 为不限），超时的文件不检查\n"
         "      --test-rules FILE  运行规则集中每条规则的示例（examples）后退出\n"
         "      --extract          不检查，只显示每个文件被读成的文字，以及识别出的\n"
         "                         标题、单位、年度、发布日期、文件类型和各级标题\n"
@@ -176,6 +178,25 @@ static char *default_rules(void)
             return strdup(buf);
     }
     return NULL;
+}
+
+/* Parses a time limit in seconds (a decimal number, at most a day) into
+ * milliseconds; 0 means none.  A positive value under 1 ms is 1 ms. */
+static int parse_seconds(const char *s, unsigned long *ms)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(s, &end);
+    if (errno || end == s || *end || !(v >= 0) || v > 86400)
+        return -1;
+    if (v == 0) {
+        *ms = ARC_NO_TIME_LIMIT;
+        return 0;
+    }
+    *ms = (unsigned long)(v * 1000 + 0.5);
+    if (!*ms)
+        *ms = 1;
+    return 0;
 }
 
 /* Parses a size: bytes, or a number with K, M or G (powers of 1024; an
@@ -504,7 +525,7 @@ int main(int argc, char **argv)
         OPT_VERSION = 256, OPT_PUBLISHED, OPT_TEST_RULES, OPT_FILES_FROM,
         OPT_INCLUDE, OPT_EXCLUDE, OPT_REPORT, OPT_SUMMARY, OPT_NO_SUMMARY,
         OPT_FAIL_ON, OPT_CONFIG, OPT_NO_CONFIG, OPT_ENCODING, OPT_EXTRACT,
-        OPT_ANNOTATE, OPT_EXPLAIN, OPT_MAX_FILE_SIZE
+        OPT_ANNOTATE, OPT_EXPLAIN, OPT_MAX_FILE_SIZE, OPT_TIME_LIMIT
     };
     static const struct option longopts[] = {
         {"rules", required_argument, NULL, 'r'},
@@ -530,6 +551,7 @@ int main(int argc, char **argv)
         {"annotate", required_argument, NULL, OPT_ANNOTATE},
         {"explain", required_argument, NULL, OPT_EXPLAIN},
         {"max-file-size", required_argument, NULL, OPT_MAX_FILE_SIZE},
+        {"time-limit", required_argument, NULL, OPT_TIME_LIMIT},
         {NULL, 0, NULL, 0},
     };
     const char *rules_path = NULL, *output_path = NULL, *format = "csv";
@@ -616,6 +638,11 @@ int main(int argc, char **argv)
                 return usage_error("--max-file-size 应为正的大小（如 64M、"
                                    "1G），而不是“%s”", optarg);
             break;
+        case OPT_TIME_LIMIT:
+            if (parse_seconds(optarg, &ro.load.time_limit_ms))
+                return usage_error("--time-limit 应为秒数（如 60、0.5；0 为"
+                                   "不限），而不是“%s”", optarg);
+            break;
         case ':': return usage_error("选项 %s 需要一个参数", argv[optind - 1]);
         default: return usage_error("未知选项 %s", argv[optind - 1]);
         }
@@ -670,6 +697,8 @@ int main(int argc, char **argv)
     }
     if (fail_on < 0 && cfg)
         fail_on = arc_config_fail_on(cfg);
+    if (!ro.load.time_limit_ms && cfg)
+        ro.load.time_limit_ms = arc_config_time_limit_ms(cfg);
     if (fail_on < 0)
         fail_on = ARC_SEV_ERROR;
 
@@ -681,10 +710,14 @@ int main(int argc, char **argv)
         goto nomem;
     if (inputs_collect(&in, &files, &skipped) < 0)
         status = ARC_EXIT_USAGE;
-    for (size_t i = 0; i < skipped.n; i++)
-        if (!quiet || skipped.v[i].error)
-            fprintf(stderr, "跳过 %s：%s\n", skipped.v[i].path,
-                    skipped.v[i].reason);
+    for (size_t i = 0; i < skipped.n; i++) {
+        if (quiet && !skipped.v[i].error)
+            continue;
+        char *shown = arc_path_display(skipped.v[i].path);
+        fprintf(stderr, "跳过 %s：%s\n", shown ? shown : skipped.v[i].path,
+                skipped.v[i].reason);
+        free(shown);
+    }
 
     ro.rs = rs;
     ro.config = cfg;

@@ -77,6 +77,15 @@ int arc_severity_parse(const char *name);
  * summary beside the audit.  malloc'd (free with free); NULL on ENOMEM. */
 char *arc_path_beside(const char *file, const char *path);
 
+/* A file name as every output shows it: UTF-8 names unchanged; in a name
+ * that is not UTF-8 (GBK names from archives made on Chinese Windows) or
+ * holds control characters, each byte of an invalid sequence and each
+ * control character becomes \xNN (two upper-case hex digits), so that
+ * CSV, JSON, XML and terminals stay valid.  Results and findings carry
+ * this form (arc_result_path); the original opens the file.  malloc'd
+ * (free with free); NULL on ENOMEM. */
+char *arc_path_display(const char *path);
+
 /* Parses a real calendar date written YYYY-MM-DD (2025-02-29 is refused).
  * Returns 0, or ARC_EINVAL leaving *y, *m, *d unspecified. */
 int arc_date_parse(const char *s, int *y, int *m, int *d);
@@ -154,6 +163,10 @@ const char *arc_config_summary(const arc_config *c); /* NULL when unset */
 /* -1 unset, else an arc_severity, or 3 for "none". */
 int arc_config_fail_on(const arc_config *c);
 
+/* `time_limit: SECONDS` as arc_load_opts.time_limit_ms: 0 when unset,
+ * ARC_NO_TIME_LIMIT for `time_limit: 0`. */
+unsigned long arc_config_time_limit_ms(const arc_config *c);
+
 /* Disables rules, changes severities and the deadline in rs; a rule id the
  * rule set lacks fails with the config's file:line:col. */
 int arc_config_apply(const arc_config *c, arc_ruleset *rs, arc_error *err);
@@ -172,9 +185,17 @@ typedef struct {
     size_t max_entries;      /* zip formats: entries at most (0: 10,000) */
     size_t max_file_size;    /* larger files are refused unread
                                 (0: ARC_DEFAULT_MAX_FILE_SIZE) */
+    unsigned long time_limit_ms; /* reading + checking one file: CPU time
+                                    of the thread checking it, in ms (0:
+                                    ARC_DEFAULT_TIME_LIMIT_MS; no limit:
+                                    ARC_NO_TIME_LIMIT).  A file over it is
+                                    given up cooperatively (no signals) and
+                                    its result says so */
 } arc_load_opts;
 
 #define ARC_DEFAULT_MAX_FILE_SIZE ((size_t)256 << 20) /* 256 MiB */
+#define ARC_DEFAULT_TIME_LIMIT_MS 60000UL            /* 60 s */
+#define ARC_NO_TIME_LIMIT ((unsigned long)-1)
 
 /* The input formats archeck reads (the readers table): their number, and
  * the name ("docx"), what users call it ("Word 文档") and the file-name

@@ -1206,7 +1206,7 @@ static int annotate_docx(job *j, const char *data, size_t len, char **out,
             kids = {0};
     char cpart[256] = "word/comments.xml";
     int rc;
-    arc_input_limits lim = {MAX_BYTES, 10000};
+    arc_input_limits lim = {MAX_BYTES, 10000, NULL};
     rc = arc_input_docx(&in, data, len, &lim, j->reason, sizeof j->reason);
     if (!rc)
         rc = arc_pkg_open(&pkg, data, len, MAX_BYTES, j->reason,

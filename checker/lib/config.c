@@ -17,7 +17,8 @@
 
 static const char *const keys[] = {"rules",    "disable", "severity",
                                    "ignore",   "deadline", "output",
-                                   "summary",  "fail_on", NULL};
+                                   "summary",  "fail_on", "time_limit",
+                                   NULL};
 static const char *const ignore_keys[] = {"path", "rule", NULL};
 
 typedef struct {
@@ -32,6 +33,7 @@ struct arc_config {
     arc_node *root;
     char *rules, *output, *summary;
     int fail_on;
+    unsigned long time_limit_ms; /* 0: unset */
     ignore *ignores;
     size_t nignores;
 };
@@ -158,6 +160,12 @@ int arc_config_load(arc_config **out, const char *path, arc_error *err)
                                "fail_on 应为 error、warning、info 或 none");
     }
     free(fail_on);
+    long seconds = -1;
+    if (!rc)
+        rc = arc_node_int(&cx, c->root, "time_limit", 0, 0, 86400, &seconds);
+    if (!rc && seconds >= 0)
+        c->time_limit_ms = seconds ? (unsigned long)seconds * 1000UL
+                                   : ARC_NO_TIME_LIMIT;
     if (!rc)
         rc = load_ignores(c, &cx);
     if (!rc)
@@ -218,6 +226,11 @@ const char *arc_config_summary(const arc_config *c)
 int arc_config_fail_on(const arc_config *c)
 {
     return c->fail_on;
+}
+
+unsigned long arc_config_time_limit_ms(const arc_config *c)
+{
+    return c->time_limit_ms;
 }
 
 /* Fails at node n naming a rule id the rule set does not have, or the

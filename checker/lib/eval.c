@@ -20,6 +20,10 @@ int arc_eval_regex(arc_eval *ctx, const arc_regex *re, const char *subject,
         return 0;
     int rc = arc_regex_search(re, ctx->m, subject, len, start, anchored, ms,
                               me);
+    /* Out of time: every search says "no match" from now on, the rules
+     * finish quickly and the caller refuses the file (arc_eval_doc). */
+    if (rc == ARC_REGEX_ETIME)
+        return 0;
     if (rc < 0 && !ctx->failed.rc) {
         ctx->failed.rc = rc;
         ctx->failed.re = re;
@@ -394,7 +398,10 @@ int arc_eval_doc(const arc_ruleset *rs, const arc_doc *doc,
     int rc = arc_resolve_parts(&ctx);
     if (!rc)
         rc = report_failure(&ctx, NULL);
+    arc_budget *dl = arc_matcher_budget(m);
     for (size_t i = 0; !rc && !ctx.halt && i < rs->nrules; i++) {
+        if (arc_budget_check(dl, 1))
+            break;
         const arc_rule *r = &rs->rules[i];
         if (r->kind->eval && (only == ARC_ALL_RULES ? r->enabled : i == only))
             rc = r->kind->eval(r, &ctx);
@@ -414,5 +421,7 @@ int arc_eval_doc(const arc_ruleset *rs, const arc_doc *doc,
     if (ctx.dates)
         free(ctx.dates->v);
     free(ctx.dates);
+    if (!rc && arc_budget_check(dl, 1))
+        rc = arc_budget_error(dl, doc->path, err);
     return rc;
 }

@@ -99,7 +99,9 @@ typedef struct {
 /*
  * Runs the enabled rules (only == ARC_ALL_RULES) or rule `only` alone
  * (enabled or not) on doc with its facts, appending findings to out and
- * filling *co (may be NULL).  m is the caller's (per-thread) matcher.
+ * filling *co (may be NULL).  m is the caller's (per-thread) matcher; once
+ * its budget (arc_matcher_set_budget) has passed, the rules stop and
+ * ARC_EPARSE is returned with the time-limit reason.
  */
 int arc_eval_doc(const arc_ruleset *rs, const arc_doc *doc,
                  const arc_facts *facts, size_t only, arc_matcher *m,

@@ -24,6 +24,10 @@ void arc_input_free(arc_input *in)
 
 int arc_input_append(arc_input *in, size_t *cap, const char *s, size_t n)
 {
+    /* The clock is read each time the text crosses 64 KiB. */
+    if (in->budget && ((in->len + n) >> 16) != (in->len >> 16) &&
+        arc_budget_check(in->budget, 1))
+        return ARC_ENOMEM;
     if (arc_grow((void **)&in->text, cap, in->len + n + 1, 1))
         return ARC_ENOMEM;
     memcpy(in->text + in->len, s, n);
@@ -35,6 +39,8 @@ int arc_input_append(arc_input *in, size_t *cap, const char *s, size_t n)
 int arc_input_end_line(arc_input *in, size_t *cap, size_t *ocap,
                        unsigned char outline, int keep_empty)
 {
+    if (arc_budget_check(in->budget, 256))
+        return ARC_ENOMEM;
     size_t start = in->len;
     while (start > 0 && in->text[start - 1] != '\n')
         start--;
@@ -66,7 +72,7 @@ int arc_input_end_line(arc_input *in, size_t *cap, size_t *ocap,
 
 arc_input_limits arc_input_limits_of(const arc_load_opts *o)
 {
-    arc_input_limits lim = {(size_t)256 << 20, 10000};
+    arc_input_limits lim = {(size_t)256 << 20, 10000, NULL};
     if (o && o->max_uncompressed)
         lim.max_uncompressed = o->max_uncompressed;
     if (o && o->max_entries)

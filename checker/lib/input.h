@@ -8,6 +8,7 @@
 #define ARC_INPUT_H
 
 #include "archeck.h"
+#include "util.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -31,6 +32,11 @@ typedef struct arc_input {
     uint32_t *page;     /* per line: 1-based page, or NULL (no pages) */
     uint32_t cur_page;  /* readers with pages set it before ending lines */
     size_t pcap;
+    arc_budget *budget; /* the file's time budget, or NULL: appending
+                               and ending lines fail (as ARC_ENOMEM would)
+                               once it has passed, so that every reader's
+                               loop stops; the caller tells the two apart
+                               by budget->expired */
 } arc_input;
 
 /*
@@ -40,7 +46,7 @@ typedef struct arc_input {
  *       1 when they look like it (a text starting with <html), else 0;
  *       may be NULL.  A certain sniff beats the file name; a likely one is
  *       used only when the name says nothing.
- *   read(out, data, len, opts, reason, size): fills *out and returns 0, or
+ *   read(out, data, len, opts, dl, reason, size): fills *out and returns 0, or
  *       returns ARC_ENOMEM, or ARC_EPARSE (broken, encrypted, refused,
  *       over a limit) / ARC_EENCODING (text that cannot be decoded) with a
  *       Chinese reason in `reason` that names the cause, e.g. "压缩包已损坏",
@@ -55,9 +61,11 @@ typedef struct {
     const char *const *extensions;   /* lower case with the dot; NULL-ended */
     int (*sniff)(const char *data, size_t len);
     int (*read)(arc_input *out, const char *data, size_t len,
-                const arc_load_opts *o, char *reason, size_t reason_size);
+                const arc_load_opts *o, arc_budget *dl, char *reason,
+                size_t reason_size);
     int (*fallback)(arc_input *out, const char *data, size_t len,
-                    const arc_load_opts *o, char *reason, size_t reason_size);
+                    const arc_load_opts *o, arc_budget *dl, char *reason,
+                    size_t reason_size);
 } arc_reader;
 
 /* The table, NULL-terminated, in sniffing order; text is last and reads
@@ -88,6 +96,8 @@ extern const arc_reader arc_reader_rtf;
 typedef struct {
     size_t max_uncompressed; /* bytes read from all zip entries together */
     size_t max_entries;      /* entries in a zip archive */
+    arc_budget *budget;  /* the file's time budget (NULL: none): the
+                                reader sets out->budget to it */
 } arc_input_limits;
 
 /* The archive limits of o (defaults for zeros or a NULL o). */
@@ -120,6 +130,9 @@ int arc_input_rtf(arc_input *out, const char *data, size_t len,
 /* PDF through poppler: paragraphs of the text layer, pages per line. */
 int arc_input_pdf(arc_input *out, const char *data, size_t len,
                   char *reason, size_t reason_size);
+/* As arc_input_pdf, giving up between pages once dl has passed. */
+int arc_input_pdf_dl(arc_input *out, const char *data, size_t len,
+                     arc_budget *dl, char *reason, size_t reason_size);
 
 /* OFD (GB/T 33190): paragraphs of the text objects of the first document's
  * pages, pages per line; lim as for .docx. */

@@ -1430,6 +1430,7 @@ int arc_input_doc(arc_input *out, const char *data, size_t len,
         reason[0] = '\0';
     if (!lim)
         lim = &dflt;
+    out->budget = lim->budget;
     if (len == 0)
         return fail(reason, reason_size, ARC_EPARSE, BAD "文件为空");
     if (len < sizeof ole_magic || memcmp(data, ole_magic, sizeof ole_magic))
@@ -1463,13 +1464,16 @@ static int sniff_doc(const char *data, size_t len)
 /* Web systems save HTML pages as "Word" files named .doc; Word itself
  * opens them, so they are read as the pages they are. */
 static int read_doc_row(arc_input *out, const char *data, size_t len,
-                        const arc_load_opts *o, char *reason,
+                        const arc_load_opts *o, arc_budget *dl,
+                         char *reason,
                         size_t reason_size)
 {
     if (!sniff_doc(data, len) && arc_reader_html.sniff &&
         arc_reader_html.sniff(data, len))
-        return arc_reader_html.read(out, data, len, o, reason, reason_size);
+        return arc_reader_html.read(out, data, len, o, dl, reason,
+                                     reason_size);
     arc_input_limits lim = arc_input_limits_of(o);
+    lim.budget = dl;
     return arc_input_doc(out, data, len, &lim, reason, reason_size);
 }
 

@@ -1143,12 +1143,13 @@ int arc_input_docx(arc_input *out, const char *data, size_t len,
      * holding the encrypted package, the same container as a .doc. */
     static const unsigned char ole[] = {0xD0, 0xCF, 0x11, 0xE0,
                                         0xA1, 0xB1, 0x1A, 0xE1};
-    arc_input_limits dflt = {(size_t)256 << 20, 10000};
+    arc_input_limits dflt = arc_input_limits_of(NULL);
     memset(out, 0, sizeof *out);
     if (reason && reason_size)
         reason[0] = '\0';
     if (!lim)
         lim = &dflt;
+    out->budget = lim->budget;
     if (len >= sizeof ole && memcmp(data, ole, sizeof ole) == 0)
         return fail(reason, reason_size, ARC_EPARSE,
                     "文档已加密或为旧版 .doc 格式，无法读取");
@@ -1185,10 +1186,12 @@ static int sniff_docx(const char *data, size_t len)
 }
 
 static int read_docx_row(arc_input *out, const char *data, size_t len,
-                         const arc_load_opts *o, char *reason,
+                         const arc_load_opts *o, arc_budget *dl,
+                         char *reason,
                          size_t reason_size)
 {
     arc_input_limits lim = arc_input_limits_of(o);
+    lim.budget = dl;
     return arc_input_docx(out, data, len, &lim, reason, reason_size);
 }
 

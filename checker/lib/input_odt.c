@@ -938,6 +938,7 @@ int arc_input_odt(arc_input *out, const char *data, size_t len,
         reason[0] = '\0';
     if (!lim)
         lim = &dflt;
+    out->budget = lim->budget;
     if (len == 0)
         return fail(reason, reason_size, ARC_EPARSE, BAD "文件为空");
     zip_error_t ze;
@@ -970,18 +971,21 @@ static int sniff_odt(const char *data, size_t len)
         return 0;
     size_t nl = (size_t)(u[26] | u[27] << 8), xl = (size_t)(u[28] | u[29] << 8);
     size_t at = 30 + nl + xl;
-    return nl == 8 && memcmp(data + 30, "mimetype", 8) == 0 &&
-                   at <= len && len - at >= sizeof MIME - 1 &&
+    /* at <= len first: the name itself may run past the end. */
+    return nl == 8 && at <= len && memcmp(data + 30, "mimetype", 8) == 0 &&
+                   len - at >= sizeof MIME - 1 &&
                    memcmp(data + at, MIME, sizeof MIME - 1) == 0
                ? 2
                : 0;
 }
 
 static int read_odt_row(arc_input *out, const char *data, size_t len,
-                        const arc_load_opts *o, char *reason,
+                        const arc_load_opts *o, arc_budget *dl,
+                         char *reason,
                         size_t reason_size)
 {
     arc_input_limits lim = arc_input_limits_of(o);
+    lim.budget = dl;
     return arc_input_odt(out, data, len, &lim, reason, reason_size);
 }
 

@@ -203,7 +203,14 @@ static int has_text(const char *s, size_t n)
 int arc_input_pdf(arc_input *out, const char *data, size_t len,
                   char *reason, size_t reason_size)
 {
+    return arc_input_pdf_dl(out, data, len, NULL, reason, reason_size);
+}
+
+int arc_input_pdf_dl(arc_input *out, const char *data, size_t len,
+                     arc_budget *dl, char *reason, size_t reason_size)
+{
     memset(out, 0, sizeof *out);
+    out->budget = dl;
     if (reason && reason_size)
         reason[0] = '\0';
     if (len == 0)
@@ -244,6 +251,12 @@ int arc_input_pdf(arc_input *out, const char *data, size_t len,
     l.npages = (uint32_t)pages;
     tally t = {0, 0};
     for (int i = 0; i < pages && !rc; i++) {
+        /* poppler reads a page in one call: the budget is asked between
+         * pages. */
+        if (arc_budget_check(dl, 1)) {
+            rc = fail(reason, reason_size, ARC_ENOMEM, "超过时间上限");
+            goto done;
+        }
         PopplerPage *page = poppler_document_get_page(doc, i);
         if (!page)
             continue; /* a broken page object: its text is lost */
@@ -286,11 +299,11 @@ static int sniff_pdf(const char *data, size_t len)
 }
 
 static int read_pdf_row(arc_input *out, const char *data, size_t len,
-                        const arc_load_opts *o, char *reason,
-                        size_t reason_size)
+                        const arc_load_opts *o, arc_budget *dl,
+                        char *reason, size_t reason_size)
 {
     (void)o;
-    return arc_input_pdf(out, data, len, reason, reason_size);
+    return arc_input_pdf_dl(out, data, len, dl, reason, reason_size);
 }
 
 static const char *const pdf_ext[] = {".pdf", NULL};

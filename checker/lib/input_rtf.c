@@ -927,6 +927,7 @@ int arc_input_rtf(arc_input *out, const char *data, size_t len,
         reason[0] = '\0';
     if (!lim)
         lim = &dflt;
+    out->budget = lim->budget;
     if (len < 5 || memcmp(data, "{\\rtf", 5) != 0)
         return fail(reason, reason_size, ARC_EPARSE,
                     BAD "不以 {\\rtf 开头");
@@ -962,10 +963,12 @@ static int sniff_rtf(const char *data, size_t len)
 }
 
 static int read_rtf_row(arc_input *out, const char *data, size_t len,
-                        const arc_load_opts *o, char *reason,
+                        const arc_load_opts *o, arc_budget *dl,
+                         char *reason,
                         size_t reason_size)
 {
     arc_input_limits lim = arc_input_limits_of(o);
+    lim.budget = dl;
     return arc_input_rtf(out, data, len, &lim, reason, reason_size);
 }
 

@@ -156,8 +156,11 @@ void arc_decoder_free(arc_decoder *d)
 /* The bytes are handed over as they are; doc_parse validates them while
  * normalising, so UTF-8 text (the common case) is not read twice. */
 static int read_text(arc_input *out, const char *data, size_t len,
-                     const arc_load_opts *o, char *reason, size_t reason_size)
+                     const arc_load_opts *o, arc_budget *dl, char *reason,
+                     size_t reason_size)
 {
+    /* Decoding is one pass of iconv: the budget is checked after it. */
+    (void)dl;
     const unsigned char *u = (const unsigned char *)data;
     if ((o && o->encoding) ||
         (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) ||
@@ -174,10 +177,11 @@ static int read_text(arc_input *out, const char *data, size_t len,
 
 /* Not UTF-8: the other encoding Chinese offices save text in. */
 static int decode_text(arc_input *out, const char *data, size_t len,
-                       const arc_load_opts *o, char *reason,
+                       const arc_load_opts *o, arc_budget *dl, char *reason,
                        size_t reason_size)
 {
     (void)o;
+    (void)dl;
     int rc = arc_input_text(out, data, len, "GB18030", reason, reason_size);
     if (rc == ARC_EPARSE)
         snprintf(reason, reason_size,

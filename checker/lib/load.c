@@ -8,10 +8,23 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The reader's failure (rc) as an error; a reader stopped by the budget
+ * fails as if out of memory, told apart by dl->expired. */
+static int read_failed(int rc, const char *path, const char *reason,
+                       const arc_budget *dl, arc_error *err)
+{
+    if (dl && dl->expired)
+        return arc_budget_error(dl, path, err);
+    if (rc == ARC_ENOMEM)
+        return arc_err_nomem(err);
+    return arc_err(err, rc == ARC_EENCODING ? ARC_EENCODING : ARC_EPARSE,
+                   path, 0, 0, "%s", reason);
+}
+
 int arc_load_bytes(arc_doc **doc, arc_input *in, const char **format,
                    const char *path, const char *data, size_t len,
                    const arc_load_opts *lo, const arc_parse_opts *po,
-                   arc_error *err)
+                   arc_budget *dl, arc_error *err)
 {
     *doc = NULL;
     memset(in, 0, sizeof *in);
@@ -19,15 +32,21 @@ int arc_load_bytes(arc_doc **doc, arc_input *in, const char **format,
     const arc_reader *rd = arc_reader_for(path, data, len);
     if (format)
         *format = rd->name;
-    int rc = rd->read(in, data, len, lo, reason, sizeof reason);
-    if (rc == ARC_ENOMEM)
-        return arc_err_nomem(err);
+    int rc = rd->read(in, data, len, lo, dl, reason, sizeof reason);
+    if (!rc && arc_budget_check(dl, 1)) {
+        arc_input_free(in);
+        rc = ARC_ENOMEM;
+    }
     if (rc)
-        return arc_err(err, rc == ARC_EENCODING ? ARC_EENCODING : ARC_EPARSE,
-                       path, 0, 0, "%s", reason);
+        return read_failed(rc, path, reason, dl, err);
     arc_error e2;
     rc = arc_doc_parse_input(doc, path, in, po, &e2);
     if (rc != ARC_EENCODING || !in->unvalidated || !rd->fallback) {
+        if (!rc && arc_budget_check(dl, 1)) {
+            arc_doc_free(*doc);
+            *doc = NULL;
+            rc = arc_budget_error(dl, path, &e2);
+        }
         if (rc && err)
             *err = e2;
         if (rc)
@@ -36,18 +55,25 @@ int arc_load_bytes(arc_doc **doc, arc_input *in, const char **format,
     }
     /* The bytes were handed over unchecked and are not UTF-8: decode. */
     arc_input_free(in);
-    rc = rd->fallback(in, data, len, lo, reason, sizeof reason);
-    if (!rc)
+    rc = rd->fallback(in, data, len, lo, dl, reason, sizeof reason);
+    if (!rc && arc_budget_check(dl, 1)) {
+        arc_input_free(in);
+        rc = ARC_ENOMEM;
+    }
+    if (!rc) {
         rc = arc_doc_parse_input(doc, path, in, po, err);
-    else if (rc == ARC_EENCODING)
+        if (!rc && arc_budget_check(dl, 1)) {
+            arc_doc_free(*doc);
+            *doc = NULL;
+            rc = arc_budget_error(dl, path, err);
+        }
+    } else if (rc == ARC_EENCODING && !(dl && dl->expired))
         /* Neither UTF-8 nor the fallback: point at the first byte that is
          * not UTF-8, the likelier intent. */
         rc = arc_doc_encoding_error(path, data, len,
                                     arc_utf8_validate(data, len), reason, err);
-    else if (rc == ARC_ENOMEM)
-        rc = arc_err_nomem(err);
     else
-        rc = arc_err(err, ARC_EPARSE, path, 0, 0, "%s", reason);
+        rc = read_failed(rc, path, reason, dl, err);
     if (rc)
         arc_input_free(in);
     return rc;
@@ -66,7 +92,9 @@ int arc_doc_load(arc_doc **out, const char *path, const arc_load_opts *lo,
     if (rc)
         return rc;
     arc_input in;
-    rc = arc_load_bytes(out, &in, NULL, path, data, len, lo, NULL, err);
+    arc_budget dl;
+    arc_budget_start(&dl, lo);
+    rc = arc_load_bytes(out, &in, NULL, path, data, len, lo, NULL, &dl, err);
     if (!rc)
         arc_input_free(&in);
     free(data);

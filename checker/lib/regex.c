@@ -47,6 +47,7 @@ struct arc_matcher {
     int pairs; /* ovector pairs set by the last successful match */
     int error; /* PCRE2's code for the last search that gave up */
     arc_work work;
+    arc_budget *budget; /* borrowed; NULL: none */
 };
 
 /* Match data sized for the widest pattern we accept. */
@@ -222,6 +223,8 @@ int arc_regex_search(const arc_regex *re, arc_matcher *m, const char *subject,
                      size_t len, size_t start, int anchored, size_t *ms,
                      size_t *me)
 {
+    if (arc_budget_check(m->budget, 64))
+        return ARC_REGEX_ETIME;
     uint32_t opts = PCRE2_NO_UTF_CHECK | (anchored ? PCRE2_ANCHORED : 0);
     /* PCRE2's own scan for a first code unit is a byte loop; glibc's
      * memchr skips text where the unit never occurs (most patterns start
@@ -276,6 +279,16 @@ int arc_regex_search(const arc_regex *re, arc_matcher *m, const char *subject,
     if (me)
         *me = ov[1];
     return 1;
+}
+
+void arc_matcher_set_budget(arc_matcher *m, arc_budget *budget)
+{
+    m->budget = budget;
+}
+
+arc_budget *arc_matcher_budget(const arc_matcher *m)
+{
+    return m->budget;
 }
 
 int arc_matcher_group(const arc_matcher *m, int g, size_t *s, size_t *e)

@@ -6,6 +6,8 @@
 #ifndef ARC_REGEX_H
 #define ARC_REGEX_H
 
+#include "util.h"
+
 #include <stddef.h>
 
 typedef struct arc_regex arc_regex;
@@ -56,13 +58,22 @@ enum {
     ARC_REGEX_ELIMIT = -100, /* PCRE2's match, depth, heap or JIT stack
                                 limit was reached (catastrophic
                                 backtracking) */
-    ARC_REGEX_EMATCH = -101  /* any other PCRE2 matching error */
+    ARC_REGEX_EMATCH = -101, /* any other PCRE2 matching error */
+    ARC_REGEX_ETIME = -102   /* the matcher's budget has passed */
 };
+
+/* The time budget of the file being checked with m (NULL: none): once it
+ * has passed, searches return ARC_REGEX_ETIME without searching.  One
+ * search is bounded by PCRE2's match limit; the clock is read every few
+ * searches.  The budget is borrowed. */
+void arc_matcher_set_budget(arc_matcher *m, arc_budget *budget);
+arc_budget *arc_matcher_budget(const arc_matcher *m);
 
 /*
  * Searches subject[start..len) (the subject must be valid UTF-8; it is not
  * re-checked).  Returns 1 and fills ms and me with the match, 0 when there is
- * none, ARC_REGEX_ELIMIT or ARC_REGEX_EMATCH when PCRE2 gave up (the reason
+ * none, ARC_REGEX_ELIMIT or ARC_REGEX_EMATCH when PCRE2 gave up, ARC_REGEX_ETIME
+ * once the matcher's budget has passed (the reason
  * is then in arc_matcher_error), or ARC_ENOMEM.  `anchored` requires the
  * match to start at `start`.
  */

@@ -15,6 +15,7 @@
 #include "util.h"
 
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -80,7 +81,9 @@ static arc_result *result_new(const char *path, const arc_ruleset *rs)
         return NULL;
     r->rs = rs;
     r->format = "";
-    if (!(r->path = arc_strdup(path)) || arc_findings_new(&r->findings) ||
+    /* The name as outputs show it: a GBK name would make them invalid. */
+    if (!(r->path = arc_path_display(path)) ||
+        arc_findings_new(&r->findings) ||
         !(r->title = arc_strdup("")) || !(r->unit = arc_strdup(""))) {
         arc_result_free(r);
         return NULL;
@@ -121,6 +124,7 @@ static int unreadable(const arc_run *run, arc_result *r, const arc_error *why)
     if (!(r->error = malloc(sizeof *r->error)))
         return ARC_ENOMEM;
     *r->error = *why;
+    snprintf(r->error->file, sizeof r->error->file, "%s", r->path);
     arc_finding fi = {0};
     fi.path = r->path;
     fi.line = why->line;
@@ -301,19 +305,39 @@ int arc_run_check(const arc_run *run, arc_checker *c, size_t only,
     arc_doc *doc = NULL;
     arc_input in;
     arc_error why = {0};
+    /* The file's time budget: reading, parsing and every rule's searches
+     * ask it (cooperatively: no signals, nothing global). */
+    arc_budget dl;
+    arc_budget_start(&dl, &run->o.load);
+    arc_matcher_set_budget(c->m, &dl);
     int rc = arc_load_bytes(&doc, &in, &r->format, r->path, data, len,
-                            &run->o.load, &run->parse, &why);
+                            &run->o.load, &run->parse, &dl, &why);
     if (rc == ARC_ENOMEM) {
+        arc_matcher_set_budget(c->m, NULL);
         arc_result_free(r);
         return arc_err_nomem(err);
     }
     if (rc)
         rc = unreadable(run, r, &why) ? arc_err_nomem(err) : 0;
     else {
-        rc = check_doc(run, c->m, only, r, doc, &in, err);
+        rc = check_doc(run, c->m, only, r, doc, &in, &why);
         arc_input_free(&in);
         arc_doc_free(doc);
+        if (rc && rc != ARC_ENOMEM && dl.expired) {
+            /* Half-checked: what was found so far would mislead. */
+            arc_result *fresh = result_new(r->path, run->o.rs);
+            if (fresh)
+                fresh->format = r->format;
+            arc_result_free(r);
+            r = fresh;
+            rc = !r || unreadable(run, r, &why) ? ARC_ENOMEM : 0;
+        }
+        if (rc == ARC_ENOMEM)
+            arc_err_nomem(err);
+        else if (rc && err)
+            *err = why;
     }
+    arc_matcher_set_budget(c->m, NULL);
     if (rc) {
         arc_result_free(r);
         return rc;

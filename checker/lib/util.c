@@ -1,5 +1,7 @@
 #include "util.h"
 
+#include "text.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -8,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 int arc_err(arc_error *err, int code, const char *file, int line, int col,
             const char *fmt, ...)
@@ -233,6 +236,82 @@ char *arc_path_beside(const char *file, const char *path)
         return NULL;
     }
     return b.data;
+}
+
+static long long thread_cpu_ns(void)
+{
+    struct timespec ts;
+    if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts) != 0 &&
+        clock_gettime(CLOCK_MONOTONIC, &ts) != 0)
+        return 0;
+    return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+void arc_budget_start(arc_budget *d, const arc_load_opts *lo)
+{
+    memset(d, 0, sizeof *d);
+    unsigned long ms = lo && lo->time_limit_ms ? lo->time_limit_ms
+                                               : ARC_DEFAULT_TIME_LIMIT_MS;
+    if (ms == ARC_NO_TIME_LIMIT)
+        return;
+    d->ms = ms;
+    d->end_ns = thread_cpu_ns() + (long long)ms * 1000000LL;
+}
+
+int arc_budget_check(arc_budget *d, unsigned every)
+{
+    if (!d || !d->end_ns)
+        return 0;
+    if (d->expired)
+        return 1;
+    if (every > 1 && ++d->tick < every)
+        return 0;
+    d->tick = 0;
+    if (thread_cpu_ns() >= d->end_ns)
+        d->expired = 1;
+    return d->expired;
+}
+
+int arc_budget_error(const arc_budget *d, const char *path,
+                       arc_error *err)
+{
+    unsigned long ms = d ? d->ms : 0;
+    if (ms % 1000)
+        return arc_err(err, ARC_EPARSE, path, 0, 0,
+                       "读取和检查用时超过每个文件 %lu.%03lu 秒的时间上限"
+                       "（--time-limit），未检查",
+                       ms / 1000, ms % 1000);
+    return arc_err(err, ARC_EPARSE, path, 0, 0,
+                   "读取和检查用时超过每个文件 %lu 秒的时间上限"
+                   "（--time-limit），未检查",
+                   ms / 1000);
+}
+
+char *arc_path_display(const char *path)
+{
+    size_t n = strlen(path);
+    /* At most four bytes out for one in. */
+    char *out = malloc(4 * n + 1), *o = out;
+    if (!out)
+        return NULL;
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)path[i];
+        uint32_t cp;
+        size_t k = c < 0x80 ? 1 : arc_utf8_decode(path + i, n - i, &cp);
+        if (k && c >= 0x20 && c != 0x7F && !(k == 2 && cp < 0xA0)) {
+            memcpy(o, path + i, k);
+            o += k;
+            i += k;
+        } else {
+            /* C0 and C1 controls, DEL, and bytes that are not UTF-8. */
+            size_t bytes = k ? k : 1;
+            for (size_t b = 0; b < bytes; b++)
+                o += sprintf(o, "\\x%02X", (unsigned char)path[i + b]);
+            i += bytes;
+        }
+    }
+    *o = '\0';
+    return out;
 }
 
 int arc_write_atomic(const char *path, const char *data, size_t len,

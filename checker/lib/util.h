@@ -62,6 +62,34 @@ int arc_write_atomic(const char *path, const char *data, size_t len,
 int arc_read_file(char **out, size_t *len, const char *path, size_t max,
                   arc_error *err);
 
+/*
+ * A file's time budget (arc_load_opts.time_limit_ms), checked
+ * cooperatively: readers' loops (through arc_input), the parser, the regex
+ * searches (through the matcher) and the rule loop ask arc_budget_passed
+ * and give up when it says so.  Measured in the CPU time of the calling
+ * thread, so that a loaded machine does not refuse files a quiet one
+ * checks.  One per file being checked, owned by its caller; never shared
+ * between threads.
+ */
+typedef struct {
+    long long end_ns;  /* thread CPU time at which it expires; 0: never */
+    unsigned long ms;  /* the budget, for messages */
+    unsigned tick;     /* calls since the clock was last read */
+    int expired;       /* set once passed: stays set */
+} arc_budget;
+
+/* Starts a budget of lo's time_limit_ms (default for 0, none for
+ * ARC_NO_TIME_LIMIT or a NULL lo's default) from now. */
+void arc_budget_start(arc_budget *d, const arc_load_opts *lo);
+
+/* Has d passed?  NULL never passes.  Reads the clock only every `every`
+ * calls (1: always), so that hot loops can ask often. */
+int arc_budget_check(arc_budget *d, unsigned every);
+
+/* The reason given for a file whose budget passed. */
+int arc_budget_error(const arc_budget *d, const char *path,
+                       arc_error *err);
+
 /* Rule sets and configurations are small: read at most this much. */
 #define ARC_MAX_RULES_FILE ((size_t)16 << 20)
 

@@ -553,7 +553,7 @@ static unsigned char *make_doc(const wdoc *d, layout *lay, size_t *len)
     return doc;
 }
 
-static const arc_input_limits big = {(size_t)64 << 20, 100};
+static const arc_input_limits big = {(size_t)64 << 20, 100, NULL};
 
 static int read_bytes(arc_input *in, const unsigned char *data, size_t len,
                       const arc_input_limits *lim, char *reason,
@@ -1209,7 +1209,7 @@ END_TEST
 
 START_TEST(test_text_limit)
 {
-    arc_input_limits small = {12, 100};
+    arc_input_limits small = {12, 100, NULL};
     wdoc d = {.text = "一二三四五六七八九十\r"};
     size_t len;
     unsigned char *doc = make_doc(&d, NULL, &len);
@@ -1295,24 +1295,24 @@ START_TEST(test_reader_table)
     arc_input in;
     char reason[256];
     arc_load_opts o = {0};
-    ck_assert_int_eq(r->read(&in, data, len, &o, reason, sizeof reason), 0);
+    ck_assert_int_eq(r->read(&in, data, len, &o, NULL, reason, sizeof reason), 0);
     ck_assert_str_eq(in.text, "甲\n");
     arc_input_free(&in);
     o.max_uncompressed = 2;
-    ck_assert_int_eq(r->read(&in, data, len, &o, reason, sizeof reason),
+    ck_assert_int_eq(r->read(&in, data, len, &o, NULL, reason, sizeof reason),
                      ARC_EPARSE);
     free(doc);
     /* A web page saved as .doc reads as the page it is. */
     const char *page = "<html><body><p>网页保存的 Word 文档。</p></body></html>";
     r = arc_reader_for("a.doc", page, strlen(page));
     ck_assert_str_eq(r->name, "doc");
-    ck_assert_int_eq(r->read(&in, page, strlen(page), NULL, reason,
+    ck_assert_int_eq(r->read(&in, page, strlen(page), NULL, NULL, reason,
                              sizeof reason),
                      0);
     ck_assert_ptr_nonnull(strstr(in.text, "网页保存的 Word 文档。"));
     arc_input_free(&in);
     /* Other bytes named .doc are refused. */
-    ck_assert_int_eq(r->read(&in, "plain", 5, NULL, reason, sizeof reason),
+    ck_assert_int_eq(r->read(&in, "plain", 5, NULL, NULL, reason, sizeof reason),
                      ARC_EPARSE);
     ck_assert_ptr_nonnull(strstr(reason, "OLE2"));
 }
@@ -1379,7 +1379,7 @@ START_TEST(test_office_wps)
     ck_assert_str_eq(r->name, "doc");
     arc_input in;
     char reason[256];
-    ck_assert_int_eq(r->read(&in, wps, wl, NULL, reason, sizeof reason), 0);
+    ck_assert_int_eq(r->read(&in, wps, wl, NULL, NULL, reason, sizeof reason), 0);
     ck_assert_str_eq(in.text, txt);
     arc_input_free(&in);
     free(txt);

@@ -143,7 +143,7 @@ static unsigned char *make_zip(const entry *e, size_t n, size_t *len)
     XML_DECL "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/" \
              "content-types\"/>"
 
-static const arc_input_limits big = {(size_t)64 << 20, 100};
+static const arc_input_limits big = {(size_t)64 << 20, 100, NULL};
 
 /* Builds a .docx from its parts (NULL: left out) and reads it. */
 static int read_parts(arc_input *in, const char *document, const char *styles,
@@ -786,7 +786,7 @@ END_TEST
 START_TEST(test_too_many_entries)
 {
     /* Content types, styles, document: three entries. */
-    arc_input_limits lim = {(size_t)1 << 20, 2};
+    arc_input_limits lim = {(size_t)1 << 20, 2, NULL};
     refused(DOC(P("正文")), STYLES(""), NULL, &lim, "条目过多");
     lim.max_entries = 3;
     arc_input in;
@@ -806,7 +806,7 @@ START_TEST(test_uncompressed_limit)
     const char *styles = STYLES("");
     size_t dl = strlen(doc), sl = strlen(styles);
     ck_assert_uint_gt(dl, 100);
-    arc_input_limits lim = {100, 100};
+    arc_input_limits lim = {100, 100, NULL};
     refused(doc, NULL, NULL, &lim, "解压后超过 100 字节");
 
     /* Exactly at the limit is fine, one byte less is not. */
@@ -869,7 +869,7 @@ START_TEST(test_label_text_bounded)
                        "<w:abstractNumId w:val=\"1\"/></w:num></w:numbering>");
     char *doc = repeat(XML_DECL "<w:document " W_NS "><w:body>",
                        NP(1, 0, "条目"), 2000, "</w:body></w:document>");
-    arc_input_limits lim = {(size_t)1 << 20, 100};
+    arc_input_limits lim = {(size_t)1 << 20, 100, NULL};
     ck_assert_uint_lt(strlen(lvl) + strlen(doc), lim.max_uncompressed);
     refused(doc, NULL, lvl, &lim, "解压后的文字超过 1 MiB");
     /* Under the limit the labels are rendered as before. */
@@ -937,7 +937,7 @@ START_TEST(test_document_streamed)
     long before = max_rss_kib();
     arc_input in;
     char reason[256] = "";
-    arc_input_limits lim = {(size_t)256 << 20, 100};
+    arc_input_limits lim = {(size_t)256 << 20, 100, NULL};
     int rc = arc_input_docx(&in, (const char *)zip, len, &lim, reason,
                             sizeof reason);
     long grown = max_rss_kib() - before;

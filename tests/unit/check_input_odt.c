@@ -36,7 +36,7 @@
 #define P(t) "<text:p>" t "</text:p>"
 #define H(l, t) "<text:h text:outline-level=\"" #l "\">" t "</text:h>"
 
-static const arc_input_limits big = {(size_t)64 << 20, 100};
+static const arc_input_limits big = {(size_t)64 << 20, 100, NULL};
 
 /* content.xml with automatic styles held in a variable; free it. */
 static char *content_with(const char *autos, const char *body)
@@ -418,7 +418,7 @@ START_TEST(test_limits)
     size_t len;
     unsigned char *z = make_odt(MIMETYPE, BODY(P("一段足够长的正文内容")),
                                 NULL, NULL, &len);
-    arc_input_limits small = {100, 100}, few = {(size_t)1 << 20, 1};
+    arc_input_limits small = {100, 100, NULL}, few = {(size_t)1 << 20, 1, NULL};
     refused_bytes(z, len, &small, "解压后超过 100 字节");
     refused_bytes(z, len, &few, "条目过多");
     free(z);
@@ -454,7 +454,7 @@ START_TEST(test_reader_table)
     arc_input in;
     char reason[256];
     const arc_reader *r = arc_reader_for("a.docx", d, len);
-    ck_assert_int_eq(r->read(&in, d, len, NULL, reason, sizeof reason), 0);
+    ck_assert_int_eq(r->read(&in, d, len, NULL, NULL, reason, sizeof reason), 0);
     ck_assert_str_eq(in.text, "甲\n");
     arc_input_free(&in);
     free(z);
@@ -463,7 +463,7 @@ START_TEST(test_reader_table)
                  NULL, NULL, &len);
     r = arc_reader_for("a.ods", (const char *)z, len);
     ck_assert_str_eq(r->name, "odt");
-    ck_assert_int_eq(r->read(&in, (const char *)z, len, NULL, reason,
+    ck_assert_int_eq(r->read(&in, (const char *)z, len, NULL, NULL, reason,
                              sizeof reason),
                      ARC_EPARSE);
     ck_assert_ptr_nonnull(strstr(reason, "表格"));

@@ -46,7 +46,7 @@ static char *slurp(const char *name, size_t *len)
     return slurp_path(path, len);
 }
 
-static const arc_input_limits big = {(size_t)64 << 20, 1000};
+static const arc_input_limits big = {(size_t)64 << 20, 1000, NULL};
 
 static int read_bytes(arc_input *in, const char *data, size_t len,
                       const arc_input_limits *lim, char *reason, size_t size)
@@ -179,7 +179,7 @@ END_TEST
 
 START_TEST(test_refused)
 {
-    static const arc_input_limits small = {(size_t)1 << 20, 100};
+    static const arc_input_limits small = {(size_t)1 << 20, 100, NULL};
     refused("bomb.ofd", &small, "压缩炸弹");
     refused("many.ofd", &small, "条目过多");
     refused("nodoc.ofd", NULL, "缺少文档 Doc_0/Document.xml");
@@ -208,12 +208,12 @@ START_TEST(test_limits_from_options)
     arc_load_opts o = {.max_entries = 100};
     arc_input in;
     char reason[512] = "";
-    ck_assert_int_eq(arc_reader_ofd.read(&in, data, len, &o, reason,
+    ck_assert_int_eq(arc_reader_ofd.read(&in, data, len, &o, NULL, reason,
                                          sizeof reason),
                      ARC_EPARSE);
     ck_assert_ptr_nonnull(strstr(reason, "条目过多"));
     o.max_entries = 0;
-    ck_assert_int_eq(arc_reader_ofd.read(&in, data, len, &o, reason,
+    ck_assert_int_eq(arc_reader_ofd.read(&in, data, len, &o, NULL, reason,
                                          sizeof reason),
                      0);
     arc_input_free(&in);
@@ -250,7 +250,7 @@ static int read_corpus(const char *name, arc_input *in, char *reason,
     const arc_reader *r = arc_reader_for(path, data, len);
     memset(in, 0, sizeof *in);
     reason[0] = '\0';
-    int rc = r->read(in, data, len, NULL, reason, size);
+    int rc = r->read(in, data, len, NULL, NULL, reason, size);
     free(data);
     return rc;
 }

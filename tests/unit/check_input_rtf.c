@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const arc_input_limits big = {(size_t)64 << 20, 100};
+static const arc_input_limits big = {(size_t)64 << 20, 100, NULL};
 
 static void read_ok(arc_input *in, const char *rtf, const char *want)
 {
@@ -258,7 +258,7 @@ START_TEST(test_refusals)
     const char *s = "这是文字，不是 RTF。";
     refused_len(s, strlen(s), NULL, "{\\rtf");
     refused_len("", 0, NULL, "{\\rtf");
-    arc_input_limits small = {10, 100};
+    arc_input_limits small = {10, 100, NULL};
     const char *r = "{\\rtf1 一二三四五\\par}";
     refused_len(r, strlen(r), &small, "文字超过 10 字节");
     /* NUL bytes and other controls in the text are dropped. */
@@ -323,13 +323,13 @@ START_TEST(test_reader_table)
     ck_assert_str_eq(rd->name, "rtf");
     arc_input in;
     char reason[256];
-    ck_assert_int_eq(rd->read(&in, t, strlen(t), NULL, reason, sizeof reason),
+    ck_assert_int_eq(rd->read(&in, t, strlen(t), NULL, NULL, reason, sizeof reason),
                      ARC_EPARSE);
     arc_load_opts o = {.max_uncompressed = 2};
     rd = arc_reader_for("a.rtf", r, strlen(r));
-    ck_assert_int_eq(rd->read(&in, r, strlen(r), &o, reason, sizeof reason),
+    ck_assert_int_eq(rd->read(&in, r, strlen(r), &o, NULL, reason, sizeof reason),
                      ARC_EPARSE);
-    ck_assert_int_eq(rd->read(&in, r, strlen(r), NULL, reason, sizeof reason),
+    ck_assert_int_eq(rd->read(&in, r, strlen(r), NULL, NULL, reason, sizeof reason),
                      0);
     ck_assert_str_eq(in.text, "甲\n");
     arc_input_free(&in);

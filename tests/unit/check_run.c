@@ -302,6 +302,57 @@ START_TEST(test_missing_file_is_unreadable)
 }
 END_TEST
 
+/* ---------------------------------------------------------- time limit */
+
+/* A file over its time budget is given up and says so; the checker then
+ * checks the next file normally (the budget was per file). */
+START_TEST(test_time_limit)
+{
+    size_t one = strlen(REPORT), n = (2u << 20) / one;
+    char *big = malloc(n * one + 1);
+    ck_assert_ptr_nonnull(big);
+    for (size_t i = 0; i < n; i++)
+        memcpy(big + i * one, REPORT, one);
+    big[n * one] = '\0';
+
+    arc_run_opts o = {0};
+    o.load.time_limit_ms = 1;
+    fixture fx;
+    fixture_make(&fx, &o);
+    arc_result *r = check(&fx, "大.txt", big);
+    ck_assert_int_eq(arc_result_status_of(r), ARC_RESULT_UNREADABLE);
+    const arc_error *why = arc_result_error(r);
+    ck_assert_ptr_nonnull(why);
+    ck_assert_msg(strstr(why->message, "时间上限") &&
+                      strstr(why->message, "0.001 秒"),
+                  "%s", why->message);
+    ck_assert_uint_eq(arc_findings_count(arc_result_findings(r)), 1);
+    ck_assert_str_eq(arc_findings_get(arc_result_findings(r), 0)->rule,
+                     "input.unreadable");
+    ck_assert_int_eq(arc_result_scorecard(r)->checked, 0);
+    arc_result_free(r);
+    fixture_free(&fx);
+
+    o.load.time_limit_ms = ARC_NO_TIME_LIMIT;
+    fixture_make(&fx, &o);
+    r = check(&fx, "大.txt", big);
+    ck_assert_int_eq(arc_result_status_of(r), ARC_RESULT_CHECKED);
+    arc_result_free(r);
+    fixture_free(&fx);
+
+    /* The default (60 s) checks it too, and the same checker goes on. */
+    fixture_make(&fx, NULL);
+    r = check(&fx, "大.txt", big);
+    ck_assert_int_eq(arc_result_status_of(r), ARC_RESULT_CHECKED);
+    arc_result_free(r);
+    r = check(&fx, "小.txt", REPORT);
+    ck_assert_int_eq(arc_result_status_of(r), ARC_RESULT_CHECKED);
+    arc_result_free(r);
+    fixture_free(&fx);
+    free(big);
+}
+END_TEST
+
 /* ------------------------------------------------------------ override */
 
 START_TEST(test_published_override)
@@ -668,6 +719,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_keep_text);
     tcase_add_test(tc, test_config_ignore);
     tcase_add_test(tc, test_result_outlives_input);
+    tcase_add_test(tc, test_time_limit);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("corpus");
