@@ -13,7 +13,8 @@
 
 static const char *const top_keys[] = {
     "version", "name",    "description", "extends", "document", "parts",
-    "deadline", "scoring", "rules",      "severity", "disable", NULL};
+    "deadline", "scoring", "rules",      "severity", "disable", "corpus",
+    NULL};
 static const char *const scoring_keys[] = {"base", "error", "warning", "info",
                                            "rules", NULL};
 static const char *const doc_keys[] = {"chrome", "title_end", "title_strip",
@@ -582,6 +583,8 @@ static int load_tree(arc_ruleset *rs, const arc_node *root, arc_load_ctx *cx,
         rc = load_scoring(rs, arc_node_get(root, "scoring"), cx);
     if (!rc)
         rc = merge_parts(rs, arc_node_get(root, "parts"), cx, depth);
+    if (!rc)
+        rc = arc_corpus_params_load(rs, arc_node_get(root, "corpus"), cx);
     if (rc)
         return rc;
     const arc_node *rules = arc_node_get(root, "rules");
@@ -619,8 +622,7 @@ static int load_file(arc_ruleset *rs, const char *path, int depth,
     return rc;
 }
 
-static const arc_kind builtin_kind = {"input", NULL, NULL, NULL, NULL,
-                                      NULL};
+static const arc_kind builtin_kind = {.name = "input"};
 
 /* Every rule set reports files it cannot check under one rule, so that
  * writers list it like any other and nothing is skipped silently.  Its
@@ -661,6 +663,7 @@ static arc_ruleset *ruleset_new(const char *name)
     rs->doc.max_heading_chars = 60;
     rs->deadline = (arc_deadline){1, 4, 1};
     rs->scoring = (arc_scoring){100, {0, 3, 10}};
+    arc_corpus_params_init(&rs->corpus);
     return rs;
 }
 
@@ -748,6 +751,7 @@ void arc_ruleset_free(arc_ruleset *rs)
     arc_regex_free(rs->unit);
     arc_t2s_close(rs->t2s);
     free(rs->trad_bits);
+    arc_corpus_params_free(&rs->corpus);
     free(rs->path);
     free(rs->name);
     free(rs);
