@@ -22,9 +22,10 @@ typedef struct {
 int strvec_push(strvec *sv, const char *s);
 void strvec_free(strvec *sv);
 
-/* What to check: paths, directories (recursive, *.txt / *.md, hidden
- * entries and README.* skipped), --files-from lists, filtered by
- * --include / --exclude globs, sorted and without duplicates. */
+/* What to check: paths, directories (recursive: files with an extension
+ * of the readers table, or none; hidden entries and README.* left out),
+ * --files-from lists, filtered by --include / --exclude globs, sorted and
+ * without duplicates. */
 typedef struct {
     strvec paths;     /* command-line paths */
     const char *files_from;
@@ -32,9 +33,33 @@ typedef struct {
     strvec exclude;
 } input_spec;
 
-/* Fills out (sorted, unique).  Problems (a directory that cannot be read,
- * a missing --files-from) are printed; returns -1 after any. */
-int inputs_collect(const input_spec *spec, strvec *out);
+/* What a folder scan passed over, and why (for "跳过 PATH：REASON"). */
+typedef struct {
+    char *path;
+    char *reason;
+    int error; /* a directory that could not be read: the run fails */
+} skipped_entry;
+
+typedef struct {
+    skipped_entry *v;
+    size_t n, cap;
+} skipvec;
+
+void skipvec_free(skipvec *sv);
+
+/*
+ * Fills out (sorted, unique) and skipped (sorted by path).  Directories are
+ * walked following symbolic links, each directory and each file visited
+ * once (by device and inode): a link back into the walk, or a second path
+ * to a directory or file already found, is skipped with its reason, and so
+ * are unreadable directories, entries that are not regular files, Word lock
+ * files (~$…) and files of a type no reader takes.  Paths named on the
+ * command line or in --files-from are checked whatever they are (the
+ * readers say what is wrong with them).  A missing --files-from is printed;
+ * returns -1 after it, on out of memory, or when a directory could not be
+ * read.
+ */
+int inputs_collect(const input_spec *spec, strvec *out, skipvec *skipped);
 
 /* Receives each result in path order and takes ownership of it. */
 typedef int (*result_sink)(arc_result *r, void *ud);

@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -61,7 +62,8 @@ static void usage(FILE *fp)
           "路径可以是文件，或目录（递归查找 ",
           fp);
     print_extensions(fp);
-    fputs("）；\n不给路径时检查 samples/。\n读取的格式：", fp);
+    fputs("）和没有扩展名的文件，跳过的条目逐条说明原因；\n不给路径时检查 "
+          "samples/。\n读取的格式：", fp);
     print_readers(fp);
     fputs("；\n其他文件按内容识别。\n"
         "\n"
@@ -81,6 +83,8 @@ static void usage(FILE *fp)
         "      --published DATE   发布日期（YYYY-MM-DD），代替从文中识别的日期\n"
         "      --encoding NAME    文本文件的编码（如 GBK、UTF-16LE），默认自动识别\n"
         "                         （UTF-8、带 BOM 的 UTF-16、GB18030）\n"
+        "      --max-file-size SIZE  大于 SIZE 的文件不检查（如 64M、1G；默认 "
+        "256M）\n"
         "      --test-rules FILE  运行规则集中每条规则的示例（examples）后退出\n"
         "      --extract          不检查，只显示每个文件被读成的文字，以及识别出的\n"
         "                         标题、单位、年度、发布日期、文件类型和各级标题\n"
@@ -167,6 +171,32 @@ static char *default_rules(void)
             return strdup(buf);
     }
     return NULL;
+}
+
+/* Parses a size: bytes, or a number with K, M or G (powers of 1024; an
+ * "iB" or "B" after it is allowed): 64M, 1G, 512KiB.  0 is refused. */
+static int parse_size(const char *s, size_t *out)
+{
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (errno || end == s || *s == '-' || v == 0)
+        return -1;
+    unsigned shift = 0;
+    switch (*end) {
+    case 'k': case 'K': shift = 10; end++; break;
+    case 'm': case 'M': shift = 20; end++; break;
+    case 'g': case 'G': shift = 30; end++; break;
+    default: break;
+    }
+    if (shift && *end == 'i')
+        end++;
+    if (shift && (*end == 'B' || *end == 'b'))
+        end++;
+    if (*end || v > (unsigned long long)(SIZE_MAX >> shift))
+        return -1;
+    *out = (size_t)(v << shift);
+    return 0;
 }
 
 static void print_example_failure(const arc_example_failure *f, void *ud)
@@ -447,7 +477,8 @@ int main(int argc, char **argv)
     enum {
         OPT_VERSION = 256, OPT_PUBLISHED, OPT_TEST_RULES, OPT_FILES_FROM,
         OPT_INCLUDE, OPT_EXCLUDE, OPT_REPORT, OPT_SUMMARY, OPT_NO_SUMMARY,
-        OPT_FAIL_ON, OPT_CONFIG, OPT_NO_CONFIG, OPT_ENCODING, OPT_EXTRACT
+        OPT_FAIL_ON, OPT_CONFIG, OPT_NO_CONFIG, OPT_ENCODING, OPT_EXTRACT,
+        OPT_MAX_FILE_SIZE
     };
     static const struct option longopts[] = {
         {"rules", required_argument, NULL, 'r'},
@@ -470,6 +501,7 @@ int main(int argc, char **argv)
         {"no-config", no_argument, NULL, OPT_NO_CONFIG},
         {"encoding", required_argument, NULL, OPT_ENCODING},
         {"extract", no_argument, NULL, OPT_EXTRACT},
+        {"max-file-size", required_argument, NULL, OPT_MAX_FILE_SIZE},
         {NULL, 0, NULL, 0},
     };
     const char *rules_path = NULL, *output_path = NULL, *format = "csv";
@@ -548,6 +580,11 @@ int main(int argc, char **argv)
             ro.load.encoding = optarg;
             break;
         case OPT_EXTRACT: extract_only = 1; break;
+        case OPT_MAX_FILE_SIZE:
+            if (parse_size(optarg, &ro.load.max_file_size))
+                return usage_error("--max-file-size 应为正的大小（如 64M、"
+                                   "1G），而不是“%s”", optarg);
+            break;
         case ':': return usage_error("选项 %s 需要一个参数", argv[optind - 1]);
         default: return usage_error("未知选项 %s", argv[optind - 1]);
         }
@@ -560,6 +597,7 @@ int main(int argc, char **argv)
     char *found_rules = NULL, *found_config = NULL;
     strvec files = {0};
     held h = {0};
+    skipvec skipped = {0};
     arc_writer *w[MAX_OUTPUTS] = {0};
     size_t nw = 0;
     arc_writer *listing = NULL;
@@ -597,8 +635,12 @@ int main(int argc, char **argv)
             goto nomem;
     if (!in.paths.n && !in.files_from && strvec_push(&in.paths, DEFAULT_INPUT))
         goto nomem;
-    if (inputs_collect(&in, &files) < 0)
+    if (inputs_collect(&in, &files, &skipped) < 0)
         status = ARC_EXIT_USAGE;
+    for (size_t i = 0; i < skipped.n; i++)
+        if (!quiet || skipped.v[i].error)
+            fprintf(stderr, "跳过 %s：%s\n", skipped.v[i].path,
+                    skipped.v[i].reason);
 
     ro.rs = rs;
     ro.config = cfg;
@@ -730,6 +772,8 @@ int main(int argc, char **argv)
                 files.n - unreadable, errors - unreadable, warnings, infos);
         if (unreadable)
             fprintf(stderr, "；%zu 个文件无法读取", unreadable);
+        if (skipped.n)
+            fprintf(stderr, "；跳过 %zu 个文件", skipped.n);
         if (output_path && strcmp(output_path, "-") != 0)
             fprintf(stderr, "；审计表：%s", output_path);
         if (!no_summary && summary_path && strcmp(summary_path, "-") != 0)
@@ -754,6 +798,7 @@ done:
     free(h.v);
     arc_run_free(run);
     strvec_free(&files);
+    skipvec_free(&skipped);
     strvec_free(&in.paths);
     strvec_free(&in.include);
     strvec_free(&in.exclude);

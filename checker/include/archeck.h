@@ -167,10 +167,14 @@ int arc_config_ignored(const arc_config *c, const char *path,
 /* How files are read.  Zero fields take the defaults. */
 typedef struct {
     const char *encoding;    /* force a text encoding (iconv name), or NULL */
-    size_t max_uncompressed; /* zip formats: bytes decompressed at most
-                                (0: 256 MiB) */
+    size_t max_uncompressed; /* .docx/.odt/.ofd: bytes decompressed at most;
+                                .doc/.rtf: bytes of text (0: 256 MiB) */
     size_t max_entries;      /* zip formats: entries at most (0: 10,000) */
+    size_t max_file_size;    /* larger files are refused unread
+                                (0: ARC_DEFAULT_MAX_FILE_SIZE) */
 } arc_load_opts;
+
+#define ARC_DEFAULT_MAX_FILE_SIZE ((size_t)256 << 20) /* 256 MiB */
 
 /* The input formats archeck reads (the readers table): their number, and
  * the name ("docx"), what users call it ("Word 文档") and the file-name

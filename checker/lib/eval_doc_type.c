@@ -75,8 +75,9 @@ static int eval(const arc_rule *r, arc_eval *ctx)
         return 0;
     for (size_t i = 0; i < ps->n; i++) {
         size_t ms, me;
-        if (arc_regex_search(ps->v[i].title, ctx->m, doc->title,
-                             strlen(doc->title), 0, 0, &ms, &me) <= 0)
+        if (!arc_eval_regex(ctx, ps->v[i].title, doc->title,
+                            strlen(doc->title), 0, 0, doc->title_start, &ms,
+                            &me))
             continue;
         arc_var v[] = {{"found", ps->v[i].name}};
         ctx->halt = 1;

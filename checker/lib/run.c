@@ -160,8 +160,10 @@ typedef struct {
 static int not_ignored(const arc_finding *fi, void *ud)
 {
     const ignore_ctx *ic = ud;
-    /* A file that could not be checked is never hidden. */
+    /* A file that could not be checked, or a check that could not finish,
+     * is never hidden. */
     return strcmp(fi->rule, ARC_RULE_UNREADABLE) == 0 ||
+           strcmp(fi->rule, ARC_RULE_PATTERN_ERROR) == 0 ||
            !arc_config_ignored_rel(ic->config, ic->rel, fi->rule);
 }
 
@@ -362,7 +364,11 @@ int arc_run_file(const arc_run *run, arc_checker *c, const char *path,
     char *data = NULL;
     size_t len = 0;
     arc_error why = {0};
-    int rc = arc_read_file(&data, &len, path, &why);
+    int rc = arc_read_file(&data, &len, path,
+                           run->o.load.max_file_size
+                               ? run->o.load.max_file_size
+                               : ARC_DEFAULT_MAX_FILE_SIZE,
+                           &why);
     if (rc == ARC_ENOMEM)
         return arc_err_nomem(err);
     if (rc) {

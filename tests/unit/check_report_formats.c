@@ -429,9 +429,10 @@ START_TEST(test_sarif_document)
     const char *r3 = strstr(s, "{\"id\":\"r.three\"");
     const char *r4 = strstr(s, "{\"id\":\"r.off\"");
     const char *r5 = strstr(s, "{\"id\":\"input.unreadable\"");
-    ck_assert(r1 && r2 && r3 && r4 && r5);
-    ck_assert(r1 < r2 && r2 < r3 && r3 < r4 && r4 < r5);
-    ck_assert_uint_eq(occurrences(s, "{\"id\":"), 5);
+    const char *r6 = strstr(s, "{\"id\":\"rule.error\"");
+    ck_assert(r1 && r2 && r3 && r4 && r5 && r6);
+    ck_assert(r1 < r2 && r2 < r3 && r3 < r4 && r4 < r5 && r5 < r6);
+    ck_assert_uint_eq(occurrences(s, "{\"id\":"), 6);
     ck_assert_ptr_nonnull(strstr(
         s, "{\"id\":\"r.one\",\"name\":\"r.one\",\"shortDescription\":"
            "{\"text\":\"第一条 \\\"规则\\\" & <说明>\"},\"fullDescription\":"
@@ -621,8 +622,8 @@ START_TEST(test_sarif_empty)
     ck_assert_msg(json_valid(s), "not JSON:\n%s", s);
     ck_assert_ptr_nonnull(strstr(s, "\"results\": [\n    ]"));
     ck_assert_uint_eq(occurrences(s, "\"ruleId\""), 0);
-    /* The rule set's five rules, input.unreadable once. */
-    ck_assert_uint_eq(occurrences(s, "{\"id\":"), 5);
+    /* The rule set's four rules and two built-in ones, each once. */
+    ck_assert_uint_eq(occurrences(s, "{\"id\":"), 6);
     ck_assert_uint_eq(occurrences(s, "{\"id\":\"input.unreadable\""), 1);
     free(s);
     /* No rule set, no reports: an empty rule list. */
@@ -678,24 +679,27 @@ static char *junit_two_reports(arc_severity threshold, int set)
     "证据&apos;x&apos;&#10;</failure>\n"                                       \
     "    </testcase>\n"
 
-/* Every report has a testcase for the built-in input.unreadable. */
+/* Every report has a testcase for each built-in rule (input.unreadable,
+ * rule.error). */
 #define JUNIT_REPORT2                                                          \
-    "  <testsuite name=\"b.txt\" tests=\"4\" failures=\"0\" errors=\"0\">\n"   \
+    "  <testsuite name=\"b.txt\" tests=\"5\" failures=\"0\" errors=\"0\">\n"   \
     "    <testcase classname=\"b.txt\" name=\"r.one\"/>\n"                     \
     "    <testcase classname=\"b.txt\" name=\"r.two\"/>\n"                     \
     "    <testcase classname=\"b.txt\" name=\"r.three\"/>\n"                   \
     "    <testcase classname=\"b.txt\" name=\"input.unreadable\"/>\n"          \
+    "    <testcase classname=\"b.txt\" name=\"rule.error\"/>\n"                \
     "  </testsuite>\n"
 
 #define JUNIT_R1_UNREADABLE                                                    \
-    "    <testcase classname=\"" JP "\" name=\"input.unreadable\"/>\n"
+    "    <testcase classname=\"" JP "\" name=\"input.unreadable\"/>\n"          \
+    "    <testcase classname=\"" JP "\" name=\"rule.error\"/>\n"
 
 START_TEST(test_junit_default_threshold)
 {
     char *s = junit_two_reports(ARC_SEV_ERROR, 0);
     ck_assert_str_eq(
         s, JUNIT_HEAD
-        "  <testsuite name=\"" JP "\" tests=\"4\" failures=\"1\" errors=\"0\">\n"
+        "  <testsuite name=\"" JP "\" tests=\"5\" failures=\"1\" errors=\"0\">\n"
         JUNIT_R1_FAIL
         "    <testcase classname=\"" JP "\" name=\"r.two\">\n"
         "      <system-out>warning: 缺少部分&#10;</system-out>\n"
@@ -714,7 +718,7 @@ START_TEST(test_junit_warning_threshold)
     char *s = junit_two_reports(ARC_SEV_WARNING, 1);
     ck_assert_str_eq(
         s, JUNIT_HEAD
-        "  <testsuite name=\"" JP "\" tests=\"4\" failures=\"2\" errors=\"0\">\n"
+        "  <testsuite name=\"" JP "\" tests=\"5\" failures=\"2\" errors=\"0\">\n"
         JUNIT_R1_FAIL
         "    <testcase classname=\"" JP "\" name=\"r.two\">\n"
         "      <failure type=\"warning\" message=\"缺少部分\">warning: "
@@ -732,7 +736,7 @@ END_TEST
 START_TEST(test_junit_info_threshold)
 {
     char *s = junit_two_reports(ARC_SEV_INFO, 1);
-    ck_assert_ptr_nonnull(strstr(s, "tests=\"4\" failures=\"3\""));
+    ck_assert_ptr_nonnull(strstr(s, "tests=\"5\" failures=\"3\""));
     ck_assert_ptr_nonnull(
         strstr(s, "<failure type=\"info\" message=\"提示&#10;下一行\">7:1: "
                   "info: 提示&#10;下一行&#10;</failure>"));
@@ -741,7 +745,7 @@ START_TEST(test_junit_info_threshold)
     free(s);
     /* Back to error. */
     s = junit_two_reports(ARC_SEV_ERROR, 1);
-    ck_assert_ptr_nonnull(strstr(s, "tests=\"4\" failures=\"1\""));
+    ck_assert_ptr_nonnull(strstr(s, "tests=\"5\" failures=\"1\""));
     ck_assert_uint_eq(occurrences(s, "<failure "), 1);
     free(s);
 }
@@ -766,7 +770,7 @@ START_TEST(test_junit_worst_severity_and_extra_rule)
     char *s = out_close(&o, NULL);
     ck_assert_str_eq(
         s, JUNIT_HEAD
-        "  <testsuite name=\"a.txt\" tests=\"5\" failures=\"2\" errors=\"0\">\n"
+        "  <testsuite name=\"a.txt\" tests=\"6\" failures=\"2\" errors=\"0\">\n"
         "    <testcase classname=\"a.txt\" name=\"r.one\"/>\n"
         "    <testcase classname=\"a.txt\" name=\"r.two\">\n"
         "      <failure type=\"error\" message=\"重\">2:1: warning: "
@@ -777,6 +781,7 @@ START_TEST(test_junit_worst_severity_and_extra_rule)
         "      <failure type=\"error\" message=\"无法读取\">error: "
         "无法读取&#10;</failure>\n"
         "    </testcase>\n"
+        "    <testcase classname=\"a.txt\" name=\"rule.error\"/>\n"
         "    <testcase classname=\"a.txt\" name=\"x.foreign\">\n"
         "      <system-out>5:2: warning: 外来&#10;</system-out>\n"
         "    </testcase>\n"
@@ -801,9 +806,9 @@ START_TEST(test_junit_write_groups_by_file)
     ck_assert_int_eq(arc_writer_write(o.w, f, NULL), 0);
     char *s = out_close(&o, NULL);
     ck_assert_uint_eq(occurrences(s, "<testsuite "), 2);
-    ck_assert_ptr_nonnull(strstr(s, "<testsuite name=\"a.txt\" tests=\"4\" "
+    ck_assert_ptr_nonnull(strstr(s, "<testsuite name=\"a.txt\" tests=\"5\" "
                                     "failures=\"1\" errors=\"0\">"));
-    ck_assert_ptr_nonnull(strstr(s, "<testsuite name=\"b.txt\" tests=\"4\" "
+    ck_assert_ptr_nonnull(strstr(s, "<testsuite name=\"b.txt\" tests=\"5\" "
                                     "failures=\"0\" errors=\"0\">"));
     /* Disabled rules have no testcase. */
     ck_assert_ptr_null(strstr(s, "r.off"));
