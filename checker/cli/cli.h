@@ -74,4 +74,22 @@ typedef int (*result_sink)(arc_result *r, void *ud);
 int batch_run(const arc_run *run, const arc_ruleset *rs, int jobs,
               char *const *paths, size_t n, result_sink sink, void *ud);
 
+/* --annotate DIR: writes an annotated copy of each checked result into dir
+ * (created if missing): DIR/NAME.docx from the input's base name, "-2",
+ * "-3" … for names taken by an earlier input or naming an input; a line
+ * per copy on stderr unless quiet.  Returns an exit status (2 after any
+ * failure, the others are still written). */
+int annotate_results(const char *dir, arc_result *const *results, size_t n,
+                     char *const *inputs, size_t ninputs, int quiet,
+                     size_t *written);
+
+/* --explain RULE: what rule `id` of rs checks, its basis, message,
+ * examples, and how a configuration switches it off or changes its
+ * severity; `configured` (may be NULL) is the rule set with config_path
+ * applied.  An unknown id is an error naming the close ids.  Returns an
+ * exit status. */
+int explain_rule(const arc_ruleset *rs, const arc_ruleset *configured,
+                 const char *config_path, const char *rules_path,
+                 const char *id);
+
 #endif

@@ -91,6 +91,8 @@ static void usage(FILE *fp)
         "      --test-rules FILE  运行规则集中每条规则的示例（examples）后退出\n"
         "      --extract          不检查，只显示每个文件被读成的文字，以及识别出的\n"
         "                         标题、单位、年度、发布日期、文件类型和各级标题\n"
+        "      --explain RULE     说明一条规则：检查什么、依据、示例、怎样关闭或\n"
+        "                         改变级别，然后退出\n"
         "\n"
         "输出：\n"
         "  -o, --output FILE      审计表（默认 " DEFAULT_OUTPUT
@@ -104,6 +106,9 @@ static void usage(FILE *fp)
         "      --summary FILE     每份报告一行的评分表（默认：审计表为默认的\n"
         "                         " DEFAULT_OUTPUT " 时写 " DEFAULT_SUMMARY "）\n"
         "      --no-summary       不写评分表\n"
+        "      --annotate DIR     在 DIR 中为每个文件写一份带批注的 Word 副本\n"
+        "                         （每条问题一个批注；.docx 保留原格式，其他格式\n"
+        "                         按读出的文字生成）；原文件不会被修改\n"
         "      --fail-on LEVEL    哪一级问题使退出状态为 1：error（默认）、"
         "warning、info、none\n"
         "  -q, --quiet            不列出逐条结果、进度和汇总；没有用 -o 等指定的\n"
@@ -555,7 +560,7 @@ int main(int argc, char **argv)
         OPT_VERSION = 256, OPT_PUBLISHED, OPT_TEST_RULES, OPT_FILES_FROM,
         OPT_INCLUDE, OPT_EXCLUDE, OPT_REPORT, OPT_SUMMARY, OPT_NO_SUMMARY,
         OPT_FAIL_ON, OPT_CONFIG, OPT_NO_CONFIG, OPT_ENCODING, OPT_EXTRACT,
-        OPT_MAX_FILE_SIZE, OPT_PREVIOUS
+        OPT_ANNOTATE, OPT_EXPLAIN, OPT_MAX_FILE_SIZE, OPT_PREVIOUS
     };
     static const struct option longopts[] = {
         {"rules", required_argument, NULL, 'r'},
@@ -578,6 +583,8 @@ int main(int argc, char **argv)
         {"no-config", no_argument, NULL, OPT_NO_CONFIG},
         {"encoding", required_argument, NULL, OPT_ENCODING},
         {"extract", no_argument, NULL, OPT_EXTRACT},
+        {"annotate", required_argument, NULL, OPT_ANNOTATE},
+        {"explain", required_argument, NULL, OPT_EXPLAIN},
         {"max-file-size", required_argument, NULL, OPT_MAX_FILE_SIZE},
         {"previous", required_argument, NULL, OPT_PREVIOUS},
         {NULL, 0, NULL, 0},
@@ -586,6 +593,7 @@ int main(int argc, char **argv)
     const char *summary_path = NULL, *config_path = NULL;
     int quiet = 0, no_summary = 0, no_config = 0, fail_on = -1, c;
     int extract_only = 0;
+    const char *annotate_dir = NULL, *explain_id = NULL;
     long jobs = sysconf(_SC_NPROCESSORS_ONLN);
     arc_run_opts ro = {0};
     input_spec in = {0};
@@ -663,6 +671,8 @@ int main(int argc, char **argv)
             if (strvec_push(&prev_in.paths, optarg))
                 return ARC_EXIT_USAGE;
             break;
+        case OPT_ANNOTATE: annotate_dir = optarg; break;
+        case OPT_EXPLAIN: explain_id = optarg; break;
         case OPT_MAX_FILE_SIZE:
             if (parse_size(optarg, &ro.load.max_file_size))
                 return usage_error("--max-file-size 应为正的大小（如 64M、"
@@ -708,6 +718,19 @@ int main(int argc, char **argv)
         status = ARC_EXIT_USAGE;
         goto done;
     }
+    if (explain_id) {
+        arc_ruleset *pristine = NULL;
+        if (arc_ruleset_load(&pristine, rules_path, &err)) {
+            print_error(&err);
+            status = ARC_EXIT_USAGE;
+            goto done;
+        }
+        status = explain_rule(pristine, cfg ? rs : NULL,
+                              cfg ? arc_config_path(cfg) : NULL, rules_path,
+                              explain_id);
+        arc_ruleset_free(pristine);
+        goto done;
+    }
     if (fail_on < 0 && cfg)
         fail_on = arc_config_fail_on(cfg);
     if (fail_on < 0)
@@ -730,6 +753,8 @@ int main(int argc, char **argv)
 
     ro.rs = rs;
     ro.config = cfg;
+    if (annotate_dir)
+        ro.flags |= ARC_RUN_KEEP_TEXT;
     if (extract_only) {
         ro.flags |= ARC_RUN_KEEP_TEXT;
         int st = extract(&ro, files.v, files.n);
@@ -743,7 +768,7 @@ int main(int argc, char **argv)
      * gets none. */
     if (!output_path && cfg)
         output_path = arc_config_output(cfg);
-    int default_audit = !output_path && !quiet;
+    int default_audit = !output_path && !quiet && !annotate_dir;
     if (default_audit)
         output_path = DEFAULT_OUTPUT;
     if (!summary_path && cfg)
@@ -858,6 +883,12 @@ int main(int argc, char **argv)
             status = ARC_EXIT_USAGE;
         }
     }
+    size_t annotated = 0;
+    if (annotate_dir) {
+        int st = annotate_results(annotate_dir, h.v, nbatch, files.v, files.n,
+                                  quiet, &annotated);
+        status = status ? status : st;
+    }
     if (!quiet) {
         fprintf(stderr, "已检查 %zu 个文件：%zu 个错误，%zu 个警告，%zu 个提示",
                 files.n - unreadable, errors - unreadable, warnings, infos);
@@ -869,6 +900,8 @@ int main(int argc, char **argv)
             fprintf(stderr, "；审计表：%s", output_path);
         if (!no_summary && summary_path && strcmp(summary_path, "-") != 0)
             fprintf(stderr, "；评分表：%s", summary_path);
+        if (annotate_dir)
+            fprintf(stderr, "；批注副本 %zu 份：%s", annotated, annotate_dir);
         fputc('\n', stderr);
     }
     if (unreadable)

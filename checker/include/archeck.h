@@ -586,6 +586,32 @@ int arc_writer_close(arc_writer *w, arc_error *err);
 /* Discards an unfinished report (the temporary file is removed). */
 void arc_writer_abort(arc_writer *w);
 
+/* ------------------------------------------------------------ annotation */
+
+/*
+ * Writes to `out_path` the report of `r` (read from `src_path`) as a Word
+ * document with one comment (批注, author "archeck") per finding: its
+ * severity and message, and its rule id.  A comment is anchored on the text
+ * the finding is about (its line and column, evidence included); on the
+ * whole paragraph for a finding about a required part; on the first
+ * paragraph with text (the title) for a finding about the whole document.
+ *   - A Word document (arc_result_format "docx") is copied: the copy
+ *     differs from src_path only by the comments (anchors in
+ *     word/document.xml, runs split where an anchor falls inside one,
+ *     comments.xml, its relationship and content type); existing comments
+ *     and tracked changes are kept.
+ *   - Any other format becomes a new document of the text as archeck read
+ *     it (one paragraph per line, recognised headings in heading styles,
+ *     the title in the title style); r must come from a run with
+ *     ARC_RUN_KEEP_TEXT.
+ * The file is written atomically (temporary file beside it, rename) and
+ * never over src_path itself.  Returns 0, ARC_EINVAL (the file was not
+ * checked, the text was not kept, out_path is src_path), ARC_EIO,
+ * ARC_EPARSE (a part of the document cannot be edited) or ARC_ENOMEM.
+ */
+int arc_annotate(const arc_result *r, const char *src_path,
+                 const char *out_path, arc_error *err);
+
 #ifdef __cplusplus
 }
 #endif

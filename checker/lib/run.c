@@ -99,6 +99,7 @@ static void kept_free(arc_kept_text *k)
     }
     free(k->headings);
     free(k->text);
+    free(k->orig);
     free(k->page);
 }
 
@@ -208,6 +209,9 @@ static int keep_text(arc_result *r, const arc_doc *doc,
     if (!(k->text = arc_strndup(t, doc->text.norm_len)))
         return ARC_ENOMEM;
     k->len = doc->text.norm_len;
+    if (!(k->orig = arc_strndup(doc->text.orig, doc->text.orig_len)))
+        return ARC_ENOMEM;
+    k->orig_len = doc->text.orig_len;
     k->nlines = doc->nlines;
     if (doc->page) {
         if (!(k->page = malloc(doc->nlines * sizeof *k->page)))

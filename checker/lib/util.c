@@ -234,3 +234,46 @@ char *arc_path_beside(const char *file, const char *path)
     }
     return b.data;
 }
+
+int arc_write_atomic(const char *path, const char *data, size_t len,
+                     arc_error *err)
+{
+    size_t n = strlen(path) + 16;
+    char *tmp = malloc(n);
+    if (!tmp)
+        return arc_err_nomem(err);
+    /* O_EXCL with mode 0666: the umask applies, as for any new file. */
+    unsigned long salt = (unsigned long)getpid() ^ (unsigned long)(uintptr_t)tmp;
+    int fd = -1;
+    for (int attempt = 0; attempt < 100 && fd < 0; attempt++) {
+        salt = salt * 6364136223846793005UL + 1442695040888963407UL;
+        snprintf(tmp, n, "%s.tmp.%06lx", path, (salt >> 40) & 0xFFFFFF);
+        fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+        if (fd < 0 && errno != EEXIST)
+            break;
+    }
+    int e = fd < 0 ? errno : 0;
+    for (size_t done = 0; !e && done < len;) {
+        ssize_t k = write(fd, data + done, len - done);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k < 0)
+            e = errno;
+        else
+            done += (size_t)k;
+    }
+    if (fd >= 0) {
+        if (!e && fsync(fd) != 0)
+            e = errno;
+        if (close(fd) != 0 && !e)
+            e = errno;
+        if (!e && rename(tmp, path) != 0)
+            e = errno;
+        if (e)
+            unlink(tmp);
+    }
+    free(tmp);
+    if (e)
+        return arc_err(err, ARC_EIO, path, 0, 0, "无法写入：%s", strerror(e));
+    return 0;
+}
