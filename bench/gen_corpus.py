@@ -166,6 +166,10 @@ def main():
     ap.add_argument("--out", required=True, help="output directory (created; must be empty)")
     ap.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     ap.add_argument("--samples", default=SAMPLES, help="sample directory (default ../samples)")
+    ap.add_argument("--units", type=int, default=0,
+                    help="give file i the unit i %% UNITS (a made-up name in place of "
+                         "the samples' 青禾), so that checks across units compare "
+                         "them (default 0: the samples' names)")
     args = ap.parse_args()
     if args.files < 1 or args.mb <= 0:
         ap.error("--files and --mb must be positive")
@@ -201,6 +205,11 @@ def main():
         carry = planned - want - written
         target = int(max(avg / 3, min(avg * 8 / 3, want + carry / 20)))
         text = sk.build(target, pools.get(sk.style) or everything, frng)
+        if args.units > 0:
+            u = i % args.units
+            # Two ideographs from a block of common ones: a name per unit.
+            name = chr(0x5C71 + u // 97) + chr(0x6C5F + u % 97)
+            text = text.replace("青禾", name)
         data = text.encode("utf-8")
         sub = os.path.join(args.out, f"d{i // per_dir:03d}")
         if i % per_dir == 0:

@@ -73,6 +73,9 @@ static void usage(FILE *fp)
         "                         否则匹配文件名）\n"
         "      --exclude GLOB     跳过匹配的文件（可重复）\n"
         "  -j, --jobs N           并行线程数（默认为 CPU 核数）；输出顺序不变\n"
+        "      --previous PATH    上一年度的报告或本年度工作要点（文件或目录，可重复）：\n"
+        "                         只用于跨报告检查（照搬上年报告、上年安排的落实），\n"
+        "                         本身不检查、不列入审计表\n"
         "\n"
         "规则与配置：\n"
         "  -r, --rules FILE       规则集（默认 rules/" DEFAULT_RULES
@@ -411,6 +414,80 @@ static int hold(arc_result *r, void *ud)
     return 0;
 }
 
+typedef struct {
+    dev_t dev;
+    ino_t ino;
+} file_id;
+
+static int cmp_id(const void *a, const void *b)
+{
+    const file_id *x = a, *y = b;
+    if (x->dev != y->dev)
+        return x->dev < y->dev ? -1 : 1;
+    return x->ino < y->ino ? -1 : x->ino > y->ino;
+}
+
+/*
+ * --previous: the reference reports (last year's, work plans) are read and
+ * digested with ARC_RUN_REFERENCE, then appended to the batch's results
+ * (h), after the batch's own results (h->n before: the results written),
+ * so that the corpus pass sees them; they get no findings and are not
+ * written.  A file also checked in the batch is not read twice.  One that
+ * cannot be read is reported and makes the exit status 2.
+ */
+static int check_previous(const arc_run_opts *ro, const arc_ruleset *rs,
+                          int jobs, const strvec *files, strvec *prev_files,
+                          arc_run **prev_run, held *prev, held *h,
+                          int *status)
+{
+    arc_run_opts o = *ro;
+    arc_error err = {0};
+    size_t keep = 0, nid = 0;
+    file_id *ids = malloc((files->n ? files->n : 1) * sizeof *ids);
+    if (!ids)
+        return ARC_ENOMEM;
+    for (size_t i = 0; i < files->n; i++) {
+        struct stat st;
+        if (stat(files->v[i], &st) == 0)
+            ids[nid++] = (file_id){st.st_dev, st.st_ino};
+    }
+    qsort(ids, nid, sizeof *ids, cmp_id);
+    for (size_t i = 0; i < prev_files->n; i++) {
+        struct stat st;
+        file_id id;
+        if (stat(prev_files->v[i], &st) == 0 &&
+            (id = (file_id){st.st_dev, st.st_ino},
+             bsearch(&id, ids, nid, sizeof *ids, cmp_id))) {
+            free(prev_files->v[i]);
+            continue;
+        }
+        prev_files->v[keep++] = prev_files->v[i];
+    }
+    prev_files->n = keep;
+    free(ids);
+    o.flags |= ARC_RUN_REFERENCE;
+    if (arc_run_new(prev_run, &o, &err))
+        return ARC_ENOMEM;
+    int rc = batch_run(*prev_run, rs, jobs, prev_files->v, prev_files->n,
+                       hold, prev);
+    for (size_t k = 0; k < prev->n; k++) {
+        arc_result *r = prev->v[k];
+        if (arc_result_status_of(r) != ARC_RESULT_CHECKED) {
+            print_error(arc_result_error(r));
+            *status = ARC_EXIT_USAGE;
+        }
+    }
+    /* The batch's results own them from here (freed with h). */
+    for (size_t k = 0; !rc && k < prev->n; k++) {
+        rc = hold(prev->v[k], h);
+        prev->v[k] = NULL;
+    }
+    for (size_t k = 0; k < prev->n; k++)
+        arc_result_free(prev->v[k]);
+    prev->n = 0;
+    return rc;
+}
+
 /* Where a fact came from, as --extract tells a user. */
 static const char *year_from(arc_year_source s)
 {
@@ -525,7 +602,8 @@ int main(int argc, char **argv)
         OPT_VERSION = 256, OPT_PUBLISHED, OPT_TEST_RULES, OPT_FILES_FROM,
         OPT_INCLUDE, OPT_EXCLUDE, OPT_REPORT, OPT_SUMMARY, OPT_NO_SUMMARY,
         OPT_FAIL_ON, OPT_CONFIG, OPT_NO_CONFIG, OPT_ENCODING, OPT_EXTRACT,
-        OPT_ANNOTATE, OPT_EXPLAIN, OPT_MAX_FILE_SIZE, OPT_TIME_LIMIT
+        OPT_ANNOTATE, OPT_EXPLAIN, OPT_MAX_FILE_SIZE, OPT_TIME_LIMIT,
+        OPT_PREVIOUS
     };
     static const struct option longopts[] = {
         {"rules", required_argument, NULL, 'r'},
@@ -552,6 +630,7 @@ int main(int argc, char **argv)
         {"explain", required_argument, NULL, OPT_EXPLAIN},
         {"max-file-size", required_argument, NULL, OPT_MAX_FILE_SIZE},
         {"time-limit", required_argument, NULL, OPT_TIME_LIMIT},
+        {"previous", required_argument, NULL, OPT_PREVIOUS},
         {NULL, 0, NULL, 0},
     };
     const char *rules_path = NULL, *output_path = NULL, *format = "csv";
@@ -562,6 +641,7 @@ int main(int argc, char **argv)
     long jobs = sysconf(_SC_NPROCESSORS_ONLN);
     arc_run_opts ro = {0};
     input_spec in = {0};
+    input_spec prev_in = {0};
     output extra[MAX_OUTPUTS];
     size_t nextra = 0;
     int status = ARC_EXIT_OK;
@@ -631,6 +711,10 @@ int main(int argc, char **argv)
             ro.load.encoding = optarg;
             break;
         case OPT_EXTRACT: extract_only = 1; break;
+        case OPT_PREVIOUS:
+            if (strvec_push(&prev_in.paths, optarg))
+                return ARC_EXIT_USAGE;
+            break;
         case OPT_ANNOTATE: annotate_dir = optarg; break;
         case OPT_EXPLAIN: explain_id = optarg; break;
         case OPT_MAX_FILE_SIZE:
@@ -653,8 +737,9 @@ int main(int argc, char **argv)
     arc_ruleset *rs = NULL;
     arc_run *run = NULL;
     char *found_rules = NULL, *found_config = NULL;
-    strvec files = {0};
-    held h = {0};
+    strvec files = {0}, prev_files = {0};
+    held h = {0}, prev = {0};
+    arc_run *prev_run = NULL;
     skipvec skipped = {0};
     arc_writer *w[MAX_OUTPUTS] = {0}, *text_w[MAX_OUTPUTS];
     size_t nw = 0;
@@ -709,6 +794,8 @@ int main(int argc, char **argv)
     if (!in.paths.n && !in.files_from && strvec_push(&in.paths, DEFAULT_INPUT))
         goto nomem;
     if (inputs_collect(&in, &files, &skipped) < 0)
+        status = ARC_EXIT_USAGE;
+    if (prev_in.paths.n && inputs_collect(&prev_in, &prev_files, &skipped) < 0)
         status = ARC_EXIT_USAGE;
     for (size_t i = 0; i < skipped.n; i++) {
         if (quiet && !skipped.v[i].error)
@@ -802,6 +889,11 @@ int main(int argc, char **argv)
     int rc = batch_run(run, rs, (int)(jobs < 1 ? 1 : jobs), files.v, files.n,
                        hold, &h);
     show_progress(&h, 1);
+    size_t nbatch = h.n;
+    h.progress = 0;
+    if (!rc && prev_files.n)
+        rc = check_previous(&ro, rs, (int)(jobs < 1 ? 1 : jobs), &files,
+                            &prev_files, &prev_run, &prev, &h, &status);
     if (!rc)
         rc = arc_run_corpus(run, h.v, h.n, &err);
     if (rc && h.write_failed) {
@@ -815,7 +907,7 @@ int main(int argc, char **argv)
         goto done;
     }
     size_t errors = 0, warnings = 0, infos = 0, failing = 0, unreadable = 0;
-    for (size_t k = 0; k < h.n; k++) {
+    for (size_t k = 0; k < nbatch; k++) {
         const arc_result *r = h.v[k];
         const arc_findings *f = arc_result_findings(r);
         if (arc_result_status_of(r) != ARC_RESULT_CHECKED) {
@@ -860,7 +952,7 @@ int main(int argc, char **argv)
     }
     size_t annotated = 0;
     if (annotate_dir) {
-        int st = annotate_results(annotate_dir, h.v, h.n, files.v, files.n,
+        int st = annotate_results(annotate_dir, h.v, nbatch, files.v, files.n,
                                   quiet, &annotated);
         status = status ? status : st;
     }
@@ -895,8 +987,12 @@ done:
     for (size_t k = 0; k < h.n; k++)
         arc_result_free(h.v[k]);
     free(h.v);
+    free(prev.v);
     arc_run_free(run);
+    arc_run_free(prev_run);
     strvec_free(&files);
+    strvec_free(&prev_files);
+    strvec_free(&prev_in.paths);
     skipvec_free(&skipped);
     strvec_free(&in.paths);
     strvec_free(&in.include);

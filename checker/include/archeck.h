@@ -320,6 +320,15 @@ typedef struct {
     const char *section; /* required-part id, or "" */
     const char *message;
     const char *evidence; /* at most 80 characters, or "" */
+    /* Another report the finding is about (checks across reports: the
+     * report a passage was copied from or to, last year's report, the plan
+     * an item comes from): its path ("" or NULL when none), and where
+     * there (line 0: the whole report).  Added with those checks. */
+    const char *related_path;
+    int related_line;
+    int related_column;
+    size_t related_offset;     /* byte span there (when related_line > 0) */
+    size_t related_end_offset;
 } arc_finding;
 
 typedef struct arc_findings arc_findings;
@@ -372,7 +381,16 @@ typedef struct {
     arc_part_status part_status[ARC_MAX_PARTS];
     size_t errors, warnings, infos;
     int score;               /* 0-100, weights from the rule set */
+    /* Checks across reports (added with them); `compared`: which ran. */
+    unsigned compared;       /* ARC_CARD_SHARED, ARC_CARD_PLAN */
+    double shared_max;       /* the largest share (0-1) of this report's
+                                text found in one other report */
+    int plan_items;          /* items of the unit's earlier plan */
+    int plan_not_followed;   /* of which no measure here addresses */
 } arc_scorecard;
+
+#define ARC_CARD_SHARED 1u /* shared_max was measured (copy rules ran) */
+#define ARC_CARD_PLAN 2u   /* an earlier plan of the unit was found */
 
 /*
  * Runs every enabled rule of `rs` on `doc` (facts read with the rule set's
@@ -396,6 +414,10 @@ void arc_checker_free(arc_checker *c);
 /* Results keep the text as archeck read it and its headings (for
  * --extract, the HTML review report, annotated copies). */
 #define ARC_RUN_KEEP_TEXT 1u
+/* Reference reports (last year's, --previous): their results only feed
+ * the corpus pass of a batch (the same unit's earlier report and plan);
+ * their own findings are dropped and the corpus pass gives them none. */
+#define ARC_RUN_REFERENCE 2u
 
 typedef struct {
     const arc_ruleset *rs;     /* required; must outlive the run */
@@ -493,6 +515,43 @@ int arc_result_line_page(const arc_result *r, int line);
  * scorecard and facts stay): once the writers that show the text have
  * taken it (arc_writer_prepare), a batch need not hold every text. */
 void arc_result_drop_text(arc_result *r);
+
+/* A passage this report shares with another report of the batch, found by
+ * the copy checks (for views that show both texts side by side). */
+typedef struct {
+    const char *rule;         /* the rule that compared the two reports */
+    const char *other;        /* the other report's path */
+    int line, column;         /* where the passage starts here */
+    size_t offset, end_offset; /* its byte span here */
+    int other_line, other_column;
+    size_t other_offset, other_end_offset;
+    size_t chars;             /* characters (ideographs and digits) */
+} arc_shared_passage;
+
+/* After the corpus pass: the shared passages of this report, by position
+ * (each with a finding of its rule, or part of one). */
+size_t arc_result_shared_count(const arc_result *r);
+const arc_shared_passage *arc_result_shared(const arc_result *r, size_t i);
+
+/* One item of the unit's earlier plan (next year's plan in last year's
+ * report, or this year's work plan) and whether this report's measures
+ * address it: the plan follow-up table of a report. */
+typedef struct {
+    const char *rule;
+    const char *plan;          /* path of the report or plan holding it */
+    int plan_line, plan_column;
+    size_t plan_offset, plan_end_offset;
+    const char *item;          /* its first words */
+    int followed;              /* 1: a measure here addresses it */
+    int line;                  /* the closest measure paragraph here, 0 */
+    double score;              /* share (0-1) of the item's words, weighted
+                                  by rarity, found there */
+} arc_plan_item;
+
+/* After the corpus pass: the plan items checked against this report, in
+ * the plan's order. */
+size_t arc_result_plan_count(const arc_result *r);
+const arc_plan_item *arc_result_plan_item(const arc_result *r, size_t i);
 
 /* A rule example that did not behave: a `bad` example that did not trigger
  * its rule, or a `good` one that did. */

@@ -39,7 +39,9 @@ static int corpus(const arc_rule *r, arc_corpus_ctx *cx)
     size_t n = 0;
     for (size_t i = 0; i < cx->n; i++) {
         const arc_result *res = cx->results[i];
-        if (res->status == ARC_RESULT_CHECKED && res->digest.text_len)
+        /* Reference reports (last year's) are not part of the batch. */
+        if (res->status == ARC_RESULT_CHECKED && res->digest.text_len &&
+            !res->reference)
             k[n++] = (key){res->digest.text_hash, res->digest.text_len, i};
     }
     qsort(k, n, sizeof *k, cmp);

@@ -415,6 +415,9 @@ int arc_eval_doc(const arc_ruleset *rs, const arc_doc *doc,
         for (size_t p = 0; p < rs->nparts && p < ARC_MAX_PARTS; p++) {
             co->part[p] = ctx.parts[p].status;
             co->part_section[p] = ctx.parts[p].section;
+            co->part_start[p] = ctx.parts[p].start;
+            co->part_end[p] = ctx.parts[p].end;
+            co->part_at[p] = ctx.parts[p].at;
         }
     }
     free(ctx.parts);

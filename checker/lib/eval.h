@@ -90,10 +90,14 @@ size_t arc_next_char(const arc_eval *ctx, size_t off);
 
 #define ARC_ALL_RULES ((size_t)-1)
 
-/* What a check found out besides findings (for the scorecard). */
-typedef struct {
+/* What a check found out besides findings (for the scorecard, the
+ * digest). */
+typedef struct arc_check_out {
     arc_part_status part[ARC_MAX_PARTS]; /* per rs->parts */
     int part_section[ARC_MAX_PARTS];     /* its heading section, or -1 */
+    size_t part_start[ARC_MAX_PARTS];    /* its span (arc_part_hit) */
+    size_t part_end[ARC_MAX_PARTS];
+    size_t part_at[ARC_MAX_PARTS];       /* its heading label / prose match */
 } arc_check_out;
 
 /*

@@ -29,6 +29,7 @@ static void item_free(item *it)
     free((char *)it->f.section);
     free((char *)it->f.message);
     free((char *)it->f.evidence);
+    free((char *)it->f.related_path);
 }
 
 void arc_findings_free(arc_findings *f)
@@ -63,8 +64,9 @@ int arc_findings_add(arc_findings *f, const arc_finding *fi)
     it->f.section = arc_strdup(fi->section ? fi->section : "");
     it->f.message = arc_strdup(fi->message ? fi->message : "");
     it->f.evidence = arc_strdup(fi->evidence ? fi->evidence : "");
+    it->f.related_path = arc_strdup(fi->related_path ? fi->related_path : "");
     if (!it->f.path || !it->f.rule || !it->f.section || !it->f.message ||
-        !it->f.evidence) {
+        !it->f.evidence || !it->f.related_path) {
         item_free(it);
         return ARC_ENOMEM;
     }

@@ -108,6 +108,22 @@ int arc_node_int(const arc_load_ctx *cx, const arc_node *map, const char *key,
     return 0;
 }
 
+int arc_node_fraction(const arc_load_ctx *cx, const arc_node *map,
+                      const char *key, int required, double *out)
+{
+    const arc_node *n;
+    int rc = get_scalar(cx, map, key, required, &n);
+    if (rc || !n)
+        return rc;
+    char *end;
+    errno = 0;
+    double v = strtod(n->value, &end);
+    if (n->quoted || !n->len || *end || errno || !(v > 0 && v <= 1))
+        return arc_node_fail(cx, n, "“%s”应为大于 0、不超过 1 的小数", key);
+    *out = v;
+    return 0;
+}
+
 int arc_node_bool(const arc_load_ctx *cx, const arc_node *map,
                   const char *key, int *out)
 {

@@ -56,6 +56,9 @@ int arc_node_int(const arc_load_ctx *cx, const arc_node *map, const char *key,
                  int required, long min, long max, long *out);
 int arc_node_bool(const arc_load_ctx *cx, const arc_node *map,
                   const char *key, int *out);
+/* A number in (0, 1] (a share: 0.05, 1). */
+int arc_node_fraction(const arc_load_ctx *cx, const arc_node *map,
+                      const char *key, int required, double *out);
 
 /* A list of strings (a single scalar counts as a list of one). */
 int arc_node_strs(const arc_load_ctx *cx, const arc_node *map, const char *key,

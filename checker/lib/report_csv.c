@@ -102,10 +102,12 @@ static const char *const summary_head[] = {"file", "title", "unit",
  * position).  `status` (0.2.0): "checked", or "unchecked" for a file that
  * could not be read, whose score is left empty (it was not scored; 90 would
  * rank it above checked reports with real defects).  `year_source` and
- * `published_source`: where the two facts came from. */
+ * `published_source`: where the two facts came from.  `shared_max` and
+ * `plan_not_followed`: the checks across reports. */
 static const char *const summary_tail[] = {
-    "errors", "warnings",    "infos",           "score",
-    "status", "year_source", "published_source"};
+    "errors",      "warnings",         "infos",      "score",
+    "status",      "year_source",      "published_source",
+    "shared_max",  "plan_not_followed"};
 
 static size_t summary_parts(const arc_writer *w)
 {
@@ -169,6 +171,17 @@ static int report_summary(arc_writer *w, const char *path,
         rc = cell(w->fp, arc_year_source_name(card->year_source), 0);
     if (!rc)
         rc = cell(w->fp, arc_pub_source_name(card->published_source), 0);
+    /* Checks across reports (appended with them): empty where they did
+     * not run, so that 0 means "compared, nothing shared / all followed". */
+    char shared[16] = "", missed[16] = "";
+    if (card->compared & ARC_CARD_SHARED)
+        snprintf(shared, sizeof shared, "%.2f", card->shared_max);
+    if (card->compared & ARC_CARD_PLAN)
+        snprintf(missed, sizeof missed, "%d", card->plan_not_followed);
+    if (!rc)
+        rc = cell(w->fp, shared, 0);
+    if (!rc)
+        rc = cell(w->fp, missed, 0);
     return rc ? rc : fputs("\r\n", w->fp) == EOF ? ARC_EIO : 0;
 }
 

@@ -1,6 +1,8 @@
 /* report_json.c - JSON Lines: one finding per line, the CSV's fields plus
  * the byte span in the original file (null for whole-document findings)
- * and the page (null for formats without pages). */
+ * and the page (null for formats without pages); findings about another
+ * report (checks across reports) end with "related": its file, line and
+ * column (null: the whole report) and byte span. */
 #include "report.h"
 
 static int open_json(arc_writer *w)
@@ -40,9 +42,22 @@ static int report_json(arc_writer *w, const char *path,
         else
             fputs(",\"offset\":null,\"end_offset\":null", w->fp);
         if (fi->page > 0)
-            fprintf(w->fp, ",\"page\":%d}\n", fi->page);
+            fprintf(w->fp, ",\"page\":%d", fi->page);
         else
-            fputs(",\"page\":null}\n", w->fp);
+            fputs(",\"page\":null", w->fp);
+        if (fi->related_path && fi->related_path[0]) {
+            fputs(",\"related\":{", w->fp);
+            field(w->fp, "file", fi->related_path, 1);
+            if (fi->related_line > 0)
+                fprintf(w->fp, ",\"line\":%d,\"column\":%d,\"offset\":%zu,"
+                        "\"end_offset\":%zu}", fi->related_line,
+                        fi->related_column, fi->related_offset,
+                        fi->related_end_offset);
+            else
+                fputs(",\"line\":null,\"column\":null,\"offset\":null,"
+                      "\"end_offset\":null}", w->fp);
+        }
+        fputs("}\n", w->fp);
     }
     return 0;
 }

@@ -129,7 +129,17 @@ static int report_sarif(arc_writer *w, const char *path,
             arc_json_str(fp, fi->evidence);
             fputc('}', fp);
         }
-        fprintf(fp, "}}}],\"partialFingerprints\":{\"archeck/v1\":\"%016llx\"}",
+        fputs("}}}]", fp);
+        /* Checks across reports: the other report as a related location. */
+        if (fi->related_path && fi->related_path[0]) {
+            fputs(",\"relatedLocations\":[{\"id\":1,\"physicalLocation\":"
+                  "{\"artifactLocation\":{\"uri\":", fp);
+            uri(fp, fi->related_path);
+            fprintf(fp, "},\"region\":{\"startLine\":%d,\"startColumn\":%d}}}]",
+                    fi->related_line > 0 ? fi->related_line : 1,
+                    fi->related_line > 0 ? fi->related_column : 1);
+        }
+        fprintf(fp, ",\"partialFingerprints\":{\"archeck/v1\":\"%016llx\"}",
                 (unsigned long long)fingerprint(fi));
         /* SARIF regions have no pages: PDF and OFD findings carry theirs
          * as a result property. */

@@ -29,6 +29,9 @@ struct arc_corpus_ctx;
  *   corpus: (optional) runs after all reports of a batch, on their digests,
  *          and emits findings with arc_corpus_emit (corpus.h).  Examples of
  *          such a rule are batches: documents separated by a line "---".
+ *   digest: what the corpus hook reads besides the text hash (ARC_DIGEST_*
+ *          bits): run.c computes it while the document is alive, only when
+ *          a rule that needs it runs.
  */
 typedef struct {
     const char *name;
@@ -38,7 +41,12 @@ typedef struct {
     int (*eval)(const struct arc_rule *r, struct arc_eval *ctx);
     void (*free)(void *params);
     int (*corpus)(const struct arc_rule *r, struct arc_corpus_ctx *cx);
+    unsigned digest;
 } arc_kind;
+
+/* Parts of the digest (result.h) a corpus kind reads. */
+#define ARC_DIGEST_TEXT 1u  /* fingerprints, year mentions, unit */
+#define ARC_DIGEST_PLAN 2u  /* plan items, measure paragraphs, unit */
 
 extern const arc_kind *const arc_kinds[];
 
@@ -102,6 +110,43 @@ int arc_config_ignored_rel(const arc_config *c, const char *rel,
 int arc_load_deadline(const arc_load_ctx *cx, const arc_node *n,
                       arc_deadline *dl);
 
+/* How reports are compared across a batch (the rule set's `corpus`
+ * section, rules_corpus.c): fingerprints, boilerplate, units, years, and
+ * the words that say nothing about what a plan item is about. */
+typedef struct {
+    unsigned k;             /* characters per k-gram */
+    unsigned window;        /* winnowing window, in k-grams */
+    double share;           /* boilerplate: in at least this share ... */
+    size_t min_reports;     /* ... and at least this many reports */
+    char **passage_text;    /* listed boilerplate passages */
+    size_t npassage_text;
+    uint32_t *passages;     /* their k-gram hashes, sorted */
+    size_t npassages;
+    arc_regex *unit_strip;  /* removed from a unit's name, or NULL */
+    char **alias_from;      /* unit aliases: name -> canonical name */
+    char **alias_to;
+    size_t naliases;
+    arc_regex **year_allow; /* anchored at a year: a legitimate mention */
+    size_t nyear_allow;
+    char *plan_part;        /* part id of next year's plan, or NULL */
+    char **measures_parts;  /* part ids of what the unit did */
+    size_t nmeasures_parts;
+    uint64_t *stop_bits;    /* bigram hashes of plan stop words (a
+                               bitmap, fingerprint.h), or NULL */
+} arc_corpus_params;
+
+struct arc_ruleset;
+
+/* Reads the `corpus` mapping n (NULL: nothing) into rs->corpus, key by key
+ * over what a base rule set set (after rs's parts: part ids are checked).
+ * Errors at the node's file:line:col. */
+int arc_corpus_params_load(struct arc_ruleset *rs, const arc_node *n,
+                           const arc_load_ctx *cx);
+void arc_corpus_params_free(arc_corpus_params *p);
+
+/* The defaults (k 15, window 32, share 0.05, 20 reports). */
+void arc_corpus_params_init(arc_corpus_params *p);
+
 /* Score = base - the weights of a report's findings, clamped to 0..100. */
 typedef struct {
     double base;
@@ -127,6 +172,7 @@ struct arc_ruleset {
     arc_scoring scoring;
     struct arc_t2s *t2s; /* owned, when document.traditional is set */
     unsigned char *trad_bits; /* 8 KiB: one bit per BMP code point */
+    arc_corpus_params corpus;
 };
 
 /* Reads the keys of a `document:` mapping into p (ruleset_doc.c); a key

@@ -13,7 +13,8 @@
 
 static const char *const top_keys[] = {
     "version", "name",    "description", "extends", "document", "parts",
-    "deadline", "scoring", "rules",      "severity", "disable", NULL};
+    "deadline", "scoring", "rules",      "severity", "disable", "corpus",
+    NULL};
 static const char *const scoring_keys[] = {"base", "error", "warning", "info",
                                            "rules", NULL};
 static const char *const trad_keys[] = {"markers", "min", "config", NULL};
@@ -538,6 +539,8 @@ static int load_tree(arc_ruleset *rs, const arc_node *root, arc_load_ctx *cx,
         rc = load_scoring(rs, arc_node_get(root, "scoring"), cx);
     if (!rc)
         rc = merge_parts(rs, arc_node_get(root, "parts"), cx, depth);
+    if (!rc)
+        rc = arc_corpus_params_load(rs, arc_node_get(root, "corpus"), cx);
     if (rc)
         return rc;
     const arc_node *rules = arc_node_get(root, "rules");
@@ -630,6 +633,7 @@ static arc_ruleset *ruleset_new(const char *name)
     rs->doc = arc_doc_profile_default;
     rs->deadline = (arc_deadline){1, 4, 1};
     rs->scoring = (arc_scoring){100, {0, 3, 10}};
+    arc_corpus_params_init(&rs->corpus);
     return rs;
 }
 
@@ -713,6 +717,7 @@ void arc_ruleset_free(arc_ruleset *rs)
     arc_doc_profile_clear(&rs->doc);
     arc_t2s_close(rs->t2s);
     free(rs->trad_bits);
+    arc_corpus_params_free(&rs->corpus);
     free(rs->path);
     free(rs->name);
     free(rs->profile);

@@ -22,13 +22,15 @@
 struct arc_checker {
     const arc_ruleset *rs;
     arc_matcher *m;
+    arc_digest_scratch *scratch;
 };
 
 int arc_checker_new(arc_checker **out, const arc_ruleset *rs)
 {
     arc_checker *c = calloc(1, sizeof *c);
-    if (!c || arc_matcher_new(&c->m)) {
-        free(c);
+    if (!c || arc_matcher_new(&c->m) ||
+        !(c->scratch = arc_digest_scratch_new())) {
+        arc_checker_free(c);
         *out = NULL;
         return ARC_ENOMEM;
     }
@@ -42,6 +44,7 @@ void arc_checker_free(arc_checker *c)
     if (!c)
         return;
     arc_matcher_free(c->m);
+    arc_digest_scratch_free(c->scratch);
     free(c);
 }
 
@@ -113,6 +116,18 @@ void arc_result_free(arc_result *r)
     free(r->title);
     free(r->unit);
     kept_free(&r->kept);
+    arc_digest_free(&r->digest);
+    for (size_t i = 0; i < r->nshared; i++) {
+        free((char *)r->shared[i].rule);
+        free((char *)r->shared[i].other);
+    }
+    free(r->shared);
+    for (size_t i = 0; i < r->nplan; i++) {
+        free((char *)r->plan[i].rule);
+        free((char *)r->plan[i].plan);
+        free((char *)r->plan[i].item);
+    }
+    free(r->plan);
     free(r);
 }
 
@@ -121,6 +136,7 @@ void arc_result_free(arc_result *r)
 static int unreadable(const arc_run *run, arc_result *r, const arc_error *why)
 {
     r->status = ARC_RESULT_UNREADABLE;
+    r->reference = (run->o.flags & ARC_RUN_REFERENCE) != 0;
     if (!(r->error = malloc(sizeof *r->error)))
         return ARC_ENOMEM;
     *r->error = *why;
@@ -244,11 +260,30 @@ static int keep_text(arc_result *r, arc_doc *doc, const arc_ruleset *rs,
     return rc;
 }
 
+/* What the corpus rules that run need in the digest. */
+static unsigned digest_needs(const arc_ruleset *rs, size_t only)
+{
+    unsigned need = 0;
+    for (size_t i = 0; i < rs->nrules; i++) {
+        const arc_rule *r = &rs->rules[i];
+        if (only == ARC_ALL_RULES ? r->enabled : i == only)
+            need |= r->kind->digest;
+    }
+    return need;
+}
+
+static int drop_all(const arc_finding *fi, void *ud)
+{
+    (void)fi, (void)ud;
+    return 0;
+}
+
 /* Everything after reading: facts, rules, ignores, scorecard, digest. */
-static int check_doc(const arc_run *run, arc_matcher *m, size_t only,
+static int check_doc(const arc_run *run, const arc_checker *c, size_t only,
                      arc_result *r, arc_doc *doc, const arc_input *in,
                      arc_error *err)
 {
+    arc_matcher *m = c->m;
     const arc_ruleset *rs = run->o.rs;
     const arc_doc_profile *prof = &rs->doc;
     arc_facts facts;
@@ -272,8 +307,18 @@ static int check_doc(const arc_run *run, arc_matcher *m, size_t only,
         arc_scorecard_score(&r->card, rs, r->findings);
         r->digest.text_hash = text_hash(doc->text.norm, doc->text.norm_len);
         r->digest.text_len = doc->text.norm_len;
+        /* The document type is a fact: a work plan's tasks are its plan. */
+        r->digest.work_plan = strcmp(facts.type_id, "work-plan") == 0;
+        if (arc_digest_fill(&r->digest, rs, digest_needs(rs, only), doc,
+                            facts.unit, facts.year, &co, m, c->scratch))
+            rc = arc_err_nomem(err);
+        if (run->o.flags & ARC_RUN_REFERENCE) {
+            r->reference = 1;
+            arc_findings_filter(r->findings, drop_all, NULL);
+            arc_scorecard_score(&r->card, rs, r->findings);
+        }
         char *title = arc_strdup(facts.title), *unit = arc_strdup(facts.unit);
-        if (!title || !unit) {
+        if (rc || !title || !unit) {
             free(title);
             free(unit);
             rc = arc_err_nomem(err);
@@ -320,7 +365,7 @@ int arc_run_check(const arc_run *run, arc_checker *c, size_t only,
     if (rc)
         rc = unreadable(run, r, &why) ? arc_err_nomem(err) : 0;
     else {
-        rc = check_doc(run, c->m, only, r, doc, &in, &why);
+        rc = check_doc(run, c, only, r, doc, &in, &why);
         arc_input_free(&in);
         arc_doc_free(doc);
         if (rc && rc != ARC_ENOMEM && dl.expired) {
@@ -460,6 +505,26 @@ size_t arc_result_heading_count(const arc_result *r)
 const arc_heading *arc_result_heading(const arc_result *r, size_t i)
 {
     return i < r->kept.nheadings ? &r->kept.headings[i] : NULL;
+}
+
+size_t arc_result_shared_count(const arc_result *r)
+{
+    return r->nshared;
+}
+
+const arc_shared_passage *arc_result_shared(const arc_result *r, size_t i)
+{
+    return i < r->nshared ? &r->shared[i] : NULL;
+}
+
+size_t arc_result_plan_count(const arc_result *r)
+{
+    return r->nplan;
+}
+
+const arc_plan_item *arc_result_plan_item(const arc_result *r, size_t i)
+{
+    return i < r->nplan ? &r->plan[i] : NULL;
 }
 
 int arc_result_line_page(const arc_result *r, int line)

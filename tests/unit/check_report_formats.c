@@ -823,7 +823,8 @@ END_TEST
 #define SUMMARY_HEAD                                                           \
     "\xEF\xBB\xBF"                                                             \
     "file,title,unit,report_year,published,doc_type,measures,plan,errors,"     \
-    "warnings,infos,score,status,year_source,published_source\r\n"
+    "warnings,infos,score,status,year_source,published_source,shared_max,"   \
+    "plan_not_followed\r\n"
 
 static void card_init(arc_scorecard *c, const char *title, const char *unit,
                       int year, const char *doc_type)
@@ -857,6 +858,10 @@ START_TEST(test_summary_rows)
     snprintf(a.part_id[1], sizeof a.part_id[1], "measures");
     a.part_status[1] = ARC_PART_HEADING;
     a.errors = 1, a.warnings = 2, a.infos = 3, a.score = 84;
+    /* Compared across reports: the largest share, items not followed. */
+    a.compared = ARC_CARD_SHARED | ARC_CARD_PLAN;
+    a.shared_max = 0.876;
+    a.plan_items = 5, a.plan_not_followed = 2;
     out_report(&o, CN_PATH, &a, f);
 
     /* Another document type: the part columns stay empty. */
@@ -893,6 +898,7 @@ START_TEST(test_summary_rows)
     snprintf(d.part_id[1], sizeof d.part_id[1], "plan");
     d.part_status[1] = ARC_PART_HEADING;
     d.infos = 1, d.score = 100;
+    d.compared = ARC_CARD_SHARED; /* compared, nothing shared */
     out_report(&o, "d.txt", &d, f);
 
     /* A file that could not be read (through the pipeline): other, its
@@ -905,13 +911,14 @@ START_TEST(test_summary_rows)
     ck_assert_str_eq(
         s, SUMMARY_HEAD
         "reports/青禾 区.txt,青禾区2025年度法治政府建设情况报告,青禾区,2025,"
-        "2026-03-05,annual-report,heading,prose,1,2,3,84,checked,title,label\r\n"
+        "2026-03-05,annual-report,heading,prose,1,2,3,84,checked,title,label,"
+        "0.88,2\r\n"
         "b.txt,松岭县2026年法治政府建设工作要点,松岭县,2026,2026-01-20,"
-        "work-plan,,,1,0,0,0,checked,evidence,signature\r\n"
+        "work-plan,,,1,0,0,0,checked,evidence,signature,,\r\n"
         "c.txt,\"关于\"\"法治\"\",报告\",,,,annual-report,missing,,0,0,0,100,"
-        "checked,,\r\n"
+        "checked,,,,\r\n"
         "d.txt,,\"'=青禾\",2024,2025-12-31,other,,,0,0,1,100,checked,,"
-        "override\r\n"
+        "override,0.00,\r\n"
         "/nonexistent-arc-dir/e.txt,,,,,other,,,1,0,0,,unchecked,,\r\n");
     free(s);
     arc_findings_free(f);
@@ -939,7 +946,7 @@ START_TEST(test_summary_header_only)
                         "file,title,unit,report_year,published,doc_type,"
                         "measures,shortcomings,first_responsible,next_year,"
                         "errors,warnings,infos,score,status,year_source,"
-                        "published_source\r\n");
+                        "published_source,shared_max,plan_not_followed\r\n");
     free(s);
     arc_ruleset_free(rs);
     /* No rule set: no part columns. */
@@ -948,7 +955,7 @@ START_TEST(test_summary_header_only)
     ck_assert_str_eq(s, "\xEF\xBB\xBF"
                         "file,title,unit,report_year,published,doc_type,"
                         "errors,warnings,infos,score,status,year_source,"
-                        "published_source\r\n");
+                        "published_source,shared_max,plan_not_followed\r\n");
     free(s);
 }
 END_TEST

@@ -1,0 +1,577 @@
+/* corpus_pairs.c - the passages the reports of a batch share, found from
+ * their fingerprints (digest.c) without comparing texts pair by pair:
+ *
+ *  1. every fingerprint of every comparable report goes into one array,
+ *     sorted by hash (radix sort, stable: by report within a hash);
+ *  2. a hash found in one report only is dropped; one found in too many
+ *     (at least corpus.boilerplate.share of the reports and at least
+ *     min_reports of them) is boilerplate and dropped;
+ *  3. for each report a, in batch order, the reports b after it that hold
+ *     one of its remaining hashes and that it is compared with (another
+ *     unit in the same year, or the same unit a year apart) give matches
+ *     (fingerprint in a, fingerprint in b);
+ *  4. a pair's matches on one diagonal (the same offset between the two
+ *     texts), close to each other, are one passage.
+ *
+ * The work is the sum over hashes of (reports holding it)^2, which the
+ * boilerplate cut bounds; memory is one array entry per fingerprint while
+ * sorting, then the passages.  Everything runs in batch order on one
+ * thread: the same batch gives the same pairs whatever -j. */
+#include "corpus.h"
+
+#include "util.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+int arc_corpus_comparable(const arc_result *r)
+{
+    const arc_digest *d = &r->digest;
+    return r->status == ARC_RESULT_CHECKED && (d->have & ARC_DIGEST_TEXT) &&
+           d->nfp > 0 && d->unit && d->unit[0] && r->card.report_year > 0 &&
+           strcmp(r->card.doc_type, "annual-report") == 0;
+}
+
+typedef struct {
+    size_t *res;      /* result index of each comparable report */
+    uint32_t *unit;   /* its unit, as a number */
+    int *year;
+    int *ref;
+    uint32_t *base;   /* its first global fingerprint index; [ne] = total */
+    size_t ne;
+} batch;
+
+static void batch_free(batch *b)
+{
+    free(b->res);
+    free(b->unit);
+    free(b->year);
+    free(b->ref);
+    free(b->base);
+}
+
+typedef struct {
+    const char *unit;
+    size_t e;
+} unit_of;
+
+static int cmp_unit(const void *x, const void *y)
+{
+    const unit_of *a = x, *b = y;
+    int c = strcmp(a->unit, b->unit);
+    return c ? c : (a->e > b->e) - (a->e < b->e);
+}
+
+static int batch_make(batch *b, const arc_corpus_ctx *cx)
+{
+    memset(b, 0, sizeof *b);
+    size_t n = cx->n ? cx->n : 1;
+    b->res = malloc(n * sizeof *b->res);
+    b->unit = malloc(n * sizeof *b->unit);
+    b->year = malloc(n * sizeof *b->year);
+    b->ref = malloc(n * sizeof *b->ref);
+    b->base = malloc((n + 1) * sizeof *b->base);
+    unit_of *byunit = malloc(n * sizeof *byunit);
+    if (!b->res || !b->unit || !b->year || !b->ref || !b->base || !byunit) {
+        free(byunit);
+        return ARC_ENOMEM;
+    }
+    uint64_t total = 0;
+    for (size_t i = 0; i < cx->n; i++) {
+        const arc_result *r = cx->results[i];
+        /* Reports and units are numbered in 24 bits (sort keys). */
+        if (!arc_corpus_comparable(r) || total + r->digest.nfp > UINT32_MAX ||
+            b->ne >= (1u << 24) - 1)
+            continue;
+        b->res[b->ne] = i;
+        b->year[b->ne] = r->card.report_year;
+        b->ref[b->ne] = r->reference;
+        b->base[b->ne] = (uint32_t)total;
+        total += r->digest.nfp;
+        b->ne++;
+    }
+    b->base[b->ne] = (uint32_t)total;
+    /* Units as numbers: equal names, equal numbers. */
+    for (size_t e = 0; e < b->ne; e++)
+        byunit[e] = (unit_of){cx->results[b->res[e]]->digest.unit, e};
+    qsort(byunit, b->ne, sizeof *byunit, cmp_unit);
+    uint32_t id = 0;
+    for (size_t k = 0; k < b->ne; k++) {
+        if (k && strcmp(byunit[k].unit, byunit[k - 1].unit) != 0)
+            id++;
+        b->unit[byunit[k].e] = id;
+    }
+    free(byunit);
+    return 0;
+}
+
+/* The comparable report holding global fingerprint g. */
+static size_t owner(const batch *b, uint32_t g)
+{
+    size_t lo = 0, hi = b->ne;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (b->base[mid] <= g)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static int pair_type(const batch *b, size_t x, size_t y)
+{
+    if (b->ref[x] && b->ref[y])
+        return 0;
+    int dy = b->year[x] - b->year[y];
+    if (b->unit[x] != b->unit[y])
+        return dy == 0 ? ARC_PAIR_UNITS : 0;
+    return dy == 1 || dy == -1 ? ARC_PAIR_YEARS : 0;
+}
+
+/* Stable LSD radix sort of v by the upper 32 bits (the hash). */
+static int radix_sort(uint64_t *v, size_t n)
+{
+    uint64_t *tmp = malloc((n ? n : 1) * sizeof *tmp);
+    if (!tmp)
+        return ARC_ENOMEM;
+    uint64_t *src = v, *dst = tmp;
+    for (int shift = 32; shift < 64; shift += 8) {
+        size_t count[257] = {0};
+        for (size_t i = 0; i < n; i++)
+            count[((src[i] >> shift) & 0xFF) + 1]++;
+        for (int k = 0; k < 256; k++)
+            count[k + 1] += count[k];
+        for (size_t i = 0; i < n; i++)
+            dst[count[(src[i] >> shift) & 0xFF]++] = src[i];
+        uint64_t *t = src;
+        src = dst;
+        dst = t;
+    }
+    /* Four passes: the sorted data is back in v. */
+    free(tmp);
+    return 0;
+}
+
+/* A group of fingerprints with one hash, kept for matching. */
+typedef struct {
+    uint32_t start, end; /* in post[] */
+} group;
+
+/* A fingerprint in a group: its report (comparable index) and its index
+ * there. */
+typedef struct {
+    uint32_t e, f;
+} posting;
+
+typedef struct {
+    posting *post;     /* by group; in a group by (year, unit, report) */
+    group *g;
+    size_t ng;
+    uint64_t *byfp;    /* (global index << 32 | group), sorted */
+    size_t nbyfp;
+} index_t;
+
+/* Postings in (year, unit, report) order, so that the reports a report
+ * is compared with are a few runs of its groups. */
+static int cmp_post(const batch *b, const posting *x, int year,
+                    uint32_t unit, uint32_t e)
+{
+    if (b->year[x->e] != year)
+        return b->year[x->e] < year ? -1 : 1;
+    if (b->unit[x->e] != unit)
+        return b->unit[x->e] < unit ? -1 : 1;
+    return (x->e > e) - (x->e < e);
+}
+
+/* The first posting of g at or after (year, unit, e). */
+static uint32_t seek(const batch *b, const posting *v, uint32_t lo,
+                     uint32_t hi, int year, uint32_t unit, uint32_t e)
+{
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (cmp_post(b, &v[mid], year, unit, e) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+typedef struct {
+    uint64_t key; /* year, unit, report */
+    posting p;
+} keyed;
+
+static int cmp_keyed(const void *x, const void *y)
+{
+    const keyed *a = x, *b = y;
+    if (a->key != b->key)
+        return a->key < b->key ? -1 : 1;
+    return (a->p.f > b->p.f) - (a->p.f < b->p.f);
+}
+
+/* Sorts the postings of one group by (year, unit, report). */
+static int sort_group(const batch *b, posting *v, size_t n, keyed **tmp,
+                      size_t *cap)
+{
+    if (arc_grow((void **)tmp, cap, n, sizeof **tmp))
+        return ARC_ENOMEM;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t e = v[i].e;
+        (*tmp)[i] = (keyed){(uint64_t)(uint16_t)b->year[e] << 48 |
+                                (uint64_t)b->unit[e] << 24 | e,
+                            v[i]};
+    }
+    qsort(*tmp, n, sizeof **tmp, cmp_keyed);
+    for (size_t i = 0; i < n; i++)
+        v[i] = (*tmp)[i].p;
+    return 0;
+}
+
+static void index_free(index_t *x)
+{
+    free(x->post);
+    free(x->g);
+    free(x->byfp);
+}
+
+/* Fingerprints are sorted a hash range at a time: 1/BUCKETS of them in
+ * memory at once. */
+#define BUCKET_SHIFT 29
+#define BUCKETS (1u << (32 - BUCKET_SHIFT))
+
+static int index_make(index_t *x, const batch *b, const arc_corpus_ctx *cx,
+                      size_t *boilerplate)
+{
+    memset(x, 0, sizeof *x);
+    size_t count[BUCKETS] = {0}, most = 1;
+    for (size_t e = 0; e < b->ne; e++) {
+        const arc_digest *d = &cx->results[b->res[e]]->digest;
+        for (size_t f = 0; f < d->nfp; f++)
+            count[d->fp[f].hash >> BUCKET_SHIFT]++;
+    }
+    for (unsigned k = 0; k < BUCKETS; k++)
+        if (count[k] > most)
+            most = count[k];
+    uint64_t *keys = malloc(most * sizeof *keys);
+    if (!keys)
+        return ARC_ENOMEM;
+    const arc_corpus_params *p = &cx->rs->corpus;
+    double share = ceil(p->share * (double)b->ne);
+    size_t limit = share > (double)p->min_reports ? (size_t)share
+                                                  : p->min_reports;
+    size_t pcap = 0, gcap = 0, tcap = 0;
+    keyed *tmp = NULL;
+    int rc = 0;
+    for (unsigned bucket = 0; !rc && bucket < BUCKETS; bucket++) {
+        size_t total = 0;
+        for (size_t e = 0; e < b->ne; e++) {
+            const arc_digest *d = &cx->results[b->res[e]]->digest;
+            for (size_t f = 0; f < d->nfp; f++)
+                if (d->fp[f].hash >> BUCKET_SHIFT == bucket)
+                    keys[total++] = (uint64_t)d->fp[f].hash << 32 |
+                                    (b->base[e] + f);
+        }
+        if (radix_sort(keys, total)) {
+            rc = ARC_ENOMEM;
+            break;
+        }
+        for (size_t i = 0; !rc && i < total;) {
+            size_t j = i + 1;
+            while (j < total && keys[j] >> 32 == keys[i] >> 32)
+                j++;
+            size_t df = 1, last = owner(b, (uint32_t)keys[i]);
+            for (size_t k = i + 1; k < j; k++) {
+                size_t o = owner(b, (uint32_t)keys[k]);
+                df += o != last;
+                last = o;
+            }
+            if (df >= limit) {
+                ++*boilerplate;
+            } else if (df >= 2) {
+                if (arc_grow((void **)&x->post, &pcap, x->nbyfp + (j - i),
+                             sizeof *x->post) ||
+                    arc_grow((void **)&x->g, &gcap, x->ng + 1, sizeof *x->g)) {
+                    rc = ARC_ENOMEM;
+                    break;
+                }
+                x->g[x->ng] = (group){(uint32_t)x->nbyfp,
+                                      (uint32_t)(x->nbyfp + j - i)};
+                for (size_t k = i; k < j; k++) {
+                    uint32_t gfi = (uint32_t)keys[k];
+                    size_t e = owner(b, gfi);
+                    x->post[x->nbyfp++] =
+                        (posting){(uint32_t)e, gfi - b->base[e]};
+                }
+                if (sort_group(b, x->post + x->g[x->ng].start, j - i, &tmp,
+                               &tcap)) {
+                    rc = ARC_ENOMEM;
+                    break;
+                }
+                x->ng++;
+            }
+            i = j;
+        }
+    }
+    free(keys);
+    free(tmp);
+    if (rc)
+        return rc;
+    /* Each kept fingerprint's group, by fingerprint. */
+    if (!(x->byfp = malloc((x->nbyfp ? x->nbyfp : 1) * sizeof *x->byfp)))
+        return ARC_ENOMEM;
+    for (size_t gi = 0; gi < x->ng; gi++)
+        for (uint32_t k = x->g[gi].start; k < x->g[gi].end; k++)
+            x->byfp[k] = (uint64_t)(b->base[x->post[k].e] + x->post[k].f)
+                             << 32 |
+                         gi;
+    /* Sort by global index: the radix sort orders by the upper half. */
+    return radix_sort(x->byfp, x->nbyfp);
+}
+
+typedef struct {
+    uint32_t b;    /* comparable report */
+    int32_t delta; /* kept-character offset from a to b */
+    uint32_t fa, fb;
+} match;
+
+static int cmp_match(const void *x, const void *y)
+{
+    const match *a = x, *b = y;
+    if (a->b != b->b)
+        return a->b < b->b ? -1 : 1;
+    if (a->delta != b->delta)
+        return a->delta < b->delta ? -1 : 1;
+    return (a->fa > b->fa) - (a->fa < b->fa);
+}
+
+static int cmp_passage(const void *x, const void *y)
+{
+    const arc_passage *a = x, *b = y;
+    if (a->a0 != b->a0)
+        return a->a0 < b->a0 ? -1 : 1;
+    return (a->b0 > b->b0) - (a->b0 < b->b0);
+}
+
+/* Does the k-gram at kept index at overlap a year mention? */
+static int near_year(const arc_digest *d, uint32_t at, unsigned k)
+{
+    size_t lo = 0, hi = d->nyears;
+    while (lo < hi) { /* first mention ending after at */
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->years[mid].at + 5 <= at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < d->nyears && d->years[lo].at < at + k;
+}
+
+/* The passages of one pair from its matches (one report b, sorted). */
+static int add_pair(struct arc_corpus_pairs *P, size_t *cap,
+                    const arc_corpus_ctx *cx, const batch *bt, size_t ea,
+                    size_t eb, const match *m, size_t n)
+{
+    const arc_corpus_params *p = &cx->rs->corpus;
+    const arc_digest *da = &cx->results[bt->res[ea]]->digest;
+    arc_passage *v = NULL;
+    size_t nv = 0, vcap = 0;
+    for (size_t i = 0; i < n;) {
+        size_t j = i + 1;
+        while (j < n && m[j].delta == m[i].delta &&
+               da->fp[m[j].fa].at - da->fp[m[j - 1].fa].at <= p->k + p->window)
+            j++;
+        if (j - i >= 2) {
+            if (arc_grow((void **)&v, &vcap, nv + 1, sizeof *v)) {
+                free(v);
+                return ARC_ENOMEM;
+            }
+            uint32_t span = da->fp[m[j - 1].fa].at + p->k - da->fp[m[i].fa].at;
+            arc_passage ps = {m[i].fa, m[j - 1].fa, m[i].fb, m[j - 1].fb,
+                              (uint32_t)(j - i), span + p->window - 1, 0, 0,
+                              0};
+            /* Shared k-grams are the same text on both sides: a number
+             * in one is in the other. */
+            for (size_t q = i; q < j; q++)
+                if ((da->fp[m[q].fa].len & ARC_FP_DIGIT) &&
+                    !near_year(da, da->fp[m[q].fa].at, p->k) &&
+                    !ps.ndigit++) {
+                    ps.dig_a = m[q].fa;
+                    ps.dig_b = m[q].fb;
+                }
+            v[nv++] = ps;
+        }
+        i = j;
+    }
+    if (!nv)
+        return 0;
+    qsort(v, nv, sizeof *v, cmp_passage);
+    if (arc_grow((void **)&P->v, cap, P->n + 1, sizeof *P->v)) {
+        free(v);
+        return ARC_ENOMEM;
+    }
+    P->v[P->n++] = (arc_pair){bt->res[ea], bt->res[eb],
+                              pair_type(bt, ea, eb), v, nv};
+    return 0;
+}
+
+typedef struct {
+    match *v;
+    size_t n, cap;
+} matches;
+
+/* Matches of fingerprint fa of report ea with the postings [lo, hi) of
+ * reports after ea. */
+static int add_matches(matches *m, const arc_corpus_ctx *cx, const batch *bt,
+                       size_t ea, uint32_t fa, const posting *v, uint32_t lo,
+                       uint32_t hi)
+{
+    const arc_digest *da = &cx->results[bt->res[ea]]->digest;
+    for (uint32_t q = lo; q < hi; q++) {
+        size_t eb = v[q].e;
+        if (eb <= ea || (bt->ref[ea] && bt->ref[eb]))
+            continue;
+        const arc_digest *db = &cx->results[bt->res[eb]]->digest;
+        if (arc_grow((void **)&m->v, &m->cap, m->n + 1, sizeof *m->v))
+            return ARC_ENOMEM;
+        m->v[m->n++] = (match){(uint32_t)eb,
+                               (int32_t)db->fp[v[q].f].at -
+                                   (int32_t)da->fp[fa].at,
+                               fa, v[q].f};
+    }
+    return 0;
+}
+
+static int find_pairs(struct arc_corpus_pairs *P, const arc_corpus_ctx *cx,
+                      const batch *bt, const index_t *x)
+{
+    matches m = {0};
+    size_t pcap = 0;
+    size_t k = 0; /* walks x->byfp, ordered by global fingerprint */
+    int rc = 0;
+    for (size_t ea = 0; !rc && ea < bt->ne; ea++) {
+        int year = bt->year[ea];
+        uint32_t unit = bt->unit[ea];
+        m.n = 0;
+        for (; !rc && k < x->nbyfp && (x->byfp[k] >> 32) < bt->base[ea + 1];
+             k++) {
+            uint32_t fa = (uint32_t)(x->byfp[k] >> 32) - bt->base[ea];
+            const group *g = &x->g[(uint32_t)x->byfp[k]];
+            const posting *v = x->post;
+            /* Other units of the same year: the year's run less the
+             * unit's own. */
+            uint32_t y0 = seek(bt, v, g->start, g->end, year, 0, 0);
+            uint32_t u0 = seek(bt, v, y0, g->end, year, unit, 0);
+            uint32_t u1 = seek(bt, v, u0, g->end, year, unit + 1, 0);
+            uint32_t y1 = seek(bt, v, u1, g->end, year + 1, 0, 0);
+            rc = add_matches(&m, cx, bt, ea, fa, v, y0, u0);
+            if (!rc)
+                rc = add_matches(&m, cx, bt, ea, fa, v, u1, y1);
+            /* The same unit a year before and a year after. */
+            for (int dy = -1; !rc && dy <= 1; dy += 2) {
+                uint32_t a = seek(bt, v, g->start, g->end, year + dy, unit, 0);
+                uint32_t z = seek(bt, v, a, g->end, year + dy, unit + 1, 0);
+                rc = add_matches(&m, cx, bt, ea, fa, v, a, z);
+            }
+        }
+        if (rc || !m.n)
+            continue;
+        qsort(m.v, m.n, sizeof *m.v, cmp_match);
+        for (size_t i = 0; !rc && i < m.n;) {
+            size_t j = i + 1;
+            while (j < m.n && m.v[j].b == m.v[i].b)
+                j++;
+            rc = add_pair(P, &pcap, cx, bt, ea, m.v[i].b, m.v + i, j - i);
+            i = j;
+        }
+    }
+    free(m.v);
+    return rc;
+}
+
+int arc_corpus_pairs(arc_corpus_ctx *cx, const struct arc_corpus_pairs **out)
+{
+    *out = NULL;
+    if (cx->pairs) {
+        *out = cx->pairs;
+        return 0;
+    }
+    struct arc_corpus_pairs *P = calloc(1, sizeof *P);
+    batch bt;
+    index_t x;
+    if (!P)
+        return arc_err_nomem(cx->err);
+    int rc = batch_make(&bt, cx);
+    if (!rc)
+        rc = index_make(&x, &bt, cx, &P->boilerplate);
+    if (!rc) {
+        P->eligible = bt.ne;
+        rc = find_pairs(P, cx, &bt, &x);
+        index_free(&x);
+    }
+    batch_free(&bt);
+    if (rc) {
+        arc_corpus_pairs_free(P);
+        return arc_err_nomem(cx->err);
+    }
+    cx->pairs = P;
+    *out = P;
+    return 0;
+}
+
+void arc_corpus_pairs_free(struct arc_corpus_pairs *p)
+{
+    if (!p)
+        return;
+    for (size_t i = 0; i < p->n; i++)
+        free(p->v[i].v);
+    free(p->v);
+    free(p);
+}
+
+typedef struct {
+    uint32_t s, e;
+} interval;
+
+static int cmp_interval(const void *x, const void *y)
+{
+    const interval *a = x, *b = y;
+    if (a->s != b->s)
+        return a->s < b->s ? -1 : 1;
+    return (a->e > b->e) - (a->e < b->e);
+}
+
+size_t arc_pair_covered(const arc_corpus_ctx *cx, const arc_pair *p, size_t r,
+                        size_t min_chars)
+{
+    const arc_digest *d = &cx->results[r]->digest;
+    unsigned k = cx->rs->corpus.k;
+    int side_a = r == p->a;
+    interval *iv = malloc((p->n ? p->n : 1) * sizeof *iv);
+    size_t n = 0, covered = 0;
+    if (!iv)
+        return 0;
+    for (size_t i = 0; i < p->n; i++) {
+        const arc_passage *ps = &p->v[i];
+        if (ps->chars < min_chars)
+            continue;
+        uint32_t f0 = side_a ? ps->a0 : ps->b0, f1 = side_a ? ps->a1 : ps->b1;
+        iv[n++] = (interval){d->fp[f0].at, d->fp[f1].at + k};
+    }
+    qsort(iv, n, sizeof *iv, cmp_interval);
+    uint32_t s = 0, e = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (i == 0 || iv[i].s > e) {
+            covered += e - s;
+            s = iv[i].s;
+            e = iv[i].e;
+        } else if (iv[i].e > e) {
+            e = iv[i].e;
+        }
+    }
+    covered += e - s;
+    free(iv);
+    return covered;
+}

@@ -1,0 +1,305 @@
+/* fingerprint.c - kept characters, k-gram hashes, winnowing and bigrams
+ * (see fingerprint.h). */
+#include "fingerprint.h"
+
+#include "archeck.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* A kept character that is an ideograph (not a digit, not a name). */
+static int is_cjk(uint32_t cp)
+{
+    return cp > '9' && cp != ARC_KEPT_MASK;
+}
+
+void arc_kept_free(arc_kept *k)
+{
+    free(k->cp);
+    free(k->start);
+    free(k->end);
+    memset(k, 0, sizeof *k);
+}
+
+static int kept_room(arc_kept *k, size_t need)
+{
+    if (need <= k->cap)
+        return 0;
+    size_t nc = k->cap ? k->cap : 256;
+    while (nc < need)
+        nc *= 2;
+    uint32_t *a = realloc(k->cp, nc * sizeof *a);
+    if (!a)
+        return ARC_ENOMEM;
+    k->cp = a;
+    uint32_t *b = realloc(k->start, nc * sizeof *b);
+    if (!b)
+        return ARC_ENOMEM;
+    k->start = b;
+    uint32_t *e = realloc(k->end, nc * sizeof *e);
+    if (!e)
+        return ARC_ENOMEM;
+    k->end = e;
+    k->cap = nc;
+    return 0;
+}
+
+/* The first occurrence of needle (len bytes) in text[at, to), or NULL.
+ * strstr (fast in every libc) when the text ends there with its NUL. */
+static const char *find(const char *text, size_t at, size_t to,
+                        const char *needle, size_t len)
+{
+    if (text[to] == '\0') {
+        const char *hit = strstr(text + at, needle);
+        return hit && (size_t)(hit - text) + len <= to ? hit : NULL;
+    }
+    for (size_t i = at; i + len <= to; i++)
+        if (text[i] == needle[0] && memcmp(text + i, needle, len) == 0)
+            return text + i;
+    return NULL;
+}
+
+/* Where the names occur in text[from, to): byte spans, in text order,
+ * a longer name winning over one it overlaps (names are tried longest
+ * first). */
+typedef struct {
+    size_t s, e;
+} span;
+
+static int find_names(const char *text, size_t from, size_t to,
+                      const char *const *mask, size_t nmask, span **out,
+                      size_t *n)
+{
+    size_t cap = 0;
+    *out = NULL;
+    *n = 0;
+    for (size_t m = 0; m < nmask; m++) {
+        size_t len = strlen(mask[m]);
+        if (!len)
+            continue;
+        for (size_t at = from; at + len <= to;) {
+            const char *hit = find(text, at, to, mask[m], len);
+            if (!hit)
+                break;
+            size_t s = (size_t)(hit - text), e = s + len;
+            int overlap = 0;
+            for (size_t k = 0; k < *n && !overlap; k++)
+                overlap = s < (*out)[k].e && (*out)[k].s < e;
+            if (!overlap) {
+                if (arc_grow((void **)out, &cap, *n + 1, sizeof **out)) {
+                    free(*out);
+                    *out = NULL;
+                    return ARC_ENOMEM;
+                }
+                (*out)[(*n)++] = (span){s, e};
+            }
+            at = e;
+        }
+    }
+    /* Few occurrences: insertion sort by position. */
+    for (size_t i = 1; i < *n; i++) {
+        span x = (*out)[i];
+        size_t j = i;
+        while (j > 0 && (*out)[j - 1].s > x.s) {
+            (*out)[j] = (*out)[j - 1];
+            j--;
+        }
+        (*out)[j] = x;
+    }
+    return 0;
+}
+
+int arc_kept_build(arc_kept *k, const char *text, size_t from, size_t to,
+                   const char *const *mask, size_t nmask)
+{
+    const unsigned char *t = (const unsigned char *)text;
+    span *names = NULL;
+    size_t nnames = 0, next = 0;
+    k->n = 0;
+    /* CJK text holds one kept character per 3 bytes; digits and ASCII
+     * grow the arrays when they must. */
+    if (kept_room(k, (to - from) / 3 + 16) ||
+        find_names(text, from, to, mask, nmask, &names, &nnames))
+        return ARC_ENOMEM;
+    size_t stop = nnames ? names[0].s : to;
+    for (size_t i = from; i < to;) {
+        if (i >= stop) {
+            /* A name: one placeholder standing for all of it. */
+            if (k->n == k->cap && kept_room(k, k->n + 1))
+                goto nomem;
+            k->cp[k->n] = ARC_KEPT_MASK;
+            k->start[k->n] = (uint32_t)names[next].s;
+            k->end[k->n] = (uint32_t)names[next].e;
+            k->n++;
+            i = names[next].e;
+            next++;
+            stop = next < nnames ? names[next].s : to;
+            continue;
+        }
+        unsigned c = t[i];
+        uint32_t cp;
+        size_t len;
+        /* The text is valid UTF-8 (validated once when normalised). */
+        if (c < 0x80) {
+            if (c < '0' || c > '9') {
+                i++;
+                continue;
+            }
+            cp = c, len = 1;
+        } else if (c < 0xE0) {
+            i += 2; /* no kept character has two bytes */
+            continue;
+        } else if (c < 0xF0) {
+            cp = (c & 0x0Fu) << 12 | (t[i + 1] & 0x3Fu) << 6 |
+                 (t[i + 2] & 0x3Fu);
+            len = 3;
+        } else {
+            cp = (c & 0x07u) << 18 | (t[i + 1] & 0x3Fu) << 12 |
+                 (t[i + 2] & 0x3Fu) << 6 | (t[i + 3] & 0x3Fu);
+            len = 4;
+        }
+        if (i + len > to)
+            break;
+        if (arc_kept_char(cp)) {
+            if (k->n == k->cap && kept_room(k, k->n + 1))
+                goto nomem;
+            k->cp[k->n] = cp;
+            k->start[k->n] = (uint32_t)i;
+            k->end[k->n] = (uint32_t)(i + len);
+            k->n++;
+        }
+        i += len;
+    }
+    free(names);
+    return 0;
+nomem:
+    free(names);
+    return ARC_ENOMEM;
+}
+
+/* A polynomial hash mod 2^64 (rolled over the k-grams), finished by the
+ * splitmix64 mixer. */
+#define BASE 0x100000001B3ULL
+
+static uint64_t value(uint32_t cp)
+{
+    return (uint64_t)cp + 0x9E3779B97F4A7C15ULL;
+}
+
+static uint32_t finish(uint64_t h)
+{
+    h ^= h >> 30;
+    h *= 0xBF58476D1CE4E5B9ULL;
+    h ^= h >> 27;
+    h *= 0x94D049BB133111EBULL;
+    h ^= h >> 31;
+    return (uint32_t)(h >> 32);
+}
+
+uint32_t arc_kept_hash(const arc_kept *k, size_t at, size_t n)
+{
+    uint64_t h = 0;
+    for (size_t i = at; i < at + n && i < k->n; i++)
+        h = h * BASE + value(k->cp[i]);
+    return finish(h);
+}
+
+static int room32(uint32_t **buf, size_t *cap, size_t need)
+{
+    return arc_grow((void **)buf, cap, need ? need : 1, sizeof **buf);
+}
+
+int arc_kgram_hashes(const arc_kept *kp, unsigned k, uint32_t **buf,
+                     size_t *cap, size_t *n)
+{
+    *n = 0;
+    if (k == 0 || kp->n < k)
+        return 0;
+    size_t m = kp->n - k + 1;
+    if (room32(buf, cap, m))
+        return ARC_ENOMEM;
+    uint32_t *h = *buf;
+    uint64_t top = 1; /* BASE^(k-1) */
+    for (unsigned i = 1; i < k; i++)
+        top *= BASE;
+    uint64_t r = 0;
+    for (size_t i = 0; i < k; i++)
+        r = r * BASE + value(kp->cp[i]);
+    h[0] = finish(r);
+    for (size_t i = 1; i < m; i++) {
+        r = (r - value(kp->cp[i - 1]) * top) * BASE + value(kp->cp[i + k - 1]);
+        h[i] = finish(r);
+    }
+    *n = m;
+    return 0;
+}
+
+int arc_winnow(const uint32_t *h, size_t n, unsigned w, uint32_t **buf,
+               size_t *cap, size_t *nout)
+{
+    *nout = 0;
+    if (n == 0)
+        return 0;
+    if (w == 0)
+        w = 1;
+    size_t win = n < w ? n : w;
+    /* Usually about 2n / (w + 1) selections; grown if need be. */
+    if (room32(buf, cap, 2 * n / (win + 1) + 16))
+        return ARC_ENOMEM;
+    size_t cnt = 0, m = 0;
+    int have = 0;
+    for (size_t r = win - 1; r < n; r++) {
+        size_t l = r + 1 - win;
+        int pick = 0;
+        if (!have || m < l) {
+            /* The minimum left the window: rescan it (rightmost minimum). */
+            m = l;
+            for (size_t j = l + 1; j <= r; j++)
+                if (h[j] <= h[m])
+                    m = j;
+            pick = 1;
+        } else if (h[r] <= h[m]) {
+            m = r;
+            pick = 1;
+        }
+        if (pick && (!cnt || (*buf)[cnt - 1] != m)) {
+            if (cnt == *cap && room32(buf, cap, cnt + 1))
+                return ARC_ENOMEM;
+            (*buf)[cnt++] = (uint32_t)m;
+        }
+        have = 1;
+    }
+    *nout = cnt;
+    return 0;
+}
+
+uint16_t arc_bigram_hash(uint32_t a, uint32_t b)
+{
+    uint32_t h = (a * 0x9E3779B1u ^ b) * 0x85EBCA6Bu;
+    return (uint16_t)(h >> 16);
+}
+
+int arc_bigrams(const arc_kept *k, size_t from, size_t to,
+                const uint64_t *stop, uint64_t *seen, uint16_t **v,
+                size_t *n, size_t *cap)
+{
+    size_t base = *n;
+    if (to > k->n)
+        to = k->n;
+    if (to > from && arc_grow((void **)v, cap, *n + (to - from), sizeof **v))
+        return ARC_ENOMEM;
+    for (size_t i = from; i + 1 < to; i++) {
+        if (!is_cjk(k->cp[i]) || !is_cjk(k->cp[i + 1]) ||
+            k->end[i] != k->start[i + 1])
+            continue;
+        uint16_t g = arc_bigram_hash(k->cp[i], k->cp[i + 1]);
+        if (arc_bits16_has(seen, g) || (stop && arc_bits16_has(stop, g)))
+            continue;
+        seen[g >> 6] |= 1ULL << (g & 63);
+        (*v)[(*n)++] = g;
+    }
+    for (size_t i = base; i < *n; i++)
+        seen[(*v)[i] >> 6] &= ~(1ULL << ((*v)[i] & 63));
+    return 0;
+}
