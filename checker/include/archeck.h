@@ -118,6 +118,12 @@ const char *arc_ruleset_rule_description(const arc_ruleset *rs, size_t i);
 arc_severity arc_ruleset_rule_severity(const arc_ruleset *rs, size_t i);
 int arc_ruleset_rule_enabled(const arc_ruleset *rs, size_t i);
 
+/* The document profiles the rule set checks (rules/README.md, "Profiles"):
+ * their number and the id of profile i ("annual-report", "work-plan"; 0 is
+ * the set's own), or NULL past the end. */
+size_t arc_ruleset_profile_count(const arc_ruleset *rs);
+const char *arc_ruleset_profile_id(const arc_ruleset *rs, size_t i);
+
 /* --------------------------------------------------------- configuration */
 
 /*
@@ -140,6 +146,7 @@ const char *arc_config_path(const arc_config *c);
 const char *arc_config_rules(const arc_config *c);   /* NULL when unset */
 const char *arc_config_output(const arc_config *c);  /* NULL when unset */
 const char *arc_config_summary(const arc_config *c); /* NULL when unset */
+const char *arc_config_profile(const arc_config *c); /* NULL when unset */
 
 /* -1 unset, else an arc_severity, or 3 for "none". */
 int arc_config_fail_on(const arc_config *c);
@@ -337,6 +344,8 @@ typedef struct {
     arc_part_status part_status[ARC_MAX_PARTS];
     size_t errors, warnings, infos;
     int score;               /* 0-100, weights from the rule set */
+    char profile[32];        /* the profile whose rules checked it, "" when
+                                none did (another document type, unread) */
 } arc_scorecard;
 
 /*
@@ -368,6 +377,9 @@ typedef struct {
     arc_load_opts load;
     int pub_y, pub_m, pub_d;   /* publication date override; 0 = none */
     unsigned flags;            /* ARC_RUN_* */
+    const char *profile;       /* check every document with this profile
+                                  (arc_ruleset_profile_id); NULL: each by
+                                  its recognised type */
 } arc_run_opts;
 
 /* A run: what every report of a batch is checked with.  Read-only once

@@ -305,9 +305,10 @@ const char *arc_part_status_name(arc_part_status st)
 
 int arc_eval_doc(const arc_ruleset *rs, const arc_doc *doc,
                  const arc_facts *facts, size_t only, arc_matcher *m,
-                 arc_findings *out, arc_check_out *co, arc_error *err)
+                 arc_findings *out, arc_check_out *co, int forced,
+                 arc_error *err)
 {
-    arc_eval ctx = {rs, doc, facts, out, m, NULL, 0, err, NULL};
+    arc_eval ctx = {rs, doc, facts, out, m, NULL, 0, err, NULL, forced};
     int rc = arc_resolve_parts(&ctx);
     for (size_t i = 0; !rc && !ctx.halt && i < rs->nrules; i++) {
         const arc_rule *r = &rs->rules[i];
@@ -322,6 +323,7 @@ int arc_eval_doc(const arc_ruleset *rs, const arc_doc *doc,
             co->part[p] = ctx.parts[p].status;
             co->part_section[p] = ctx.parts[p].section;
         }
+        co->halted = ctx.halt;
     }
     free(ctx.parts);
     if (ctx.dates)

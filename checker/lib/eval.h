@@ -29,6 +29,9 @@ typedef struct arc_eval {
     int halt;            /* set by a rule to stop the rules after it */
     arc_error *err;
     struct arc_date_list *dates; /* built on first use, see arc_eval_dates */
+    int forced;          /* the profile was chosen by the user: the
+                            document is checked as that type whatever
+                            it was recognised as */
 } arc_eval;
 
 /* The dates of the document (year 0 for 3月29日 forms), read once per
@@ -76,16 +79,21 @@ size_t arc_next_char(const arc_eval *ctx, size_t off);
 typedef struct {
     arc_part_status part[ARC_MAX_PARTS]; /* per rs->parts */
     int part_section[ARC_MAX_PARTS];     /* its heading section, or -1 */
+    int halted; /* a doc_type rule stopped the rules: not checked as rs's
+                   profile */
 } arc_check_out;
 
 /*
  * Runs the enabled rules (only == ARC_ALL_RULES) or rule `only` alone
  * (enabled or not) on doc with its facts, appending findings to out and
  * filling *co (may be NULL).  m is the caller's (per-thread) matcher.
+ * forced: the user chose rs's profile (--profile), so doc_type rules stay
+ * quiet.
  */
 int arc_eval_doc(const arc_ruleset *rs, const arc_doc *doc,
                  const arc_facts *facts, size_t only, arc_matcher *m,
-                 arc_findings *out, arc_check_out *co, arc_error *err);
+                 arc_findings *out, arc_check_out *co, int forced,
+                 arc_error *err);
 
 /* Resolves the required parts of ctx->doc (done once before the rules). */
 int arc_resolve_parts(arc_eval *ctx);

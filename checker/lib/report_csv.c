@@ -95,7 +95,8 @@ static const char *const summary_head[] = {"file", "title", "unit",
  * position): where the year and the date came from came after score. */
 static const char *const summary_tail[] = {"errors",      "warnings",
                                            "infos",       "score",
-                                           "year_source", "published_source"};
+                                           "year_source", "published_source",
+                                           "profile"};
 
 static size_t summary_parts(const arc_writer *w)
 {
@@ -136,7 +137,9 @@ static int report_summary(arc_writer *w, const char *path,
     snprintf(nums[3], sizeof nums[3], "%d", card->score);
     const char *head[] = {path, card->title, card->unit, year, pub,
                           card->doc_type};
-    int annual = strcmp(card->doc_type, "annual-report") == 0;
+    /* The part columns are the main set's parts. */
+    int annual = w->rs && strcmp(card->profile,
+                                 arc_ruleset_profile_id(w->rs, 0)) == 0;
     int rc = 0;
     for (size_t i = 0; !rc && i < ARC_ARRAY_LEN(head); i++)
         rc = cell(w->fp, head[i], i == 0);
@@ -154,6 +157,8 @@ static int report_summary(arc_writer *w, const char *path,
         rc = cell(w->fp, arc_year_source_name(card->year_source), 0);
     if (!rc)
         rc = cell(w->fp, arc_pub_source_name(card->published_source), 0);
+    if (!rc)
+        rc = cell(w->fp, card->profile, 0);
     return rc ? rc : fputs("\r\n", w->fp) == EOF ? ARC_EIO : 0;
 }
 

@@ -14,12 +14,14 @@ extern const arc_kind arc_kind_date;
 extern const arc_kind arc_kind_deadline;
 extern const arc_kind arc_kind_pattern;
 extern const arc_kind arc_kind_duplicate;
+extern const arc_kind arc_kind_task_owner;
+extern const arc_kind arc_kind_year_bounds;
 
 const arc_kind *const arc_kinds[] = {
     &arc_kind_doc_type,      &arc_kind_part_presence, &arc_kind_part_order,
     &arc_kind_part_requires, &arc_kind_empty_heading, &arc_kind_numbering,
     &arc_kind_year,          &arc_kind_sum,           &arc_kind_ratio,
     &arc_kind_date,          &arc_kind_deadline,      &arc_kind_pattern,
-    &arc_kind_duplicate,
+    &arc_kind_duplicate,     &arc_kind_task_owner,    &arc_kind_year_bounds,
     NULL,
 };
