@@ -278,28 +278,35 @@ static void find_letter(arc_facts *f, const reader *r)
         line_span(r, b, &s, &e);
         if (!matches(o->letter_body, r->m, r->t, s, e))
             continue;
+        /* Windows count lines with text: letters are often spaced out
+         * with blank (or no-break-space) lines. */
         size_t end = (size_t)-1;
         arc_date d;
-        for (size_t k = b + 1; k < r->zend && k <= b + LETTER_DATE_LINES; k++) {
+        for (size_t k = b + 1, n = 0; k < r->zend && n < LETTER_DATE_LINES;
+             k++) {
             line_span(r, k, &s, &e);
-            if (s < e && date_line(r, s, e, &d)) {
+            if (s == e)
+                continue;
+            n++;
+            if (date_line(r, s, e, &d)) {
                 end = k;
                 break;
             }
         }
         if (end == (size_t)-1)
             continue;
-        size_t start = b;
-        size_t lo = b > LETTER_START_LINES ? b - LETTER_START_LINES : 0;
-        for (size_t k = lo; k < b; k++) {
+        size_t start = b, above = b;
+        for (size_t k = b, n = 0; k-- > 0 && n < LETTER_START_LINES;) {
             line_span(r, k, &s, &e);
-            if (s < e && any_matches(&o->letter_start, r->m, r->t, s, e)) {
+            if (s == e)
+                continue;
+            if (!n++)
+                above = k;
+            if (any_matches(&o->letter_start, r->m, r->t, s, e))
                 start = k;
-                break;
-            }
         }
-        if (start == b && b > 0 && zone_of(f, b - 1) == ARC_ZONE_ADDRESSEE)
-            start = b - 1;
+        if (start == b && above < b && zone_of(f, above) == ARC_ZONE_ADDRESSEE)
+            start = above;
         f->letter_date = pub_of(&d, ARC_PUB_LETTER);
         while (end + 1 < r->zend) {
             size_t k = end + 1;

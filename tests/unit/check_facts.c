@@ -681,6 +681,313 @@ START_TEST(test_traditional_folded_before_facts)
 }
 END_TEST
 
+/* ------------------------------------------------------------ zones */
+
+/* Each form of the head a page prints, as the rule set's zones read it:
+ * the line holding `needle` is in `zone`. */
+static const struct {
+    const char *text, *needle;
+    arc_zone zone;
+} zone_cases[] = {
+    {"当前位置:首页 > 政务公开 > 法治政府建设\n"
+     "青禾区2025年度法治政府建设情况报告\n" HEADINGS,
+     "当前位置", ARC_ZONE_CHROME},
+    {"今天是2019年10月31日 星期四\n"
+     "青禾区2025年度法治政府建设情况报告\n" HEADINGS,
+     "今天是", ARC_ZONE_WIDGET},
+    {"农历九月初三 晴 12℃\n"
+     "青禾区2025年度法治政府建设情况报告\n" HEADINGS,
+     "农历", ARC_ZONE_WIDGET},
+    {"青禾区2025年度法治政府建设情况报告\n"
+     "[ 发布日期 ] 2026-02-10 [ 来源 ] 区司法局\n" HEADINGS,
+     "发布日期", ARC_ZONE_META},
+    {"索引号:11330100/2026-00012\n"
+     "青禾区2025年度法治政府建设情况报告\n" HEADINGS,
+     "索引号", ARC_ZONE_META},
+    {"——在全区法治政府建设推进会议上\n"
+     "青禾区2025年度法治政府建设情况报告\n" HEADINGS,
+     "推进会议", ARC_ZONE_MEETING},
+    {"青禾区人民政府\n"
+     "关于报送2025年度法治政府建设情况的报告\n"
+     "青政〔2026〕7号\n"
+     "市人民政府:\n"
+     "现将我区2025年度法治政府建设情况报告报送给你们,请审阅。\n"
+     "青禾区人民政府\n"
+     "2026年3月2日\n"
+     "青禾区2025年度法治政府建设情况报告\n" HEADINGS,
+     "现将我区", ARC_ZONE_LETTER},
+    {"青禾区2025年度法治政府建设情况报告\n"
+     "11330100/2026-00012\n" HEADINGS,
+     "11330100", ARC_ZONE_META},
+    /* The report itself is text. */
+    {"当前位置:首页 > 政务公开\n"
+     "青禾区2025年度法治政府建设情况报告\n" HEADINGS,
+     "青禾区2025年度", ARC_ZONE_TEXT},
+};
+
+START_TEST(test_zone_forms)
+{
+    arc_ruleset *rs = arc_test_default_rules();
+    arc_test_facts_doc *tf = arc_test_facts(zone_cases[_i].text, rs);
+    size_t at = offset_of(tf->doc, zone_cases[_i].needle);
+    size_t li = 0;
+    while (li + 1 < tf->doc->nlines && tf->doc->lines[li + 1].start <= at)
+        li++;
+    ck_assert_msg(arc_facts_zone(&tf->facts, li) == zone_cases[_i].zone,
+                  "case %d: line %zu is zone %d, want %d", _i, li,
+                  (int)arc_facts_zone(&tf->facts, li),
+                  (int)zone_cases[_i].zone);
+    arc_test_facts_free(tf);
+    arc_ruleset_free(rs);
+}
+END_TEST
+
+/* ------------------------------------------------------------ year forms */
+
+/* The report year by evidence: each form a page shows, the year a reviewer
+ * reads and where it came from. */
+static const struct {
+    const char *text;
+    int year;
+    arc_year_source source;
+} year_cases[] = {
+    /* A date widget's year and day are chrome, never the year. */
+    {"今天是2019年10月31日 星期四\n"
+     "青禾区2025年度法治政府建设情况报告\n" HEADINGS,
+     2025, ARC_YEAR_TITLE},
+    /* A metadata date of N+1 is not N+1's report. */
+    {"青禾区2025年度法治政府建设情况报告\n"
+     "发布日期:2026-03-10 来源:区司法局\n" HEADINGS,
+     2025, ARC_YEAR_TITLE},
+    /* The transmittal letter's 文号 year and date are not the year. */
+    {"青禾区人民政府\n"
+     "关于报送2025年度法治政府建设情况的报告\n"
+     "青政〔2026〕7号\n"
+     "市人民政府:\n"
+     "现将我区2025年度法治政府建设情况报告报送给你们,请审阅。\n"
+     "青禾区人民政府\n"
+     "2026年3月2日\n"
+     "青禾区2025年度法治政府建设情况报告\n" HEADINGS,
+     2025, ARC_YEAR_TITLE},
+    /* No year in the title: 现将N年…报告如下. */
+    {"青禾区法治政府建设情况报告\n"
+     "现将我区2025年法治政府建设情况报告如下:\n" HEADINGS,
+     2025, ARC_YEAR_REPORTED},
+    /* No year in the title: the opening sentence. */
+    {"青禾区法治政府建设情况报告\n"
+     "2025年以来,我区坚持依法行政。\n" HEADINGS,
+     2025, ARC_YEAR_OPENING},
+    /* An untitled page opening with a 文号: the 文号 year is excluded. */
+    {"青政办〔2019〕3号\n"
+     "2025年,青禾区坚持依法行政,现将有关情况报告如下。\n" HEADINGS,
+     2025, ARC_YEAR_OPENING},
+    /* A plan period (2021-2025年) and a quoted title are not evidence. */
+    {"青禾区法治政府建设情况报告\n"
+     "按照《法治政府建设实施纲要(2021-2025年)》要求,"
+     "现将2024年法治政府建设情况报告如下:\n" HEADINGS,
+     2024, ARC_YEAR_REPORTED},
+    /* A plan period alone gives no year. */
+    {"青禾区法治政府建设情况报告\n"
+     "一、2021-2025年规划执行情况\n完善制度。\n",
+     0, ARC_YEAR_NONE},
+    /* The title is the odd one: opening and headings agree on 2025. */
+    {"青禾区2024年度法治政府建设情况报告\n"
+     "现将我区2025年法治政府建设情况报告如下:\n"
+     "一、2025年推进法治政府建设的主要举措和成效\n完善制度。\n"
+     "二、2025年推进法治政府建设存在的不足和原因\n培训不够。\n"
+     "三、2026年推进法治政府建设的主要安排\n继续完善。\n",
+     2025, ARC_YEAR_EVIDENCE},
+    /* …情况和N+1年工作安排: the title's first year. */
+    {"青禾区2025年法治政府建设情况和2026年工作安排\n" HEADINGS, 2025,
+     ARC_YEAR_TITLE},
+    /* The next-year heading alone counts for the year before it. */
+    {"青禾区法治政府建设情况报告\n"
+     "一、主要举措\n完善制度。\n"
+     "二、2026年工作打算\n继续完善。\n",
+     2025, ARC_YEAR_HEADINGS},
+};
+
+START_TEST(test_year_forms)
+{
+    arc_ruleset *rs = arc_test_default_rules();
+    arc_test_facts_doc *tf = arc_test_facts(year_cases[_i].text, rs);
+    ck_assert_msg(tf->facts.year == year_cases[_i].year &&
+                      tf->facts.year_source == year_cases[_i].source,
+                  "case %d: year %d from %s, want %d from %s", _i,
+                  tf->facts.year, arc_year_source_name(tf->facts.year_source),
+                  year_cases[_i].year,
+                  arc_year_source_name(year_cases[_i].source));
+    arc_test_facts_free(tf);
+    arc_ruleset_free(rs);
+}
+END_TEST
+
+/* ------------------------------------------------------------ date forms */
+
+/* Every label-plus-date form of the metadata blocks (the label words come
+ * from the rule set), and what is never a publication date. */
+static const struct {
+    const char *text;
+    arc_pub_source source;
+    int y, m, d;
+} pub_cases[] = {
+    /* bracketed */
+    {"青禾区2025年度法治政府建设情况报告\n"
+     "[ 发布日期 ] 2026-02-10 [ 来源 ] 区司法局\n" HEADINGS,
+     ARC_PUB_LABEL, 2026, 2, 10},
+    /* colon, bare 日期 */
+    {"青禾区2025年度法治政府建设情况报告\n"
+     "日期:2026-02-26 来源:区司法局\n" HEADINGS,
+     ARC_PUB_LABEL, 2026, 2, 26},
+    /* bare 时间 with a clock time */
+    {"青禾区2025年度法治政府建设情况报告\n"
+     "来源:青禾区人民政府 时间:2026-03-05 09:30\n" HEADINGS,
+     ARC_PUB_LABEL, 2026, 3, 5},
+    /* table-like, pipes */
+    {"青禾区2025年度法治政府建设情况报告\n"
+     "发布机构 | 青禾区人民政府 | 发布日期 | 2026-01-28\n" HEADINGS,
+     ARC_PUB_LABEL, 2026, 1, 28},
+    /* bulleted label, value on the next line */
+    {"青禾区2025年度法治政府建设情况报告\n"
+     "• 发布日期:\n"
+     "2026-03-12\n" HEADINGS,
+     ARC_PUB_LABEL, 2026, 3, 12},
+    /* 成文日期 printed first, 发布日期 preferred */
+    {"青禾区2025年度法治政府建设情况报告\n"
+     "成文日期:2026-02-20\n"
+     "发布日期:2026-02-27\n" HEADINGS,
+     ARC_PUB_LABEL, 2026, 2, 27},
+    /* 生成日期 only */
+    {"青禾区2025年度法治政府建设情况报告\n"
+     "生成日期:2026-03-16\n" HEADINGS,
+     ARC_PUB_LABEL, 2026, 3, 16},
+    /* 成文日期 before 生成日期 */
+    {"青禾区2025年度法治政府建设情况报告\n"
+     "生成日期:2026-03-16\n"
+     "成文日期:2026-03-09\n" HEADINGS,
+     ARC_PUB_LABEL, 2026, 3, 9},
+    /* a date alone on its line under the title */
+    {"青禾区2025年度法治政府建设情况报告\n"
+     "2026-03-18\n" HEADINGS,
+     ARC_PUB_LINE, 2026, 3, 18},
+    /* day-first, dotted */
+    {"青禾区2025年度法治政府建设情况报告\n"
+     "青禾区人民政府\n"
+     "2026.03.18\n" HEADINGS,
+     ARC_PUB_LINE, 2026, 3, 18},
+    /* a widget date is never the publication date: the signature is */
+    {"今天是2026年3月30日 星期一\n"
+     "青禾区2025年度法治政府建设情况报告\n" HEADINGS "2026年3月20日\n",
+     ARC_PUB_SIGNATURE, 2026, 3, 20},
+    /* …nor a date followed by its weekday, alone on its line */
+    {"青禾区2025年度法治政府建设情况报告\n"
+     "2026年3月30日 星期一\n" HEADINGS "2026年3月20日\n",
+     ARC_PUB_SIGNATURE, 2026, 3, 20},
+    /* nor is a meeting date */
+    {"青禾区2025年度法治政府建设情况报告\n"
+     "——在全区法治政府建设推进会议上\n"
+     "(2026年3月6日)\n" HEADINGS,
+     ARC_PUB_NONE, 0, 0, 0},
+    /* the transmittal letter's date, as the last resort */
+    {"关于报送2025年度法治政府建设情况的报告\n"
+     "市人民政府:\n"
+     "现将我区2025年度法治政府建设情况报告报送给你们,请审阅。\n"
+     "青禾区人民政府\n"
+     "2026年3月2日\n"
+     "青禾区2025年度法治政府建设情况报告\n" HEADINGS,
+     ARC_PUB_LETTER, 2026, 3, 2},
+    /* …but a label wins over it */
+    {"发布日期:2026-03-11\n"
+     "关于报送2025年度法治政府建设情况的报告\n"
+     "市人民政府:\n"
+     "现将我区2025年度法治政府建设情况报告报送给你们,请审阅。\n"
+     "青禾区人民政府\n"
+     "2026年3月2日\n"
+     "青禾区2025年度法治政府建设情况报告\n" HEADINGS,
+     ARC_PUB_LABEL, 2026, 3, 11},
+};
+
+START_TEST(test_published_forms)
+{
+    arc_ruleset *rs = arc_test_default_rules();
+    arc_test_facts_doc *tf = arc_test_facts(pub_cases[_i].text, rs);
+    const arc_pub_date *p = &tf->facts.published;
+    ck_assert_msg(p->source == pub_cases[_i].source &&
+                      p->y == pub_cases[_i].y && p->m == pub_cases[_i].m &&
+                      p->d == pub_cases[_i].d,
+                  "case %d: %04d-%02d-%02d from %s, want %04d-%02d-%02d "
+                  "from %s",
+                  _i, p->y, p->m, p->d, arc_pub_source_name(p->source),
+                  pub_cases[_i].y, pub_cases[_i].m, pub_cases[_i].d,
+                  arc_pub_source_name(pub_cases[_i].source));
+    arc_test_facts_free(tf);
+    arc_ruleset_free(rs);
+}
+END_TEST
+
+/* ------------------------------------------------------------ type forms */
+
+static const struct {
+    const char *text, *type;
+} type_cases[] = {
+    {"青禾区2025年度法治政府建设情况报告\n" HEADINGS, "annual-report"},
+    /* a report whose title names the next year's plan stays a report */
+    {"青禾区2025年法治政府建设情况和2026年工作安排\n" HEADINGS,
+     "annual-report"},
+    /* the work plans (issue 10 builds profiles on this type) */
+    {"青禾区2026年法治政府建设工作要点\n"
+     "一、完善制度\n1.健全机制。(责任单位:区司法局)\n", "work-plan"},
+    {"青禾区2026年依法行政工作安排\n一、完善制度\n", "work-plan"},
+    {"青禾区2026年法治政府建设重点任务分工\n一、完善制度\n", "work-plan"},
+    /* the report preceded by its 报送函 is a report */
+    {"关于报送2025年度法治政府建设情况的报告\n"
+     "市人民政府:\n"
+     "现将我区2025年度法治政府建设情况报告报送给你们,请审阅。\n"
+     "青禾区人民政府\n"
+     "2026年3月2日\n"
+     "青禾区2025年度法治政府建设情况报告\n" HEADINGS,
+     "annual-report"},
+    /* a plan behind its 印发通知, spaced out with blank and no-break-space
+     * lines (the windows count lines with text) */
+    {"青禾区人民政府关于印发《青禾区2026年法治政府建设工作要点》的通知\n\n"
+     "青政发〔2026〕3号\n\n\xC2\xA0\n\n\xC2\xA0\n\n"
+     "各街道办事处,区政府各部门:\n\n"
+     "现将《青禾区2026年法治政府建设工作要点》印发给你们,请认真贯彻执行。"
+     "\n\n\xC2\xA0\n\n\xC2\xA0\n\n"
+     "2026年2月3日\n\n"
+     "青禾区2026年法治政府建设工作要点\n\n"
+     "一、完善制度\n1.健全机制。\n",
+     "work-plan"},
+    /* look-alikes */
+    {"青禾区人民政府2025年政府信息公开工作年度报告\n"
+     "一、总体情况\n主动公开政府信息120条。\n", "other"},
+    {"青禾區人民政府2025年政府信息公開工作年度報告\n"
+     "一、總體情況\n本區主動公開政府信息120條,依申請公開辦理30件。\n",
+     "other"},
+    {"2026年青禾区政府工作报告\n各位代表:\n", "other"},
+    {"《青禾区2025年度法治政府建设情况报告》解读\n"
+     "现就有关内容解读如下。\n", "other"},
+    {"青禾区法治政府建设示范创建实施方案\n为推进示范创建,制定本方案。\n",
+     "other"},
+    {"XX区2025年度法治政府建设情况报告\n"
+     "2025年,XX区共办理复议案件**件。\n" HEADINGS, "other"},
+    {"青禾区召开法治政府建设推进会\n"
+     "3月6日上午,青禾区召开法治政府建设推进会。\n", "other"},
+};
+
+START_TEST(test_type_forms)
+{
+    arc_ruleset *rs = arc_test_default_rules();
+    arc_test_facts_doc *tf = arc_test_facts(type_cases[_i].text, rs);
+    ck_assert_msg(strcmp(tf->facts.type_id, type_cases[_i].type) == 0,
+                  "case %d: %s (%s, by %s), want %s", _i, tf->facts.type_id,
+                  tf->facts.type_name, tf->facts.type_how,
+                  type_cases[_i].type);
+    arc_test_facts_free(tf);
+    arc_ruleset_free(rs);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("facts");
@@ -723,6 +1030,15 @@ static Suite *suite(void)
 
     tc = tcase_create("traditional");
     tcase_add_test(tc, test_traditional_folded_before_facts);
+    suite_add_tcase(s, tc);
+
+    /* One loop iteration per form, so a failure names its case. */
+    tc = tcase_create("forms");
+    tcase_add_loop_test(tc, test_zone_forms, 0, ARC_ARRAY_LEN(zone_cases));
+    tcase_add_loop_test(tc, test_year_forms, 0, ARC_ARRAY_LEN(year_cases));
+    tcase_add_loop_test(tc, test_published_forms, 0,
+                        ARC_ARRAY_LEN(pub_cases));
+    tcase_add_loop_test(tc, test_type_forms, 0, ARC_ARRAY_LEN(type_cases));
     suite_add_tcase(s, tc);
     return s;
 }

@@ -818,7 +818,7 @@ END_TEST
 #define SUMMARY_HEAD                                                           \
     "\xEF\xBB\xBF"                                                             \
     "file,title,unit,report_year,published,doc_type,measures,plan,errors,"     \
-    "warnings,infos,score\r\n"
+    "warnings,infos,score,year_source,published_source\r\n"
 
 static void card_init(arc_scorecard *c, const char *title, const char *unit,
                       int year, const char *doc_type)
@@ -842,6 +842,7 @@ START_TEST(test_summary_rows)
     card_init(&a, "青禾区2025年度法治政府建设情况报告", "青禾区", 2025,
               "annual-report");
     a.published_source = ARC_PUB_LABEL;
+    a.year_source = ARC_YEAR_TITLE;
     a.published_y = 2026, a.published_m = 3, a.published_d = 5;
     /* Parts given in another order than the rule set's: matched by id. */
     a.nparts = 2;
@@ -857,6 +858,7 @@ START_TEST(test_summary_rows)
     card_init(&b, "松岭县2026年法治政府建设工作要点", "松岭县", 2026,
               "work-plan");
     b.published_source = ARC_PUB_SIGNATURE;
+    b.year_source = ARC_YEAR_EVIDENCE;
     b.published_y = 2026, b.published_m = 1, b.published_d = 20;
     b.nparts = 2;
     snprintf(b.part_id[0], sizeof b.part_id[0], "measures");
@@ -897,12 +899,13 @@ START_TEST(test_summary_rows)
     ck_assert_str_eq(
         s, SUMMARY_HEAD
         "reports/青禾 区.txt,青禾区2025年度法治政府建设情况报告,青禾区,2025,"
-        "2026-03-05,annual-report,heading,prose,1,2,3,84\r\n"
+        "2026-03-05,annual-report,heading,prose,1,2,3,84,title,label\r\n"
         "b.txt,松岭县2026年法治政府建设工作要点,松岭县,2026,2026-01-20,"
-        "work-plan,,,1,0,0,0\r\n"
-        "c.txt,\"关于\"\"法治\"\",报告\",,,,annual-report,missing,,0,0,0,100\r\n"
-        "d.txt,,\"'=青禾\",2024,2025-12-31,other,,,0,0,1,100\r\n"
-        "/nonexistent-arc-dir/e.txt,,,,,other,,,1,0,0,90\r\n");
+        "work-plan,,,1,0,0,0,evidence,signature\r\n"
+        "c.txt,\"关于\"\"法治\"\",报告\",,,,annual-report,missing,,0,0,0,100,,"
+        "\r\n"
+        "d.txt,,\"'=青禾\",2024,2025-12-31,other,,,0,0,1,100,,override\r\n"
+        "/nonexistent-arc-dir/e.txt,,,,,other,,,1,0,0,90,,\r\n");
     free(s);
     arc_findings_free(f);
     arc_ruleset_free(rs);
@@ -928,7 +931,8 @@ START_TEST(test_summary_header_only)
     ck_assert_str_eq(s, "\xEF\xBB\xBF"
                         "file,title,unit,report_year,published,doc_type,"
                         "measures,shortcomings,first_responsible,next_year,"
-                        "errors,warnings,infos,score\r\n");
+                        "errors,warnings,infos,score,year_source,"
+                        "published_source\r\n");
     free(s);
     arc_ruleset_free(rs);
     /* No rule set: no part columns. */
@@ -936,7 +940,8 @@ START_TEST(test_summary_header_only)
     s = out_close(&o, NULL);
     ck_assert_str_eq(s, "\xEF\xBB\xBF"
                         "file,title,unit,report_year,published,doc_type,"
-                        "errors,warnings,infos,score\r\n");
+                        "errors,warnings,infos,score,year_source,"
+                        "published_source\r\n");
     free(s);
 }
 END_TEST
