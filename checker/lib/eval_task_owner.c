@@ -166,7 +166,6 @@ static int eval(const arc_rule *r, arc_eval *ctx)
     const arc_doc *doc = ctx->doc;
     if (!doc->nsections)
         return 0;
-    const char *t = doc->text.norm;
     size_t ms, me;
     int plan_wide = ps->plan_wide &&
                     arc_eval_search(ctx, ps->plan_wide, 0,
@@ -197,9 +196,10 @@ static int eval(const arc_rule *r, arc_eval *ctx)
         } else if (plan_wide) {
             rc = 0;
         } else {
-            size_t e = s->line_start;
-            while (e < s->end && t[e] != '\n')
-                e++;
+            /* At the task's label and heading text (a task written as one
+             * paragraph is quoted up to its first 。). */
+            size_t e = s->title_end > s->label_start ? s->title_end
+                                                     : s->label_end;
             rc = arc_emit(ctx, r, -1, s->label_start, e, NULL, 0);
         }
         if (rc)
