@@ -1,10 +1,14 @@
 #!/bin/sh
 # deps.sh - installs the Debian packages archeck needs to build and test,
 # only those missing.  Sourced by run.sh and test.sh.
-ARC_PACKAGES="gcc cmake make pkg-config libyaml-dev libpcre2-dev libcsv-dev check libxml2-dev libzip-dev libopencc-dev libopencc-data"
+ARC_PACKAGES="gcc cmake make pkg-config libyaml-dev libpcre2-dev libcsv-dev check libxml2-dev libzip-dev libopencc-dev libopencc-data libpoppler-glib-dev"
 # Only the tests need these: the SARIF schema check (jsonschema, npm to
-# fetch the official schema).
-ARC_TEST_PACKAGES="python3 python3-jsonschema python3-docx npm"
+# fetch the official schema); python3-docx (Word fixtures); LibreOffice
+# makes the PDF, .doc, .odt and .rtf fixtures (Writer, and Noto CJK so that
+# Chinese text has glyphs) and reads annotated copies back (with lxml); the
+# Debian package is built, installed and removed (dpkg-dev for
+# dpkg-shlibdeps, man-db, desktop-file-utils).
+ARC_TEST_PACKAGES="python3 python3-jsonschema python3-docx python3-lxml npm libreoffice-writer-nogui fonts-noto-cjk dpkg-dev man-db desktop-file-utils"
 
 arc_install_deps() {
   missing=""

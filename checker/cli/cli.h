@@ -22,9 +22,10 @@ typedef struct {
 int strvec_push(strvec *sv, const char *s);
 void strvec_free(strvec *sv);
 
-/* What to check: paths, directories (recursive, *.txt / *.md, hidden
- * entries and README.* skipped), --files-from lists, filtered by
- * --include / --exclude globs, sorted and without duplicates. */
+/* What to check: paths, directories (recursive: files with an extension
+ * of the readers table, or none; hidden entries and README.* left out),
+ * --files-from lists, filtered by --include / --exclude globs, sorted and
+ * without duplicates. */
 typedef struct {
     strvec paths;     /* command-line paths */
     const char *files_from;
@@ -32,9 +33,33 @@ typedef struct {
     strvec exclude;
 } input_spec;
 
-/* Fills out (sorted, unique).  Problems (a directory that cannot be read,
- * a missing --files-from) are printed; returns -1 after any. */
-int inputs_collect(const input_spec *spec, strvec *out);
+/* What a folder scan passed over, and why (for "跳过 PATH：REASON"). */
+typedef struct {
+    char *path;
+    char *reason;
+    int error; /* a directory that could not be read: the run fails */
+} skipped_entry;
+
+typedef struct {
+    skipped_entry *v;
+    size_t n, cap;
+} skipvec;
+
+void skipvec_free(skipvec *sv);
+
+/*
+ * Fills out (sorted, unique) and skipped (sorted by path).  Directories are
+ * walked following symbolic links, each directory and each file visited
+ * once (by device and inode): a link back into the walk, or a second path
+ * to a directory or file already found, is skipped with its reason, and so
+ * are unreadable directories, entries that are not regular files, Word lock
+ * files (~$…) and files of a type no reader takes.  Paths named on the
+ * command line or in --files-from are checked whatever they are (the
+ * readers say what is wrong with them).  A missing --files-from is printed;
+ * returns -1 after it, on out of memory, or when a directory could not be
+ * read.
+ */
+int inputs_collect(const input_spec *spec, strvec *out, skipvec *skipped);
 
 /* Receives each result in path order and takes ownership of it. */
 typedef int (*result_sink)(arc_result *r, void *ud);
@@ -48,5 +73,23 @@ typedef int (*result_sink)(arc_result *r, void *ud);
  */
 int batch_run(const arc_run *run, const arc_ruleset *rs, int jobs,
               char *const *paths, size_t n, result_sink sink, void *ud);
+
+/* --annotate DIR: writes an annotated copy of each checked result into dir
+ * (created if missing): DIR/NAME.docx from the input's base name, "-2",
+ * "-3" … for names taken by an earlier input or naming an input; a line
+ * per copy on stderr unless quiet.  Returns an exit status (2 after any
+ * failure, the others are still written). */
+int annotate_results(const char *dir, arc_result *const *results, size_t n,
+                     char *const *inputs, size_t ninputs, int quiet,
+                     size_t *written);
+
+/* --explain RULE: what rule `id` of rs checks, its basis, message,
+ * examples, and how a configuration switches it off or changes its
+ * severity; `configured` (may be NULL) is the rule set with config_path
+ * applied.  An unknown id is an error naming the close ids.  Returns an
+ * exit status. */
+int explain_rule(const arc_ruleset *rs, const arc_ruleset *configured,
+                 const char *config_path, const char *rules_path,
+                 const char *id);
 
 #endif

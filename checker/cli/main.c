@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -61,7 +62,8 @@ static void usage(FILE *fp)
           "路径可以是文件，或目录（递归查找 ",
           fp);
     print_extensions(fp);
-    fputs("）；\n不给路径时检查 samples/。\n读取的格式：", fp);
+    fputs("）和没有扩展名的文件，跳过的条目逐条说明原因；\n不给路径时检查 "
+          "samples/。\n读取的格式：", fp);
     print_readers(fp);
     fputs("；\n其他文件按内容识别。\n"
         "\n"
@@ -83,9 +85,13 @@ static void usage(FILE *fp)
         "      --published DATE   发布日期（YYYY-MM-DD），代替从文中识别的日期\n"
         "      --encoding NAME    文本文件的编码（如 GBK、UTF-16LE），默认自动识别\n"
         "                         （UTF-8、带 BOM 的 UTF-16、GB18030）\n"
+        "      --max-file-size SIZE  大于 SIZE 的文件不检查（如 64M、1G；默认 "
+        "256M）\n"
         "      --test-rules FILE  运行规则集中每条规则的示例（examples）后退出\n"
         "      --extract          不检查，只显示每个文件被读成的文字，以及识别出的\n"
         "                         标题、单位、年度、发布日期、文件类型和各级标题\n"
+        "      --explain RULE     说明一条规则：检查什么、依据、示例、怎样关闭或\n"
+        "                         改变级别，然后退出\n"
         "\n"
         "输出：\n"
         "  -o, --output FILE      审计表（默认 " DEFAULT_OUTPUT
@@ -99,6 +105,9 @@ static void usage(FILE *fp)
         "      --summary FILE     每份报告一行的评分表（默认：审计表为默认的\n"
         "                         " DEFAULT_OUTPUT " 时写 " DEFAULT_SUMMARY "）\n"
         "      --no-summary       不写评分表\n"
+        "      --annotate DIR     在 DIR 中为每个文件写一份带批注的 Word 副本\n"
+        "                         （每条问题一个批注；.docx 保留原格式，其他格式\n"
+        "                         按读出的文字生成）；原文件不会被修改\n"
         "      --fail-on LEVEL    哪一级问题使退出状态为 1：error（默认）、"
         "warning、info、none\n"
         "  -q, --quiet            不列出逐条结果、进度和汇总；没有用 -o 等指定的\n"
@@ -177,6 +186,32 @@ static char *default_rules(void)
             return strdup(buf);
     }
     return NULL;
+}
+
+/* Parses a size: bytes, or a number with K, M or G (powers of 1024; an
+ * "iB" or "B" after it is allowed): 64M, 1G, 512KiB.  0 is refused. */
+static int parse_size(const char *s, size_t *out)
+{
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (errno || end == s || *s == '-' || v == 0)
+        return -1;
+    unsigned shift = 0;
+    switch (*end) {
+    case 'k': case 'K': shift = 10; end++; break;
+    case 'm': case 'M': shift = 20; end++; break;
+    case 'g': case 'G': shift = 30; end++; break;
+    default: break;
+    }
+    if (shift && *end == 'i')
+        end++;
+    if (shift && (*end == 'B' || *end == 'b'))
+        end++;
+    if (*end || v > (unsigned long long)(SIZE_MAX >> shift))
+        return -1;
+    *out = (size_t)(v << shift);
+    return 0;
 }
 
 static void print_example_failure(const arc_example_failure *f, void *ud)
@@ -464,7 +499,7 @@ int main(int argc, char **argv)
         OPT_VERSION = 256, OPT_PUBLISHED, OPT_TEST_RULES, OPT_FILES_FROM,
         OPT_INCLUDE, OPT_EXCLUDE, OPT_REPORT, OPT_SUMMARY, OPT_NO_SUMMARY,
         OPT_FAIL_ON, OPT_CONFIG, OPT_NO_CONFIG, OPT_ENCODING, OPT_EXTRACT,
-        OPT_PROFILE
+        OPT_ANNOTATE, OPT_EXPLAIN, OPT_MAX_FILE_SIZE, OPT_PROFILE
     };
     static const struct option longopts[] = {
         {"rules", required_argument, NULL, 'r'},
@@ -487,6 +522,9 @@ int main(int argc, char **argv)
         {"no-config", no_argument, NULL, OPT_NO_CONFIG},
         {"encoding", required_argument, NULL, OPT_ENCODING},
         {"extract", no_argument, NULL, OPT_EXTRACT},
+        {"annotate", required_argument, NULL, OPT_ANNOTATE},
+        {"explain", required_argument, NULL, OPT_EXPLAIN},
+        {"max-file-size", required_argument, NULL, OPT_MAX_FILE_SIZE},
         {"profile", required_argument, NULL, OPT_PROFILE},
         {NULL, 0, NULL, 0},
     };
@@ -494,6 +532,7 @@ int main(int argc, char **argv)
     const char *summary_path = NULL, *config_path = NULL;
     int quiet = 0, no_summary = 0, no_config = 0, fail_on = -1, c;
     int extract_only = 0;
+    const char *annotate_dir = NULL, *explain_id = NULL;
     long jobs = sysconf(_SC_NPROCESSORS_ONLN);
     arc_run_opts ro = {0};
     input_spec in = {0};
@@ -566,6 +605,13 @@ int main(int argc, char **argv)
             ro.load.encoding = optarg;
             break;
         case OPT_EXTRACT: extract_only = 1; break;
+        case OPT_ANNOTATE: annotate_dir = optarg; break;
+        case OPT_EXPLAIN: explain_id = optarg; break;
+        case OPT_MAX_FILE_SIZE:
+            if (parse_size(optarg, &ro.load.max_file_size))
+                return usage_error("--max-file-size 应为正的大小（如 64M、"
+                                   "1G），而不是“%s”", optarg);
+            break;
         case OPT_PROFILE: ro.profile = optarg; break;
         case ':': return usage_error("选项 %s 需要一个参数", argv[optind - 1]);
         default: return usage_error("未知选项 %s", argv[optind - 1]);
@@ -579,6 +625,7 @@ int main(int argc, char **argv)
     char *found_rules = NULL, *found_config = NULL;
     strvec files = {0};
     held h = {0};
+    skipvec skipped = {0};
     arc_writer *w[MAX_OUTPUTS] = {0};
     size_t nw = 0;
     arc_writer *listing = NULL;
@@ -605,6 +652,19 @@ int main(int argc, char **argv)
         status = ARC_EXIT_USAGE;
         goto done;
     }
+    if (explain_id) {
+        arc_ruleset *pristine = NULL;
+        if (arc_ruleset_load(&pristine, rules_path, &err)) {
+            print_error(&err);
+            status = ARC_EXIT_USAGE;
+            goto done;
+        }
+        status = explain_rule(pristine, cfg ? rs : NULL,
+                              cfg ? arc_config_path(cfg) : NULL, rules_path,
+                              explain_id);
+        arc_ruleset_free(pristine);
+        goto done;
+    }
     if (fail_on < 0 && cfg)
         fail_on = arc_config_fail_on(cfg);
     if (fail_on < 0)
@@ -616,11 +676,17 @@ int main(int argc, char **argv)
             goto nomem;
     if (!in.paths.n && !in.files_from && strvec_push(&in.paths, DEFAULT_INPUT))
         goto nomem;
-    if (inputs_collect(&in, &files) < 0)
+    if (inputs_collect(&in, &files, &skipped) < 0)
         status = ARC_EXIT_USAGE;
+    for (size_t i = 0; i < skipped.n; i++)
+        if (!quiet || skipped.v[i].error)
+            fprintf(stderr, "跳过 %s：%s\n", skipped.v[i].path,
+                    skipped.v[i].reason);
 
     ro.rs = rs;
     ro.config = cfg;
+    if (annotate_dir)
+        ro.flags |= ARC_RUN_KEEP_TEXT;
     const char *profile_from = ro.profile ? "--profile" : NULL;
     if (!ro.profile && cfg && (ro.profile = arc_config_profile(cfg)))
         profile_from = arc_config_path(cfg);
@@ -647,7 +713,7 @@ int main(int argc, char **argv)
      * gets none. */
     if (!output_path && cfg)
         output_path = arc_config_output(cfg);
-    int default_audit = !output_path && !quiet;
+    int default_audit = !output_path && !quiet && !annotate_dir;
     if (default_audit)
         output_path = DEFAULT_OUTPUT;
     if (!summary_path && cfg)
@@ -757,15 +823,25 @@ int main(int argc, char **argv)
             status = ARC_EXIT_USAGE;
         }
     }
+    size_t annotated = 0;
+    if (annotate_dir) {
+        int st = annotate_results(annotate_dir, h.v, h.n, files.v, files.n,
+                                  quiet, &annotated);
+        status = status ? status : st;
+    }
     if (!quiet) {
         fprintf(stderr, "已检查 %zu 个文件：%zu 个错误，%zu 个警告，%zu 个提示",
                 files.n - unreadable, errors - unreadable, warnings, infos);
         if (unreadable)
             fprintf(stderr, "；%zu 个文件无法读取", unreadable);
+        if (skipped.n)
+            fprintf(stderr, "；跳过 %zu 个文件", skipped.n);
         if (output_path && strcmp(output_path, "-") != 0)
             fprintf(stderr, "；审计表：%s", output_path);
         if (!no_summary && summary_path && strcmp(summary_path, "-") != 0)
             fprintf(stderr, "；评分表：%s", summary_path);
+        if (annotate_dir)
+            fprintf(stderr, "；批注副本 %zu 份：%s", annotated, annotate_dir);
         fputc('\n', stderr);
     }
     if (unreadable)
@@ -786,6 +862,7 @@ done:
     free(h.v);
     arc_run_free(run);
     strvec_free(&files);
+    skipvec_free(&skipped);
     strvec_free(&in.paths);
     strvec_free(&in.include);
     strvec_free(&in.exclude);

@@ -124,6 +124,16 @@ int arc_ruleset_rule_enabled(const arc_ruleset *rs, size_t i);
 size_t arc_ruleset_profile_count(const arc_ruleset *rs);
 const char *arc_ruleset_profile_id(const arc_ruleset *rs, size_t i);
 
+/* The legal basis a rule cites ("" when none), its kind's name, its message
+ * template, and its examples: example k of rule i (NULL past the end),
+ * *bad set to 1 for an example that must trigger the rule. */
+const char *arc_ruleset_rule_basis(const arc_ruleset *rs, size_t i);
+const char *arc_ruleset_rule_kind(const arc_ruleset *rs, size_t i);
+const char *arc_ruleset_rule_message(const arc_ruleset *rs, size_t i);
+size_t arc_ruleset_rule_example_count(const arc_ruleset *rs, size_t i);
+const char *arc_ruleset_rule_example(const arc_ruleset *rs, size_t i,
+                                     size_t k, int *bad);
+
 /* --------------------------------------------------------- configuration */
 
 /*
@@ -164,10 +174,14 @@ int arc_config_ignored(const arc_config *c, const char *path,
 /* How files are read.  Zero fields take the defaults. */
 typedef struct {
     const char *encoding;    /* force a text encoding (iconv name), or NULL */
-    size_t max_uncompressed; /* zip formats: bytes decompressed at most
-                                (0: 256 MiB) */
+    size_t max_uncompressed; /* .docx/.odt/.ofd: bytes decompressed at most;
+                                .doc/.rtf: bytes of text (0: 256 MiB) */
     size_t max_entries;      /* zip formats: entries at most (0: 10,000) */
+    size_t max_file_size;    /* larger files are refused unread
+                                (0: ARC_DEFAULT_MAX_FILE_SIZE) */
 } arc_load_opts;
+
+#define ARC_DEFAULT_MAX_FILE_SIZE ((size_t)256 << 20) /* 256 MiB */
 
 /* The input formats archeck reads (the readers table): their number, and
  * the name ("docx"), what users call it ("Word 文档") and the file-name
@@ -531,6 +545,32 @@ int arc_writer_close(arc_writer *w, arc_error *err);
 
 /* Discards an unfinished report (the temporary file is removed). */
 void arc_writer_abort(arc_writer *w);
+
+/* ------------------------------------------------------------ annotation */
+
+/*
+ * Writes to `out_path` the report of `r` (read from `src_path`) as a Word
+ * document with one comment (批注, author "archeck") per finding: its
+ * severity and message, and its rule id.  A comment is anchored on the text
+ * the finding is about (its line and column, evidence included); on the
+ * whole paragraph for a finding about a required part; on the first
+ * paragraph with text (the title) for a finding about the whole document.
+ *   - A Word document (arc_result_format "docx") is copied: the copy
+ *     differs from src_path only by the comments (anchors in
+ *     word/document.xml, runs split where an anchor falls inside one,
+ *     comments.xml, its relationship and content type); existing comments
+ *     and tracked changes are kept.
+ *   - Any other format becomes a new document of the text as archeck read
+ *     it (one paragraph per line, recognised headings in heading styles,
+ *     the title in the title style); r must come from a run with
+ *     ARC_RUN_KEEP_TEXT.
+ * The file is written atomically (temporary file beside it, rename) and
+ * never over src_path itself.  Returns 0, ARC_EINVAL (the file was not
+ * checked, the text was not kept, out_path is src_path), ARC_EIO,
+ * ARC_EPARSE (a part of the document cannot be edited) or ARC_ENOMEM.
+ */
+int arc_annotate(const arc_result *r, const char *src_path,
+                 const char *out_path, arc_error *err);
 
 #ifdef __cplusplus
 }

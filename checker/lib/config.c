@@ -127,7 +127,7 @@ int arc_config_load(arc_config **out, const char *path, arc_error *err)
     *out = NULL;
     char *data;
     size_t len;
-    int rc = arc_read_file(&data, &len, path, err);
+    int rc = arc_read_file(&data, &len, path, ARC_MAX_RULES_FILE, err);
     if (rc)
         return rc;
     arc_config *c = calloc(1, sizeof *c);
@@ -234,9 +234,10 @@ int arc_config_fail_on(const arc_config *c)
  * ignore (a file that cannot be checked is never hidden). */
 static int no_rule(const arc_load_ctx *cx, const arc_node *n, const char *id)
 {
-    if (strcmp(id, ARC_RULE_UNREADABLE) == 0)
-        return arc_node_fail(cx, n, "%s 是内置规则（文件无法检查），不能停用、"
-                             "改级别或忽略", id);
+    if (strcmp(id, ARC_RULE_UNREADABLE) == 0 ||
+        strcmp(id, ARC_RULE_PATTERN_ERROR) == 0)
+        return arc_node_fail(cx, n, "%s 是内置规则，不能停用、改级别或忽略",
+                             id);
     return arc_node_fail(cx, n, "规则集中没有 id 为“%s”的规则", id);
 }
 
@@ -267,7 +268,8 @@ int arc_config_apply(const arc_config *c, arc_ruleset *rs, arc_error *err)
     for (size_t i = 0; !rc && i < c->nignores; i++) {
         const ignore *ig = &c->ignores[i];
         if (ig->rule && (arc_ruleset_rule_index(rs, ig->rule) < 0 ||
-                         strcmp(ig->rule, ARC_RULE_UNREADABLE) == 0))
+                         rs->rules[arc_ruleset_rule_index(rs, ig->rule)]
+                             .builtin))
             rc = no_rule(&cx, arc_node_get(arc_node_get(root, "ignore")
                                                ->items[i],
                                            "rule"),

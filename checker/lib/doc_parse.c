@@ -16,6 +16,7 @@
 #define UTF8_DUN "\xE3\x80\x81"    /* 、 */
 #define UTF8_SHI "\xE6\x98\xAF"    /* 是 */
 #define UTF8_JU "\xE3\x80\x82"     /* 。 */
+#define UTF8_NIAN "\xE5\xB9\xB4"   /* 年 */
 
 static int is_space(char c)
 {
@@ -38,6 +39,17 @@ static size_t arabic(const char *s, size_t n, int *value)
         return 0;
     *value = v;
     return i;
+}
+
+/* A four-digit year and 年 at s[0..n): "1.2023年…" is item 1 about a year
+ * (Word's automatic "1." before a heading starting with the year), not the
+ * number 1.2023. */
+static int year_at(const char *s, size_t n)
+{
+    for (size_t i = 0; i < 4; i++)
+        if (i >= n || s[i] < '0' || s[i] > '9')
+            return 0;
+    return starts(s + 4, n - 4, UTF8_NIAN);
 }
 
 /*
@@ -71,8 +83,9 @@ static size_t label(const char *s, size_t n, arc_numbering *style, int *num)
         return 0;
     }
     if ((k = arabic(s, n, num))) {
-        if (k < n && s[k] == '.' && !(k + 1 < n && s[k + 1] >= '0' &&
-                                      s[k + 1] <= '9')) {
+        if (k < n && s[k] == '.' &&
+            !(k + 1 < n && s[k + 1] >= '0' && s[k + 1] <= '9' &&
+              !year_at(s + k + 1, n - k - 1))) {
             *style = ARC_NUM_ARABIC;
             return k + 1;
         }

@@ -10,14 +10,37 @@
 
 #define ARC_EVIDENCE_CHARS 80
 
+int arc_eval_regex(arc_eval *ctx, const arc_regex *re, const char *subject,
+                   size_t len, size_t start, int anchored, size_t at,
+                   size_t *ms, size_t *me)
+{
+    /* A pattern that made PCRE2 give up would most likely do so again at
+     * every later place, each time costing the whole match limit. */
+    if (ctx->failed.rc && ctx->failed.re == re)
+        return 0;
+    int rc = arc_regex_search(re, ctx->m, subject, len, start, anchored, ms,
+                              me);
+    if (rc < 0 && !ctx->failed.rc) {
+        ctx->failed.rc = rc;
+        ctx->failed.re = re;
+        ctx->failed.at = at;
+        if (rc == ARC_ENOMEM)
+            snprintf(ctx->failed.reason, sizeof ctx->failed.reason, "%s",
+                     "内存不足");
+        else
+            arc_matcher_error(ctx->m, ctx->failed.reason,
+                              sizeof ctx->failed.reason);
+    }
+    return rc > 0;
+}
+
 int arc_eval_search(arc_eval *ctx, const arc_regex *re, size_t start,
                     size_t end, size_t *ms, size_t *me)
 {
     if (start >= end)
         return 0;
-    int rc = arc_regex_search(re, ctx->m, ctx->doc->text.norm, end, start, 0,
-                              ms, me);
-    return rc > 0;
+    return arc_eval_regex(ctx, re, ctx->doc->text.norm, end, start, 0, start,
+                          ms, me);
 }
 
 struct arc_date_list {
@@ -42,6 +65,7 @@ int arc_eval_dates(arc_eval *ctx, const arc_date **out, size_t *n)
                 return arc_err_nomem(ctx->err);
             l->v[l->n++] = d;
         }
+        arc_matcher_work(ctx->m)->scanned += sc.scanned;
     }
     *out = ctx->dates->v;
     *n = ctx->dates->n;
@@ -218,12 +242,25 @@ int arc_expand(arc_buf *b, const char *tpl, const arc_var *vars,
     return 0;
 }
 
+/* Is orig[i] the start of trailing blank that evidence drops (a space, CR
+ * or U+3000)?  Returns its length, 0 otherwise. */
+static size_t trailing_blank(const arc_text *t, size_t i, size_t e)
+{
+    if (t->orig[i] == ' ' || t->orig[i] == '\r')
+        return 1;
+    return e - i >= 3 && memcmp(t->orig + i, "\xE3\x80\x80", 3) == 0 ? 3 : 0;
+}
+
 /* The original text of [start, end), cut at the line end, spaces trimmed,
- * at most ARC_EVIDENCE_CHARS characters. */
-static char *evidence(const arc_doc *doc, size_t start, size_t end)
+ * at most ARC_EVIDENCE_CHARS characters.  Only those characters and the
+ * blank after them are looked at, however long the span (a finding may
+ * cover a line that is the whole file); adds the bytes looked at to *work. */
+static char *evidence(const arc_doc *doc, size_t start, size_t end,
+                      size_t *work)
 {
     const arc_text *t = &doc->text;
     size_t os = arc_text_orig(t, start), oe = arc_text_orig(t, end);
+    size_t from = os;
     for (;;) {
         if (os < oe && (t->orig[os] == ' ' || t->orig[os] == '\t'))
             os++;
@@ -232,9 +269,24 @@ static char *evidence(const arc_doc *doc, size_t start, size_t end)
         else
             break;
     }
-    const char *nl = memchr(t->orig + os, '\n', oe - os);
-    if (nl)
+    size_t cut = os + arc_utf8_prefix(t->orig + os, oe - os,
+                                      ARC_EVIDENCE_CHARS);
+    const char *nl = memchr(t->orig + os, '\n', cut - os);
+    if (nl) {
         oe = (size_t)(nl - t->orig);
+    } else if (cut < oe) {
+        /* More than enough characters: the quote is those, unless all
+         * that follows them up to the line or span end is blank, whose
+         * trimming may reach back into them. */
+        size_t i = cut, k;
+        while (i < oe && t->orig[i] != '\n' && (k = trailing_blank(t, i, oe)))
+            i += k;
+        *work += i - from;
+        if (i < oe && t->orig[i] != '\n')
+            return arc_strndup(t->orig + os, cut - os);
+        oe = i; /* only blank up to the end: trimmed as usual */
+    }
+    *work += oe - from;
     while (oe > os && (t->orig[oe - 1] == '\r' || t->orig[oe - 1] == ' '))
         oe--;
     while (oe - os >= 3 && memcmp(t->orig + oe - 3, "\xE3\x80\x80", 3) == 0)
@@ -262,10 +314,12 @@ int arc_emit_as(arc_eval *ctx, const arc_rule *r, arc_severity sev,
     f.section = part >= 0 ? ctx->rs->parts[part].id : "";
     char *ev = NULL;
     if (start != ARC_WHOLE_DOC) {
-        arc_text_position(&doc->text, start, &f.line, &f.column, &f.offset);
+        arc_work *w = arc_matcher_work(ctx->m);
+        arc_text_locate(&doc->text, start, &f.line, &f.column, &f.offset,
+                        &w->counted);
         f.page = (int)arc_doc_page(doc, (size_t)(f.line - 1));
         f.end_offset = arc_text_orig(&doc->text, end) + doc->text.bom;
-        if (!(ev = evidence(doc, start, end)))
+        if (!(ev = evidence(doc, start, end, &w->counted)))
             return arc_err_nomem(ctx->err);
     }
     f.evidence = ev ? ev : "";
@@ -303,17 +357,50 @@ const char *arc_part_status_name(arc_part_status st)
                                   : "missing";
 }
 
+/* Reports the search that PCRE2 gave up on while rule r (NULL: the part
+ * patterns) ran, once, where it started: its findings may be missing. */
+static int report_failure(arc_eval *ctx, const arc_rule *r)
+{
+    if (!ctx->failed.rc)
+        return 0;
+    char msg[512];
+    if (r)
+        snprintf(msg, sizeof msg,
+                 "规则 %s 的模式在此处无法完成匹配（PCRE2：%s），该规则的结果"
+                 "可能不完整；请简化该模式（避免嵌套的重复）",
+                 r->id, ctx->failed.reason);
+    else
+        snprintf(msg, sizeof msg,
+                 "规则集 parts 中的模式在此处无法完成匹配（PCRE2：%s），"
+                 "必需部分的识别可能不完整；请简化该模式（避免嵌套的重复）",
+                 ctx->failed.reason);
+    int ri = arc_ruleset_rule_index(ctx->rs, ARC_RULE_PATTERN_ERROR);
+    arc_rule pseudo = {0};
+    pseudo.id = ARC_RULE_PATTERN_ERROR;
+    size_t at = ctx->failed.at;
+    ctx->failed.rc = 0;
+    return arc_emit_as(ctx, ri >= 0 ? &ctx->rs->rules[ri] : &pseudo,
+                       ARC_SEV_ERROR, msg, -1, at,
+                       ctx->doc->lines[arc_doc_line_at(ctx->doc, at)].end,
+                       NULL, 0);
+}
+
 int arc_eval_doc(const arc_ruleset *rs, const arc_doc *doc,
                  const arc_facts *facts, size_t only, arc_matcher *m,
                  arc_findings *out, arc_check_out *co, int forced,
                  arc_error *err)
 {
-    arc_eval ctx = {rs, doc, facts, out, m, NULL, 0, err, NULL, forced};
+    arc_eval ctx = {rs, doc, facts, out, m, NULL, 0, err, NULL, forced,
+                    {0, NULL, 0, ""}};
     int rc = arc_resolve_parts(&ctx);
+    if (!rc)
+        rc = report_failure(&ctx, NULL);
     for (size_t i = 0; !rc && !ctx.halt && i < rs->nrules; i++) {
         const arc_rule *r = &rs->rules[i];
         if (r->kind->eval && (only == ARC_ALL_RULES ? r->enabled : i == only))
             rc = r->kind->eval(r, &ctx);
+        if (!rc)
+            rc = report_failure(&ctx, r);
     }
     if (!rc && co) {
         memset(co, 0, sizeof *co);

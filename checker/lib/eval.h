@@ -32,6 +32,14 @@ typedef struct arc_eval {
     int forced;          /* the profile was chosen by the user: the
                             document is checked as that type whatever
                             it was recognised as */
+    struct {            /* the first search of the running rule (or of the
+                           parts) that PCRE2 gave up on: reported as a
+                           rule.error finding once the rule has run */
+        int rc;         /* 0: none */
+        const arc_regex *re; /* its pattern: not tried again in this rule */
+        size_t at;      /* where that search started */
+        char reason[128];
+    } failed;
 } arc_eval;
 
 /* The dates of the document (year 0 for 3月29日 forms), read once per
@@ -66,9 +74,19 @@ int arc_emit_as(arc_eval *ctx, const arc_rule *r, arc_severity sev,
 
 #define ARC_WHOLE_DOC ((size_t)-1)
 
-/* Searches the normalised text in [start, end) for `re`. */
+/* Searches the normalised text in [start, end) for `re`.  Returns 1 for a
+ * match, else 0; a search PCRE2 gave up on (its limits) is not "no match":
+ * it is recorded for a rule.error finding (arc_eval_check) and ends the
+ * search with 0. */
 int arc_eval_search(arc_eval *ctx, const arc_regex *re, size_t start,
                     size_t end, size_t *ms, size_t *me);
+
+/* Searches as arc_regex_search does (anchored or not, any subject: the
+ * position of a failure is `at` in the normalised text), recording a
+ * failure as arc_eval_search does; returns 1 for a match, else 0. */
+int arc_eval_regex(arc_eval *ctx, const arc_regex *re, const char *subject,
+                   size_t len, size_t start, int anchored, size_t at,
+                   size_t *ms, size_t *me);
 
 /* Offset of the character after the one at `off` (for empty matches). */
 size_t arc_next_char(const arc_eval *ctx, size_t off);

@@ -6,6 +6,7 @@
 #include "extract.h"
 #include "util.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -42,18 +43,19 @@ static int parse(arc_rule *r, const arc_node *node, const arc_load_ctx *cx,
     return rc;
 }
 
-/* The earliest match of any malformed pattern at or after pos. */
-static int next_pattern(const params *ps, arc_eval *ctx, size_t pos,
-                        size_t *ms, size_t *me)
+/* The earliest match of any malformed pattern at or after pos (the first
+ * pattern's at a tie). */
+static int next_pattern(const params *ps, arc_eval *ctx, arc_found *found,
+                        size_t pos, size_t *ms, size_t *me)
 {
-    size_t best = (size_t)-1, s, e;
+    size_t best = SIZE_MAX;
+    arc_regexes_advance(&ps->patterns, ctx, found, pos,
+                        ctx->doc->text.norm_len);
     for (size_t i = 0; i < ps->patterns.n; i++)
-        if (arc_eval_search(ctx, ps->patterns.v[i], pos,
-                            ctx->doc->text.norm_len, &s, &e) &&
-            s < best)
-            best = s, *me = e;
+        if (found[i].ms < best)
+            best = found[i].ms, *me = found[i].me;
     *ms = best;
-    return best != (size_t)-1;
+    return best != SIZE_MAX;
 }
 
 static int eval(const arc_rule *r, arc_eval *ctx)
@@ -77,14 +79,17 @@ static int eval(const arc_rule *r, arc_eval *ctx)
         return rc;
     if (!ps->malformed)
         return 0;
+    arc_found *found = arc_found_new(&ps->patterns);
+    if (!found)
+        return arc_err_nomem(ctx->err);
     size_t ms, me;
     pos = 0;
-    while (next_pattern(ps, ctx, pos, &ms, &me)) {
-        if ((rc = arc_emit(ctx, r, -1, ms, me, NULL, 0)))
-            return rc;
+    while (!rc && next_pattern(ps, ctx, found, pos, &ms, &me)) {
+        rc = arc_emit(ctx, r, -1, ms, me, NULL, 0);
         pos = me > ms ? me : arc_next_char(ctx, ms);
     }
-    return 0;
+    free(found);
+    return rc;
 }
 
 const arc_kind arc_kind_date = {

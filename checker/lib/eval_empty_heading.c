@@ -4,6 +4,7 @@
 
 #include "util.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 
 typedef struct {
@@ -52,23 +53,40 @@ static int is_label(const params *ps, arc_eval *ctx, size_t li, size_t *ls,
     *ls = s;
     *le = e;
     return ps->labels && s < e && ln->heading < 0 &&
-           arc_regex_search(ps->labels, ctx->m, t, e, s, 1, &ms, &me) > 0 &&
+           arc_eval_regex(ctx, ps->labels, t, e, s, 1, s, &ms, &me) &&
            me == e;
 }
 
+/* The last line before a heading that is neither blank nor a heading, and
+ * whether it is a label line: looked for going forward over the lines once,
+ * because a run of headings (a list of empty ones) shares the answer. */
+typedef struct {
+    size_t seen;  /* lines below this have been looked at */
+    size_t last;  /* the last such line below `seen`, SIZE_MAX: none */
+    int label;    /* is_label(last), -1 when not yet known */
+} lookback;
+
 /* The numbered lines right after a label are the label's list (附件: 1.…
- * 2.…), not empty headings. */
-static int listed_under_label(const params *ps, arc_eval *ctx, size_t li)
+ * 2.…), not empty headings.  Headings come in line order, so li does not
+ * decrease between calls. */
+static int listed_under_label(const params *ps, arc_eval *ctx, lookback *lb,
+                              size_t li)
 {
     const arc_doc *doc = ctx->doc;
     size_t ls, le;
-    while (li-- > 0) {
-        const arc_line *ln = &doc->lines[li];
-        if (ln->heading >= 0 || blank(doc->text.norm, ln->start, ln->end))
-            continue;
-        return is_label(ps, ctx, li, &ls, &le);
+    for (; lb->seen < li; lb->seen++) {
+        const arc_line *ln = &doc->lines[lb->seen];
+        arc_matcher_work(ctx->m)->scanned += ln->end - ln->start + 1;
+        if (ln->heading < 0 && !blank(doc->text.norm, ln->start, ln->end)) {
+            lb->last = lb->seen;
+            lb->label = -1;
+        }
     }
-    return 0;
+    if (lb->last == SIZE_MAX)
+        return 0;
+    if (lb->label < 0)
+        lb->label = is_label(ps, ctx, lb->last, &ls, &le);
+    return lb->label;
 }
 
 static int eval(const arc_rule *r, arc_eval *ctx)
@@ -76,12 +94,14 @@ static int eval(const arc_rule *r, arc_eval *ctx)
     const params *ps = r->params;
     const arc_doc *doc = ctx->doc;
     const char *t = doc->text.norm;
+    lookback lb = {0, SIZE_MAX, -1};
     for (size_t i = 0; i < doc->nsections; i++) {
         const arc_section *s = &doc->sections[i];
         int has_child = i + 1 < doc->nsections &&
                         doc->sections[i + 1].parent == (int)i;
         if (has_child || !blank(t, s->body_start, s->body_end) ||
-            listed_under_label(ps, ctx, arc_doc_line_at(doc, s->line_start)))
+            listed_under_label(ps, ctx, &lb,
+                               arc_doc_line_at(doc, s->line_start)))
             continue;
         size_t le = doc->lines[arc_doc_line_at(doc, s->line_start)].end;
         int rc = arc_emit(ctx, r, -1, s->label_start, le, NULL, 0);

@@ -5,6 +5,7 @@
 
 #include "util.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 
 typedef struct {
@@ -41,26 +42,33 @@ static int eval(const arc_rule *r, arc_eval *ctx)
 {
     const params *ps = r->params;
     size_t len = ctx->doc->text.norm_len;
+    arc_found *found = arc_found_new(&ps->match);
+    if (!found)
+        return arc_err_nomem(ctx->err);
     /* Matches are reported in text order whichever pattern found them, and
      * a place is reported once. */
     size_t pos = 0, last_end = 0;
+    int rc = 0;
     for (;;) {
-        size_t best = (size_t)-1, best_end = 0, ms, me;
+        size_t best = SIZE_MAX, best_end = 0;
+        arc_regexes_advance(&ps->match, ctx, found, pos, len);
         for (size_t i = 0; i < ps->match.n; i++)
-            if (arc_eval_search(ctx, ps->match.v[i], pos, len, &ms, &me) &&
-                (ms < best || (ms == best && me > best_end)))
-                best = ms, best_end = me;
-        if (best == (size_t)-1)
-            return 0;
+            if (found[i].ms != SIZE_MAX &&
+                (found[i].ms < best ||
+                 (found[i].ms == best && found[i].me > best_end)))
+                best = found[i].ms, best_end = found[i].me;
+        if (best == SIZE_MAX)
+            break;
         pos = best_end > best ? best_end : arc_next_char(ctx, best);
         if (best < last_end || arc_regexes_match_at(&ps->exclude, ctx, best,
                                                     len))
             continue;
         last_end = best_end;
-        int rc = arc_emit(ctx, r, -1, best, best_end, NULL, 0);
-        if (rc)
-            return rc;
+        if ((rc = arc_emit(ctx, r, -1, best, best_end, NULL, 0)))
+            break;
     }
+    free(found);
+    return rc;
 }
 
 const arc_kind arc_kind_pattern = {

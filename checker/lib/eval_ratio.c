@@ -121,10 +121,10 @@ static int check_span(const arc_rule *r, arc_eval *ctx, const arc_regex *re,
     return 0;
 }
 
-/* Moves off back (or forward) by n characters. */
-static size_t chars_before(const char *t, size_t off, long n)
+/* Moves off back (not past floor) or forward by n characters. */
+static size_t chars_before(const char *t, size_t floor, size_t off, long n)
 {
-    while (off > 0 && n > 0) {
+    while (off > floor && n > 0) {
         off--;
         if (((unsigned char)t[off] & 0xC0) != 0x80)
             n--;
@@ -160,7 +160,9 @@ static int eval(const arc_rule *r, arc_eval *ctx)
         size_t pos = 0, done = 0, ts, te;
         while (arc_eval_search(ctx, ps->trigger, pos, len, &ts, &te)) {
             pos = te > ts ? te : arc_next_char(ctx, ts);
-            size_t from = chars_before(t, ts, ps->before);
+            /* The text before `done` was checked with the previous
+             * trigger: dense triggers do not walk back over it again. */
+            size_t from = chars_before(t, done, ts, ps->before);
             size_t to = chars_after(t, len, te, ps->after);
             if (from < done)
                 from = done;

@@ -162,14 +162,19 @@ static void read_parts(const params *ps, arc_eval *ctx, size_t s, size_t e,
         }
         if (!sep)
             continue;
-        /* The chunk's first count outside brackets. */
-        size_t pos = cs;
+        /* The chunk's first count outside brackets.  The bracket depth
+         * before each number is carried on from the number before (a
+         * chunk may hold many bracketed numbers). */
+        size_t pos = cs, q = cs;
         arc_num num;
         int found = 0, d = 0;
+        arc_work *w = arc_matcher_work(ctx->m);
         while (arc_num_next(t, i, &pos, &num)) {
-            d = 0;
-            for (size_t q = cs; q < num.start; q++)
+            w->scanned += num.start > q ? num.start - q : q - num.start;
+            for (; q < num.start; q++)
                 d += t[q] == '(' ? 1 : t[q] == ')' ? -1 : 0;
+            for (; q > num.start; q--) /* 约/近 belong to the number */
+                d -= t[q - 1] == '(' ? 1 : t[q - 1] == ')' ? -1 : 0;
             if (d > 0)
                 continue;
             found = 1;

@@ -2,6 +2,7 @@
 
 #include "util.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,13 +43,38 @@ void arc_regexes_free(arc_regexes *r)
     r->n = 0;
 }
 
+arc_found *arc_found_new(const arc_regexes *r)
+{
+    arc_found *f = malloc((r->n ? r->n : 1) * sizeof *f);
+    for (size_t i = 0; f && i < r->n; i++)
+        f[i].from = SIZE_MAX;
+    return f;
+}
+
+void arc_regexes_advance(const arc_regexes *r, arc_eval *ctx,
+                         arc_found *found, size_t pos, size_t end)
+{
+    for (size_t i = 0; i < r->n; i++) {
+        arc_found *f = &found[i];
+        /* A match found from an earlier position that starts at or after
+         * pos is what a search from pos finds: PCRE2 tries the start
+         * positions in order. */
+        if (f->from != SIZE_MAX && f->from <= pos &&
+            (f->ms == SIZE_MAX || f->ms >= pos))
+            continue;
+        f->from = pos;
+        if (!arc_eval_search(ctx, r->v[i], pos, end, &f->ms, &f->me))
+            f->ms = SIZE_MAX;
+    }
+}
+
 int arc_regexes_match_at(const arc_regexes *r, arc_eval *ctx, size_t at,
                          size_t end)
 {
     size_t ms, me;
     for (size_t i = 0; i < r->n; i++)
-        if (arc_regex_search(r->v[i], ctx->m, ctx->doc->text.norm, end, at, 1,
-                             &ms, &me) > 0)
+        if (arc_eval_regex(ctx, r->v[i], ctx->doc->text.norm, end, at, 1, at,
+                           &ms, &me))
             return 1;
     return 0;
 }

@@ -77,6 +77,7 @@ int arc_date_next(const char *t, size_t end, size_t *pos, int context_year,
 typedef struct {
     size_t pos;
     size_t digit, nian, yue, cn;
+    size_t scanned; /* bytes gone over, for tests of linear cost */
 } arc_date_scanner;
 
 void arc_date_scan_init(arc_date_scanner *sc, size_t pos);

@@ -319,22 +319,36 @@ static size_t find3(const char *t, size_t from, size_t end, const char *lit)
     return h && (size_t)(h - t) < end ? (size_t)(h - t) : end;
 }
 
+/* A Chinese date has at most this many numerals before its first 年 or 月:
+ * four for a year (二〇二四年), three for a month or day (十二月). */
+#define CN_DATE_LEAD 4
+
 /* Next start of a Chinese date in [from, end): a run of numerals right
- * before 年 or 月 (二〇二四年, 十二月).  Finds the rarer 年/月 first. */
+ * before 年 or 月 (二〇二四年, 十二月).  Finds the rarer 年/月 first.  The
+ * walk back stops after CN_DATE_LEAD + 1 numerals: a longer run holds no
+ * date (its start has too many numerals, every other place in it follows
+ * a numeral), and walking each run to its start again from every place in
+ * it would take time quadratic in its length. */
 static size_t next_cn(arc_date_scanner *sc, const char *t, size_t from,
                       size_t end)
 {
     for (;;) {
-        if (sc->nian == SIZE_MAX || sc->nian < from)
+        if (sc->nian == SIZE_MAX || sc->nian < from) {
             sc->nian = find3(t, from, end, U8_NIAN);
-        if (sc->yue == SIZE_MAX || sc->yue < from)
+            sc->scanned += sc->nian - from;
+        }
+        if (sc->yue == SIZE_MAX || sc->yue < from) {
             sc->yue = find3(t, from, end, U8_YUE);
+            sc->scanned += sc->yue - from;
+        }
         size_t at = sc->nian < sc->yue ? sc->nian : sc->yue;
         if (at >= end)
             return end;
         size_t s = at;
-        while (cn_before(t, from, s))
+        for (int k = 0; k <= CN_DATE_LEAD && cn_before(t, from, s); k++) {
             s -= 3;
+            sc->scanned += 3;
+        }
         if (s < at)
             return s;
         from = at + 3;
@@ -345,6 +359,7 @@ void arc_date_scan_init(arc_date_scanner *sc, size_t pos)
 {
     sc->pos = pos;
     sc->nian = sc->yue = sc->digit = sc->cn = SIZE_MAX;
+    sc->scanned = 0;
 }
 
 int arc_date_scan(arc_date_scanner *sc, const char *t, size_t end,
@@ -355,6 +370,7 @@ int arc_date_scan(arc_date_scanner *sc, const char *t, size_t end,
         if (sc->digit == SIZE_MAX || sc->digit < i) {
             const char *d = strpbrk(t + i, "0123456789");
             sc->digit = d && (size_t)(d - t) < end ? (size_t)(d - t) : end;
+            sc->scanned += sc->digit - i;
         }
         if (sc->cn == SIZE_MAX || sc->cn < i)
             sc->cn = next_cn(sc, t, i, end);
@@ -369,6 +385,7 @@ int arc_date_scan(arc_date_scanner *sc, const char *t, size_t end,
             i = c + 1;
             while (i < end && is_digit(t[i]))
                 i++;
+            sc->scanned += i - c;
         } else {
             i = c + 3;
         }

@@ -78,6 +78,11 @@ int arc_bytes_contain(const char *data, size_t len, const char *s);
 extern const arc_reader arc_reader_text;
 extern const arc_reader arc_reader_docx;
 extern const arc_reader arc_reader_html;
+extern const arc_reader arc_reader_pdf;
+extern const arc_reader arc_reader_ofd;
+extern const arc_reader arc_reader_doc;
+extern const arc_reader arc_reader_odt;
+extern const arc_reader arc_reader_rtf;
 
 /* Limits against hostile archives (zip-based formats). */
 typedef struct {
@@ -93,11 +98,53 @@ int arc_input_docx(arc_input *out, const char *data, size_t len,
                    size_t reason_size);
 int arc_input_html(arc_input *out, const char *data, size_t len,
                    char *reason, size_t reason_size);
+/* .doc/.wps (Word 97-2003 in an OLE2 compound file); lim->max_uncompressed
+ * caps the bytes of text extracted. */
+int arc_input_doc(arc_input *out, const char *data, size_t len,
+                  const arc_input_limits *lim, char *reason,
+                  size_t reason_size);
+/* Writes `value` as a list label number in Word's format `numfmt` (the
+ * w:numFmt names: decimal, chineseCounting, upperRoman …; NULL is decimal)
+ * into out (64 bytes), for readers that render other formats' lists. */
+void arc_list_number(const char *numfmt, int value, char *out);
+
+/* .odt (OpenDocument text); the zip limits as for .docx. */
+int arc_input_odt(arc_input *out, const char *data, size_t len,
+                  const arc_input_limits *lim, char *reason,
+                  size_t reason_size);
+/* .rtf; lim->max_uncompressed caps the bytes of text extracted. */
+int arc_input_rtf(arc_input *out, const char *data, size_t len,
+                  const arc_input_limits *lim, char *reason,
+                  size_t reason_size);
+
+/* PDF through poppler: paragraphs of the text layer, pages per line. */
+int arc_input_pdf(arc_input *out, const char *data, size_t len,
+                  char *reason, size_t reason_size);
+
+/* OFD (GB/T 33190): paragraphs of the text objects of the first document's
+ * pages, pages per line; lim as for .docx. */
+int arc_input_ofd(arc_input *out, const char *data, size_t len,
+                  const arc_input_limits *lim, char *reason,
+                  size_t reason_size);
 
 /* Plain text: `encoding` forces an iconv encoding name (NULL: detect a
  * UTF-8 or UTF-16 BOM, else UTF-8, else GB18030). */
 int arc_input_text(arc_input *out, const char *data, size_t len,
                    const char *encoding, char *reason, size_t reason_size);
+
+/* A decoder from a legacy encoding to UTF-8, for readers that meet encoded
+ * bytes inside a document (RTF's \'hh): iconv stays in input_text.c. */
+typedef struct arc_decoder arc_decoder;
+
+/* Opens a decoder from `encoding` (an iconv name: GB18030, CP1252 …).
+ * Returns 0, ARC_ENOMEM, or ARC_EINVAL when iconv does not know it. */
+int arc_decoder_open(arc_decoder **out, const char *encoding);
+
+/* Appends s[0..n) decoded to the text being built; bytes that do not
+ * decode (or end a multi-byte character early) become U+FFFD. */
+int arc_decoder_append(arc_decoder *d, arc_input *in, size_t *cap,
+                       const char *s, size_t n);
+void arc_decoder_free(arc_decoder *d);
 
 void arc_input_free(arc_input *in);
 

@@ -163,10 +163,9 @@ typedef struct {
 typedef struct {
     int id;
     int abs_id;
-    int own;           /* has w:lvlOverride: counts apart from the others */
     int start[NLVL];   /* w:startOverride, -1 when absent */
     level lv[NLVL];    /* w:lvlOverride/w:lvl */
-    counters cnt;
+    unsigned char restarted[NLVL]; /* its w:startOverride has been applied */
 } num_inst;
 
 typedef struct {
@@ -181,6 +180,8 @@ typedef struct {
     size_t nabs, cabs;
     num_inst *nums;
     size_t nnums, cnums;
+    size_t text_max; /* the text built may not grow past this */
+    int text_over;   /* it did (the reason is the caller's to write) */
 } ctx;
 
 static void level_free(level *l)
@@ -488,6 +489,11 @@ static void render_number(int fmt, int v, char *out)
     snprintf(out, 64, "%d", v);
 }
 
+void arc_list_number(const char *numfmt, int value, char *out)
+{
+    render_number(fmt_of(numfmt), value, out);
+}
+
 static int load_level(const arc_xml *x, const arc_xml_node *e, level *l)
 {
     level_free(l);
@@ -585,7 +591,6 @@ static int load_num(ctx *c, const arc_xml *x, const arc_xml_node *e)
         int k = to_int(arc_xml_attr(x, o, "ilvl"), -1, -1, NLVL);
         if (k < 0 || k >= NLVL)
             continue;
-        n->own = 1;
         const char *v = child_val(x, o, "startOverride");
         if (v)
             n->start[k] = to_int(v, 0, 0, MAX_COUNT);
@@ -640,7 +645,10 @@ static abstract_num *resolve_abstract(ctx *c, const num_inst *n)
  *
  * Word keeps one set of counters per abstract numbering: two w:num that
  * share an abstractNum continue each other's count, while a w:num with
- * w:lvlOverride (Word's "restart numbering") counts on its own. */
+ * w:startOverride (Word's "restart numbering") sets that count back, once,
+ * at its first paragraph on that level; w:num that refer to it afterwards
+ * go on from there.  An override without w:startOverride (an empty one, or
+ * a w:lvl that only changes the format) restarts nothing. */
 static int number_paragraph(ctx *c, int num_id, int ilvl, const style *ps)
 {
     num_inst *n = find_num(c, num_id);
@@ -664,10 +672,11 @@ static int number_paragraph(ctx *c, int num_id, int ilvl, const style *ps)
     const level *l = lv[ilvl];
     if (!l)
         return 0;
-    counters *cnt = n->own ? &n->cnt : &a->cnt;
-    if (!cnt->used[ilvl]) {
+    counters *cnt = &a->cnt;
+    if (!cnt->used[ilvl] || (n->start[ilvl] >= 0 && !n->restarted[ilvl])) {
         cnt->value[ilvl] = start[ilvl];
         cnt->used[ilvl] = 1;
+        n->restarted[ilvl] = 1;
     } else if (cnt->value[ilvl] < MAX_COUNT) {
         cnt->value[ilvl]++;
     }
@@ -696,6 +705,12 @@ static int number_paragraph(ctx *c, int num_id, int ilvl, const style *ps)
         }
         if (arc_input_append(in, &c->cap, buf, strlen(buf)))
             return ARC_ENOMEM;
+        /* Labels are rendered from numbering.xml for every paragraph: a
+         * long w:lvlText would multiply a small document.xml. */
+        if (in->len > c->text_max) {
+            c->text_over = 1;
+            return ARC_EPARSE;
+        }
     }
     /* Word separates label and text with a tab.  After 、 ） . the text
      * reads on without it ("一、主要举措"); after a bare number a space
@@ -812,35 +827,11 @@ static int paragraph(ctx *c, const arc_xml_node *p)
     if (!rc)
         rc = arc_input_end_line(c->in, &c->cap, &c->ocap,
                                 (unsigned char)outline, 1);
-    return rc;
-}
-
-/* Block content in document order: paragraphs, and the paragraphs of
- * tables (row by row, cell by cell), content controls and custom XML. */
-static int walk_blocks(ctx *c, const arc_xml_node *n)
-{
-    static const char *const skip[] = {
-        "sectPr", "tblPr", "tblGrid", "trPr", "tcPr", "sdtPr", "sdtEndPr",
-        "customXmlPr", "del", "moveFrom", "Fallback", NULL};
-    for (const arc_xml_node *e = arc_xml_first_child(n); e;
-         e = arc_xml_next(e)) {
-        if (!arc_xml_is_element(e))
-            continue;
-        const char *name = arc_xml_name(e);
-        int rc = 0;
-        if (strcmp(name, "p") == 0)
-            rc = paragraph(c, e);
-        else if (name_in(name, skip))
-            continue;
-        else if (strcmp(name, "tr") == 0 &&
-                 child(child(e, "trPr"), "del"))
-            continue; /* a deleted table row */
-        else
-            rc = walk_blocks(c, e);
-        if (rc)
-            return rc;
+    if (!rc && c->in->len > c->text_max) {
+        c->text_over = 1;
+        rc = ARC_EPARSE;
     }
-    return 0;
+    return rc;
 }
 
 /* ------------------------------------------------------------- archive */
@@ -855,10 +846,15 @@ static int too_big(size_t max, char *reason, size_t size)
                 "解压后超过 %zu 字节，拒绝读取（可能是压缩炸弹）", max);
 }
 
+/* Parts read whole and parsed as a tree (styles, numbering) are small in
+ * any real document; the tree takes several times the XML's size. */
+#define MAX_TREE_PART ((size_t)16 << 20)
+
 /*
- * Reads entry `name` (NULL in *out when absent).  The sizes an archive
- * declares can lie, so the bytes actually decompressed are counted, in
- * *used across all entries, and reading stops one byte past the limit.
+ * Reads entry `name` (NULL in *out when absent), at most MAX_TREE_PART
+ * bytes of it.  The sizes an archive declares can lie, so the bytes
+ * actually decompressed are counted, in *used across all entries, and
+ * reading stops one byte past the limit.
  */
 static int read_part(zip_t *za, const char *name, size_t *used, size_t max,
                      char **out, size_t *outlen, char *reason, size_t size)
@@ -897,6 +893,12 @@ static int read_part(zip_t *za, const char *name, size_t *used, size_t max,
             rc = too_big(max, reason, size);
             break;
         }
+        if (n > MAX_TREE_PART) {
+            rc = fail(reason, size, ARC_EPARSE,
+                      BAD "%s 解压后超过 %zu MiB，拒绝读取", name,
+                      MAX_TREE_PART >> 20);
+            break;
+        }
     }
     int closed = zip_fclose(f);
     if (!rc && closed)
@@ -929,6 +931,161 @@ static int load_part(zip_t *za, const char *name, size_t *used, size_t max,
     if (rc)
         return fail(reason, size, ARC_EPARSE, BAD "%s 无法解析（%s）", name,
                     why);
+    return 0;
+}
+
+/* word/document.xml handed to the streaming parser as it is
+ * decompressed, counted against the limit as read_part counts. */
+typedef struct {
+    zip_file_t *f;
+    size_t *used, max;
+    int over; /* the limit was passed */
+    int zerr; /* libzip's error, 0 when none */
+} part_stream;
+
+static int stream_read(void *ud, char *buf, int n)
+{
+    part_stream *ps = ud;
+    if (ps->over || ps->zerr || n <= 0)
+        return ps->over || ps->zerr ? -1 : 0;
+    size_t want = (size_t)n, room = ps->max - *ps->used;
+    if (want > room + 1)
+        want = room + 1;
+    zip_int64_t got = zip_fread(ps->f, buf, want);
+    if (got < 0) {
+        ps->zerr = zip_error_code_zip(zip_file_get_error(ps->f));
+        return -1;
+    }
+    *ps->used += (size_t)got;
+    if (*ps->used > ps->max) {
+        ps->over = 1;
+        return -1;
+    }
+    return (int)got;
+}
+
+/* Where the walk of document.xml is. */
+typedef struct {
+    int in_body;             /* inside w:body (depth 1) */
+    int seen_body;
+    int deleted_row;         /* depth of a deleted w:tr being skipped, -1 */
+    unsigned char is_tr[64]; /* the open element at each depth is a w:tr */
+} walk_state;
+
+/* What to do with the element the reader is on: 1 go into it, 0 skip it
+ * (after reading it if it is a paragraph), or an error. */
+static int block(ctx *c, arc_xml_reader *r, walk_state *w, char *why,
+                 size_t wsize)
+{
+    /* Block content in document order: paragraphs, and the paragraphs of
+     * tables (row by row, cell by cell), content controls and custom XML;
+     * property blocks and deleted or fallback content are skipped. */
+    static const char *const skip[] = {
+        "sectPr", "tblPr", "tblGrid", "trPr", "tcPr", "sdtPr", "sdtEndPr",
+        "customXmlPr", "del", "moveFrom", "Fallback", NULL};
+    int depth = arc_xml_reader_depth(r);
+    const char *name = arc_xml_reader_name(r);
+    if (depth < (int)sizeof w->is_tr)
+        w->is_tr[depth] = strcmp(name, "tr") == 0;
+    if (depth == 0) /* the root: w:document, checked by the caller */
+        return 1;
+    if (depth == 1) {
+        w->in_body = strcmp(name, "body") == 0 && !w->seen_body;
+        w->seen_body |= w->in_body;
+        return w->in_body;
+    }
+    if (!w->in_body)
+        return 0;
+    if (w->deleted_row >= 0 && depth > w->deleted_row)
+        return 0; /* the rest of a deleted table row */
+    w->deleted_row = -1;
+    if (strcmp(name, "p") == 0) {
+        /* One paragraph at a time: expanded, read, then dropped by the
+         * reader when it moves on. */
+        const arc_xml_node *p = arc_xml_reader_expand(r, why, wsize);
+        if (!p)
+            return ARC_EPARSE;
+        int rc = paragraph(c, p);
+        return rc ? rc : 0;
+    }
+    /* A row's w:trPr comes first in it: a deleted row is skipped whole. */
+    if (strcmp(name, "trPr") == 0 && depth - 1 < (int)sizeof w->is_tr &&
+        w->is_tr[depth - 1]) {
+        const arc_xml_node *pr = arc_xml_reader_expand(r, why, wsize);
+        if (!pr)
+            return ARC_EPARSE;
+        if (child(pr, "del"))
+            w->deleted_row = depth - 1;
+        return 0;
+    }
+    return name_in(name, skip) ? 0 : 1;
+}
+
+/*
+ * Reads word/document.xml as a stream: only the paragraph being read is
+ * held, never the whole tree (a few hundred KB of zip can inflate to
+ * hundreds of MB of XML, whose tree would take gigabytes).
+ */
+static int stream_document(ctx *c, zip_t *za, size_t *used, size_t max,
+                           char *reason, size_t size)
+{
+    zip_int64_t idx = zip_name_locate(za, "word/document.xml",
+                                      ZIP_FL_NOCASE);
+    zip_file_t *f = idx < 0 ? NULL
+                            : zip_fopen_index(za, (zip_uint64_t)idx, 0);
+    if (!f)
+        return zip_fail(zip_error_code_zip(zip_get_error(za)), NULL, 0,
+                        reason, size);
+    part_stream ps = {f, used, max, 0, 0};
+    walk_state w = {0, 0, -1, {0}};
+    arc_xml_reader *r = NULL;
+    char why[256] = "";
+    int rc = arc_xml_reader_open(&r, stream_read, &ps);
+    int k = rc ? rc : arc_xml_reader_next(r, why, sizeof why);
+    if (r)
+        c->x = arc_xml_reader_doc(r);
+    while (k > 0) {
+        if (!arc_xml_reader_is_start(r)) {
+            k = arc_xml_reader_next(r, why, sizeof why);
+            continue;
+        }
+        if (arc_xml_reader_depth(r) == 0 &&
+            strcmp(arc_xml_reader_name(r), "document") != 0)
+            break; /* not WordprocessingML: no w:body */
+        int go = block(c, r, &w, why, sizeof why);
+        if (go < 0) {
+            k = go;
+            break;
+        }
+        k = go ? arc_xml_reader_next(r, why, sizeof why)
+               : arc_xml_reader_skip(r, why, sizeof why);
+    }
+    c->x = NULL;
+    arc_xml_reader_free(r);
+    /* A part over the limit is refused as such even when it is also
+     * broken: what was read is counted to the limit, as for the others. */
+    char drain[4096];
+    while (k < 0 && stream_read(&ps, drain, sizeof drain) > 0)
+        ;
+    int closed = zip_fclose(f);
+    if (ps.over)
+        return too_big(max, reason, size);
+    if (ps.zerr)
+        return zip_fail(ps.zerr, NULL, 0, reason, size);
+    if (k == ARC_ENOMEM)
+        return nomem(reason, size);
+    if (c->text_over)
+        return fail(reason, size, ARC_EPARSE,
+                    "解压后的文字超过 %zu MiB，拒绝读取（可能是压缩炸弹）",
+                    c->text_max >> 20);
+    if (k < 0)
+        return fail(reason, size, ARC_EPARSE, BAD "%s 无法解析（%s）",
+                    "word/document.xml", why);
+    if (!w.seen_body)
+        return fail(reason, size, ARC_EPARSE,
+                    BAD "word/document.xml 中没有正文（w:body）");
+    if (closed)
+        return zip_fail(closed, NULL, 0, reason, size);
     return 0;
 }
 
@@ -970,24 +1127,9 @@ static int read_docx(ctx *c, zip_t *za, const arc_input_limits *lim,
         rc = load_numbering(c, x) ? nomem(reason, size) : 0;
         arc_xml_free(x);
     }
+    c->text_max = max;
     if (!rc)
-        rc = load_part(za, "word/document.xml", &used, max, &x, reason,
-                       size);
-    if (rc)
-        return rc;
-    const arc_xml_node *root = arc_xml_root(x);
-    const arc_xml_node *body =
-        strcmp(arc_xml_name(root), "document") == 0 ? child(root, "body")
-                                                     : NULL;
-    if (!body) {
-        arc_xml_free(x);
-        return fail(reason, size, ARC_EPARSE,
-                    BAD "word/document.xml 中没有正文（w:body）");
-    }
-    c->x = x;
-    rc = walk_blocks(c, body);
-    c->x = NULL;
-    arc_xml_free(x);
+        rc = stream_document(c, za, &used, max, reason, size);
     if (!rc && !c->in->text) /* no paragraphs: still a string */
         rc = arc_input_append(c->in, &c->cap, "", 0);
     return rc == ARC_ENOMEM ? nomem(reason, size) : rc;

@@ -101,6 +101,58 @@ int arc_encoding_supported(const char *name)
     return 1;
 }
 
+struct arc_decoder {
+    iconv_t cd;
+};
+
+int arc_decoder_open(arc_decoder **out, const char *encoding)
+{
+    *out = NULL;
+    arc_decoder *d = malloc(sizeof *d);
+    if (!d)
+        return ARC_ENOMEM;
+    d->cd = iconv_open("UTF-8", encoding);
+    if (d->cd == (iconv_t)-1) {
+        free(d);
+        return ARC_EINVAL;
+    }
+    *out = d;
+    return 0;
+}
+
+int arc_decoder_append(arc_decoder *d, arc_input *in, size_t *cap,
+                       const char *s, size_t n)
+{
+    char *src = (char *)s;
+    size_t left = n;
+    iconv(d->cd, NULL, NULL, NULL, NULL); /* a fresh shift state */
+    while (left > 0) {
+        char buf[512], *dst = buf;
+        size_t room = sizeof buf;
+        size_t r = iconv(d->cd, &src, &left, &dst, &room);
+        if (arc_input_append(in, cap, buf, (size_t)(dst - buf)))
+            return ARC_ENOMEM;
+        if (r != (size_t)-1 || errno == E2BIG)
+            continue;
+        /* An invalid or cut-off sequence: one replacement character for
+         * its first byte, then on with the next. */
+        if (arc_input_append(in, cap, "\xEF\xBF\xBD", 3))
+            return ARC_ENOMEM;
+        src++;
+        left--;
+        iconv(d->cd, NULL, NULL, NULL, NULL);
+    }
+    return 0;
+}
+
+void arc_decoder_free(arc_decoder *d)
+{
+    if (!d)
+        return;
+    iconv_close(d->cd);
+    free(d);
+}
+
 /* The bytes are handed over as they are; doc_parse validates them while
  * normalising, so UTF-8 text (the common case) is not read twice. */
 static int read_text(arc_input *out, const char *data, size_t len,

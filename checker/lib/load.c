@@ -59,7 +59,10 @@ int arc_doc_load(arc_doc **out, const char *path, const arc_load_opts *lo,
     *out = NULL;
     char *data;
     size_t len;
-    int rc = arc_read_file(&data, &len, path, err);
+    int rc = arc_read_file(&data, &len, path,
+                           lo && lo->max_file_size ? lo->max_file_size
+                                                   : ARC_DEFAULT_MAX_FILE_SIZE,
+                           err);
     if (rc)
         return rc;
     arc_input in;

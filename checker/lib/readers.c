@@ -6,8 +6,13 @@
 #include <strings.h>
 
 const arc_reader *const arc_readers[] = {
+    &arc_reader_doc, /* OLE2 files, encrypted .docx included */
+    &arc_reader_ofd, /* zip packages: before docx, whose sniff claims */
+    &arc_reader_odt, /* any zip */
+    &arc_reader_rtf,
     &arc_reader_docx,
     &arc_reader_html,
+    &arc_reader_pdf,
     &arc_reader_text, /* last: reads whatever no other reader claims */
     NULL,
 };

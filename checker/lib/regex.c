@@ -18,6 +18,8 @@ struct arc_matcher {
     pcre2_match_context *mctx;
     pcre2_jit_stack *jstack;
     int pairs; /* ovector pairs set by the last successful match */
+    int error; /* PCRE2's code for the last search that gave up */
+    arc_work work;
 };
 
 /* Match data sized for the widest pattern we accept. */
@@ -25,6 +27,26 @@ struct arc_matcher {
 
 static int compile(arc_regex **out, const char *pattern, size_t len,
                    int jit, char *msg, size_t msgsize, size_t *erroff);
+
+/*
+ * Limits on one search, so that a pattern that backtracks catastrophically
+ * on some text ((a+)+$, nested quantifiers over a long run) fails in a
+ * bounded time and memory instead of running for hours or taking the
+ * machine's memory; the failure is reported, never taken for "no match".
+ *  - match limit: backtracking steps per start position.  The rule sets'
+ *    patterns (bounded repeats, literal alternatives) need at most a few
+ *    thousand; 1,000,000 leaves a wide margin and still stops a runaway
+ *    pattern within milliseconds with JIT (tenths of a second without).
+ *  - depth limit: nested backtracking frames of the interpreter (used for
+ *    anchored searches): a group repeated once per character of a long line
+ *    keeps one frame per repetition; 250,000 covers any line a report has.
+ *  - heap limit (KiB): the interpreter's frames live on the heap; 64 MiB per
+ *    matcher bounds what a batch of threads can take for them.
+ * The JIT stack grows to at most 1 MiB (see arc_regex_search).
+ */
+#define ARC_MATCH_LIMIT 1000000u
+#define ARC_DEPTH_LIMIT 250000u
+#define ARC_HEAP_LIMIT_KIB 65536u
 
 int arc_regex_compile(arc_regex **out, const char *pattern, size_t len,
                       char *msg, size_t msgsize, size_t *erroff)
@@ -148,6 +170,9 @@ int arc_matcher_new(arc_matcher **out)
         arc_matcher_free(m);
         return ARC_ENOMEM;
     }
+    pcre2_set_match_limit(m->mctx, ARC_MATCH_LIMIT);
+    pcre2_set_depth_limit(m->mctx, ARC_DEPTH_LIMIT);
+    pcre2_set_heap_limit(m->mctx, ARC_HEAP_LIMIT_KIB);
     /* No JIT stack yet: PCRE2's 32 KiB on the machine stack serves the
      * usual patterns, and a mmap'd one per matcher would cost a mmap and
      * munmap (a TLB shootdown with threads) per document. */
@@ -184,11 +209,23 @@ int arc_regex_search(const arc_regex *re, arc_matcher *m, const char *subject,
                          m->md, m->mctx);
     }
     m->pairs = rc > 0 ? rc : 0;
-    if (rc == PCRE2_ERROR_NOMATCH)
+    m->work.searches++;
+    if (rc == PCRE2_ERROR_NOMATCH) {
+        m->work.searched += len > start ? len - start : 0;
         return 0;
-    if (rc < 0)
-        return rc;
+    }
+    if (rc == PCRE2_ERROR_NOMEMORY)
+        return ARC_ENOMEM;
+    if (rc < 0) {
+        m->error = rc;
+        return rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
+                       rc == PCRE2_ERROR_HEAPLIMIT ||
+                       rc == PCRE2_ERROR_JIT_STACKLIMIT
+                   ? ARC_REGEX_ELIMIT
+                   : ARC_REGEX_EMATCH;
+    }
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
+    m->work.searched += ov[1] > start ? ov[1] - start : 0;
     if (ms)
         *ms = ov[0];
     if (me)
@@ -208,3 +245,17 @@ int arc_matcher_group(const arc_matcher *m, int g, size_t *s, size_t *e)
     return 1;
 }
 
+
+const char *arc_matcher_error(const arc_matcher *m, char *buf, size_t size)
+{
+    PCRE2_UCHAR msg[256];
+    if (pcre2_get_error_message(m->error, msg, sizeof msg) < 0)
+        snprintf((char *)msg, sizeof msg, "PCRE2 error %d", m->error);
+    snprintf(buf, size, "%s", (const char *)msg);
+    return buf;
+}
+
+arc_work *arc_matcher_work(arc_matcher *m)
+{
+    return &m->work;
+}

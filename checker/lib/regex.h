@@ -51,11 +51,20 @@ int arc_regex_group(const arc_regex *re, const char *name);
 int arc_matcher_new(arc_matcher **out);
 void arc_matcher_free(arc_matcher *m);
 
+/* A search that could not finish, as distinct from "no match". */
+enum {
+    ARC_REGEX_ELIMIT = -100, /* PCRE2's match, depth, heap or JIT stack
+                                limit was reached (catastrophic
+                                backtracking) */
+    ARC_REGEX_EMATCH = -101  /* any other PCRE2 matching error */
+};
+
 /*
  * Searches subject[start..len) (the subject must be valid UTF-8; it is not
  * re-checked).  Returns 1 and fills ms and me with the match, 0 when there is
- * none, negative on a matching error (e.g. limits exceeded).
- * `anchored` requires the match to start at `start`.
+ * none, ARC_REGEX_ELIMIT or ARC_REGEX_EMATCH when PCRE2 gave up (the reason
+ * is then in arc_matcher_error), or ARC_ENOMEM.  `anchored` requires the
+ * match to start at `start`.
  */
 int arc_regex_search(const arc_regex *re, arc_matcher *m, const char *subject,
                      size_t len, size_t start, int anchored, size_t *ms,
@@ -64,5 +73,27 @@ int arc_regex_search(const arc_regex *re, arc_matcher *m, const char *subject,
 /* After a successful search: the span of group g (0 = whole match).
  * Returns 0 when the group did not participate. */
 int arc_matcher_group(const arc_matcher *m, int g, size_t *s, size_t *e);
+
+/* After a search that returned ARC_REGEX_ELIMIT or ARC_REGEX_EMATCH: PCRE2's
+ * message (English) in buf; returns buf. */
+const char *arc_matcher_error(const arc_matcher *m, char *buf, size_t size);
+
+/*
+ * Work done with one matcher (so on one thread), counted so that tests can
+ * assert that it grows linearly with the input: wall time is measured in
+ * bench/, never asserted.  Kept per matcher, never global.
+ */
+typedef struct {
+    size_t searches; /* regex searches */
+    size_t searched; /* bytes they covered: from the start offset to the
+                        match end, or to the subject end when none */
+    size_t counted;  /* bytes counted to map offsets to lines and columns
+                        and to cut evidence (arc_emit) */
+    size_t scanned;  /* bytes the C scanners went over (dates, lists of
+                        numbers) */
+} arc_work;
+
+/* The counters of m (zero when m is new). */
+arc_work *arc_matcher_work(arc_matcher *m);
 
 #endif

@@ -10,9 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* `page` was added at the end (0.2.0): columns are only ever appended, so
+ * spreadsheets and scripts that read the earlier ones keep working. */
 static const char *const header[] = {"file",     "line",    "column",
                                      "severity", "rule",    "section",
-                                     "message",  "evidence"};
+                                     "message",  "evidence", "page"};
 
 /* A cell starting with = + - @ (or a tab / CR, which some spreadsheets
  * skip before looking) would run as a formula: prefix a quote mark. */
@@ -48,15 +50,17 @@ static int open_csv(arc_writer *w)
 
 static int write_row(arc_writer *w, const arc_finding *f)
 {
-    char line[24] = "", col[24] = "";
+    char line[24] = "", col[24] = "", page[24] = "";
     if (f->line > 0) {
         snprintf(line, sizeof line, "%d", f->line);
         snprintf(col, sizeof col, "%d", f->column);
     }
+    if (f->page > 0)
+        snprintf(page, sizeof page, "%d", f->page);
     const char *cells[] = {f->path,    line,       col,
                            arc_severity_name(f->severity),
                            f->rule,    f->section, f->message,
-                           f->evidence};
+                           f->evidence, page};
     for (size_t i = 0; i < ARC_ARRAY_LEN(cells); i++) {
         int rc = cell(w->fp, cells[i], i == 0);
         if (rc)
@@ -92,11 +96,13 @@ static const char *const summary_head[] = {"file", "title", "unit",
                                            "report_year", "published",
                                            "doc_type"};
 /* Columns are only ever added at the end (spreadsheets read them by
- * position): where the year and the date came from came after score. */
-static const char *const summary_tail[] = {"errors",      "warnings",
-                                           "infos",       "score",
-                                           "year_source", "published_source",
-                                           "profile"};
+ * position).  `status` (0.2.0): "checked", or "unchecked" for a file that
+ * could not be read, whose score is left empty (it was not scored; 90 would
+ * rank it above checked reports with real defects).  `year_source` and
+ * `published_source`: where the two facts came from. */
+static const char *const summary_tail[] = {
+    "errors", "warnings",    "infos",           "score",
+    "status", "year_source", "published_source", "profile"};
 
 static size_t summary_parts(const arc_writer *w)
 {
@@ -134,7 +140,10 @@ static int report_summary(arc_writer *w, const char *path,
     snprintf(nums[0], sizeof nums[0], "%zu", card->errors);
     snprintf(nums[1], sizeof nums[1], "%zu", card->warnings);
     snprintf(nums[2], sizeof nums[2], "%zu", card->infos);
-    snprintf(nums[3], sizeof nums[3], "%d", card->score);
+    if (card->checked)
+        snprintf(nums[3], sizeof nums[3], "%d", card->score);
+    else
+        nums[3][0] = '\0';
     const char *head[] = {path, card->title, card->unit, year, pub,
                           card->doc_type};
     /* The part columns are the main set's parts. */
@@ -153,6 +162,8 @@ static int report_summary(arc_writer *w, const char *path,
     }
     for (size_t i = 0; !rc && i < 4; i++)
         rc = cell(w->fp, nums[i], 0);
+    if (!rc)
+        rc = cell(w->fp, card->checked ? "checked" : "unchecked", 0);
     if (!rc)
         rc = cell(w->fp, arc_year_source_name(card->year_source), 0);
     if (!rc)

@@ -1,5 +1,6 @@
 /* report_json.c - JSON Lines: one finding per line, the CSV's fields plus
- * the byte span in the original file (null for whole-document findings). */
+ * the byte span in the original file (null for whole-document findings)
+ * and the page (null for formats without pages). */
 #include "report.h"
 
 static int open_json(arc_writer *w)
@@ -34,10 +35,14 @@ static int report_json(arc_writer *w, const char *path,
         field(w->fp, "message", fi->message, 0);
         field(w->fp, "evidence", fi->evidence, 0);
         if (fi->line > 0)
-            fprintf(w->fp, ",\"offset\":%zu,\"end_offset\":%zu}\n",
+            fprintf(w->fp, ",\"offset\":%zu,\"end_offset\":%zu",
                     fi->offset, fi->end_offset);
         else
-            fputs(",\"offset\":null,\"end_offset\":null}\n", w->fp);
+            fputs(",\"offset\":null,\"end_offset\":null", w->fp);
+        if (fi->page > 0)
+            fprintf(w->fp, ",\"page\":%d}\n", fi->page);
+        else
+            fputs(",\"page\":null}\n", w->fp);
     }
     return 0;
 }

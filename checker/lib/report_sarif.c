@@ -129,8 +129,13 @@ static int report_sarif(arc_writer *w, const char *path,
             arc_json_str(fp, fi->evidence);
             fputc('}', fp);
         }
-        fprintf(fp, "}}}],\"partialFingerprints\":{\"archeck/v1\":\"%016llx\"}}",
+        fprintf(fp, "}}}],\"partialFingerprints\":{\"archeck/v1\":\"%016llx\"}",
                 (unsigned long long)fingerprint(fi));
+        /* SARIF regions have no pages: PDF and OFD findings carry theirs
+         * as a result property. */
+        if (fi->page > 0)
+            fprintf(fp, ",\"properties\":{\"page\":%d}", fi->page);
+        fputc('}', fp);
     }
     return 0;
 }

@@ -12,9 +12,14 @@ static int write_line(arc_writer *w, const arc_finding *f)
 {
     int n;
     if (f->line > 0)
-        n = fprintf(w->fp, "%s:%d:%d: %s: %s [%s]\n", f->path, f->line,
-                    f->column, arc_severity_name(f->severity), f->message,
-                    f->rule);
+        n = f->page > 0
+                ? fprintf(w->fp, "%s:%d:%d: %s: （第 %d 页）%s [%s]\n",
+                          f->path, f->line, f->column,
+                          arc_severity_name(f->severity), f->page,
+                          f->message, f->rule)
+                : fprintf(w->fp, "%s:%d:%d: %s: %s [%s]\n", f->path, f->line,
+                          f->column, arc_severity_name(f->severity),
+                          f->message, f->rule);
     else
         n = fprintf(w->fp, "%s: %s: %s [%s]\n", f->path,
                     arc_severity_name(f->severity), f->message, f->rule);

@@ -19,6 +19,9 @@ typedef struct {
 typedef struct {
     char *text;
     size_t len;
+    char *orig;         /* the text as the reader gave it (annotated copies
+                           quote it: evidence is original text) */
+    size_t orig_len;
     uint32_t *page;     /* per line, or NULL */
     size_t nlines;
     arc_heading *headings; /* strings owned (label, text); part borrowed */

@@ -14,8 +14,10 @@ struct arc_eval;
 struct arc_rule;
 struct arc_corpus_ctx;
 
-/* The rule every rule set has: a file that could not be checked. */
+/* The rules every rule set has (built in, always on): a file that could not
+ * be checked, and a pattern PCRE2 gave up on. */
 #define ARC_RULE_UNREADABLE "input.unreadable"
+#define ARC_RULE_PATTERN_ERROR "rule.error"
 
 /*
  * A rule kind: the generic check in C that YAML rules instantiate.  Adding a
@@ -66,6 +68,7 @@ typedef struct arc_rule {
     arc_severity severity;
     char *message;     /* template with {name} placeholders */
     char *description;
+    char *basis;       /* the legal basis (条文), or NULL */
     int enabled;
     void *params;
     arc_example *examples;

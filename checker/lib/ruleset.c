@@ -22,7 +22,8 @@ static const char *const part_keys[] = {"id", "name", "heading", "exclude",
                                         "prose", "thematic", NULL};
 static const char *const rule_keys[] = {"id",          "kind",    "severity",
                                         "message",     "description",
-                                        "enabled",     "examples", NULL};
+                                        "basis",       "enabled",
+                                        "examples",    NULL};
 static const char *const example_keys[] = {"bad", "good", NULL};
 
 int arc_ruleset_part(const arc_ruleset *rs, const char *id)
@@ -357,6 +358,7 @@ static int load_rule(arc_ruleset *rs, arc_rule *r, const arc_node *n,
     r->severity = (arc_severity)s;
     if ((rc = arc_node_str(cx, n, "message", 1, &r->message)) ||
         (rc = arc_node_str(cx, n, "description", 0, &r->description)) ||
+        (rc = arc_node_str(cx, n, "basis", 0, &r->basis)) ||
         (rc = arc_node_bool(cx, n, "enabled", &r->enabled)) ||
         (rc = load_examples(r, arc_node_get(n, "examples"), cx)))
         return rc;
@@ -470,9 +472,10 @@ static int adjust_rules(arc_ruleset *rs, const arc_node *root,
     for (size_t i = 0; sev && i < sev->n; i++) {
         const arc_node *k = sev->keys[i], *v = sev->items[i];
         size_t r = find_rule(rs, k->value);
-        if (strcmp(k->value, ARC_RULE_UNREADABLE) == 0)
-            return arc_node_fail(cx, k, "%s 是内置规则（文件无法检查），"
-                                 "不能改级别", k->value);
+        if (strcmp(k->value, ARC_RULE_UNREADABLE) == 0 ||
+            strcmp(k->value, ARC_RULE_PATTERN_ERROR) == 0)
+            return arc_node_fail(cx, k, "%s 是内置规则，不能改级别",
+                                 k->value);
         if (r == rs->nrules)
             return arc_node_fail(cx, k, "没有 id 为“%s”的规则", k->value);
         int s = v->type == ARC_NODE_SCALAR ? arc_severity_parse(v->value) : -1;
@@ -486,9 +489,9 @@ static int adjust_rules(arc_ruleset *rs, const arc_node *root,
     for (size_t i = 0; !rc && i < n; i++) {
         size_t r = find_rule(rs, ids[i]);
         const arc_node *at = arc_node_item(arc_node_get(root, "disable"), i);
-        if (strcmp(ids[i], ARC_RULE_UNREADABLE) == 0)
-            rc = arc_node_fail(cx, at, "%s 是内置规则（文件无法检查），"
-                               "不能停用", ids[i]);
+        if (strcmp(ids[i], ARC_RULE_UNREADABLE) == 0 ||
+            strcmp(ids[i], ARC_RULE_PATTERN_ERROR) == 0)
+            rc = arc_node_fail(cx, at, "%s 是内置规则，不能停用", ids[i]);
         else if (r == rs->nrules)
             rc = arc_node_fail(cx, at, "没有 id 为“%s”的规则", ids[i]);
         else
@@ -528,7 +531,8 @@ static int load_document_from(arc_ruleset *rs, const arc_node *n,
     size_t len;
     arc_load_ctx sub = {path, NULL, cx->err};
     arc_node *root = NULL;
-    int rc = arc_read_file(&data, &len, path, cx->err);
+    int rc = arc_read_file(&data, &len, path, ARC_MAX_RULES_FILE,
+                           cx->err);
     if (!rc)
         rc = arc_node_parse(&root, data, len, &sub);
     const arc_node *doc = rc ? NULL : arc_node_get(root, "document");
@@ -690,7 +694,7 @@ static int load_file(arc_ruleset *rs, const char *path, int depth,
 {
     char *data;
     size_t len;
-    int rc = arc_read_file(&data, &len, path, err);
+    int rc = arc_read_file(&data, &len, path, ARC_MAX_RULES_FILE, err);
     if (rc)
         return rc;
     rc = load_buffer(rs, path, data, len, depth, err);
@@ -698,34 +702,45 @@ static int load_file(arc_ruleset *rs, const char *path, int depth,
     return rc;
 }
 
-static const arc_kind builtin_kind = {"input", NULL, NULL, NULL, NULL,
-                                      NULL};
+static const arc_kind builtin_kind = {.name = "builtin"};
 
-/* Every rule set reports files it cannot check under one rule, so that
- * writers list it like any other and nothing is skipped silently.  Its
- * message is the reason the reader gave. */
+/* Rules every rule set has, added after loading, so that writers list them
+ * like any other and nothing is skipped silently: a file that cannot be
+ * checked (its message is the reader's reason) and a pattern PCRE2 gave up
+ * on (its message names the rule). */
+static const struct {
+    const char *id;
+    const char *description;
+} builtins[] = {
+    {ARC_RULE_UNREADABLE, "文件无法读取或无法检查（格式损坏、加密、扫描件、"
+                          "编码无法识别、超过上限等），原因见消息。"},
+    {ARC_RULE_PATTERN_ERROR, "规则集中的某个模式在报告上无法完成匹配（超过 "
+                             "PCRE2 的匹配上限），该规则的结果可能不完整。"},
+};
+
 static int add_builtin(arc_ruleset *rs, arc_error *err)
 {
-    if (find_rule(rs, ARC_RULE_UNREADABLE) < rs->nrules)
-        return arc_err(err, ARC_EPARSE, rs->path, 0, 0,
-                       "规则 id %s 为内置规则保留", ARC_RULE_UNREADABLE);
-    if (arc_grow((void **)&rs->rules, &rs->rules_cap, rs->nrules + 1,
-                 sizeof *rs->rules))
-        return arc_err_nomem(err);
-    arc_rule *r = &rs->rules[rs->nrules];
-    memset(r, 0, sizeof *r);
-    r->kind = &builtin_kind;
-    r->severity = ARC_SEV_ERROR;
-    r->enabled = 1;
-    r->builtin = 1;
-    r->weight = -1;
-    r->id = arc_strdup(ARC_RULE_UNREADABLE);
-    r->message = arc_strdup("{reason}");
-    r->description = arc_strdup("文件无法读取或无法检查（格式损坏、加密、"
-                                "扫描件、编码无法识别、超过上限等），原因见消息。");
-    rs->nrules++;
-    if (!r->id || !r->message || !r->description)
-        return arc_err_nomem(err);
+    for (size_t b = 0; b < ARC_ARRAY_LEN(builtins); b++) {
+        if (find_rule(rs, builtins[b].id) < rs->nrules)
+            return arc_err(err, ARC_EPARSE, rs->path, 0, 0,
+                           "规则 id %s 为内置规则保留", builtins[b].id);
+        if (arc_grow((void **)&rs->rules, &rs->rules_cap, rs->nrules + 1,
+                     sizeof *rs->rules))
+            return arc_err_nomem(err);
+        arc_rule *r = &rs->rules[rs->nrules];
+        memset(r, 0, sizeof *r);
+        r->kind = &builtin_kind;
+        r->severity = ARC_SEV_ERROR;
+        r->enabled = 1;
+        r->builtin = 1;
+        r->weight = -1;
+        r->id = arc_strdup(builtins[b].id);
+        r->message = arc_strdup("{reason}");
+        r->description = arc_strdup(builtins[b].description);
+        rs->nrules++;
+        if (!r->id || !r->message || !r->description)
+            return arc_err_nomem(err);
+    }
     return 0;
 }
 
@@ -853,6 +868,7 @@ static void rule_free(arc_rule *r)
     free(r->id);
     free(r->message);
     free(r->description);
+    free(r->basis);
     for (size_t k = 0; k < r->nexamples; k++) {
         free(r->examples[k].text);
         free(r->examples[k].file);
@@ -968,6 +984,36 @@ size_t arc_ruleset_rule_count(const arc_ruleset *rs)
 const char *arc_ruleset_rule_id(const arc_ruleset *rs, size_t i)
 {
     return i < rs->nview ? rs->view[i]->id : NULL;
+}
+
+const char *arc_ruleset_rule_basis(const arc_ruleset *rs, size_t i)
+{
+    return i < rs->nview && rs->view[i]->basis ? rs->view[i]->basis : "";
+}
+
+const char *arc_ruleset_rule_kind(const arc_ruleset *rs, size_t i)
+{
+    return i < rs->nview ? rs->view[i]->kind->name : "";
+}
+
+const char *arc_ruleset_rule_message(const arc_ruleset *rs, size_t i)
+{
+    return i < rs->nview && rs->view[i]->message ? rs->view[i]->message : "";
+}
+
+size_t arc_ruleset_rule_example_count(const arc_ruleset *rs, size_t i)
+{
+    return i < rs->nview ? rs->view[i]->nexamples : 0;
+}
+
+const char *arc_ruleset_rule_example(const arc_ruleset *rs, size_t i,
+                                     size_t k, int *bad)
+{
+    if (i >= rs->nview || k >= rs->view[i]->nexamples)
+        return NULL;
+    if (bad)
+        *bad = rs->view[i]->examples[k].bad;
+    return rs->view[i]->examples[k].text;
 }
 
 const char *arc_ruleset_rule_description(const arc_ruleset *rs, size_t i)

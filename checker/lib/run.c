@@ -112,6 +112,7 @@ static void kept_free(arc_kept_text *k)
     }
     free(k->headings);
     free(k->text);
+    free(k->orig);
     free(k->page);
 }
 
@@ -160,8 +161,10 @@ typedef struct {
 static int not_ignored(const arc_finding *fi, void *ud)
 {
     const ignore_ctx *ic = ud;
-    /* A file that could not be checked is never hidden. */
+    /* A file that could not be checked, or a check that could not finish,
+     * is never hidden. */
     return strcmp(fi->rule, ARC_RULE_UNREADABLE) == 0 ||
+           strcmp(fi->rule, ARC_RULE_PATTERN_ERROR) == 0 ||
            !arc_config_ignored_rel(ic->config, ic->rel, fi->rule);
 }
 
@@ -206,6 +209,9 @@ static int keep_text(arc_result *r, const arc_doc *doc,
     if (!(k->text = arc_strndup(t, doc->text.norm_len)))
         return ARC_ENOMEM;
     k->len = doc->text.norm_len;
+    if (!(k->orig = arc_strndup(doc->text.orig, doc->text.orig_len)))
+        return ARC_ENOMEM;
+    k->orig_len = doc->text.orig_len;
     k->nlines = doc->nlines;
     if (doc->page) {
         if (!(k->page = malloc(doc->nlines * sizeof *k->page)))
@@ -345,7 +351,11 @@ int arc_run_file(const arc_run *run, arc_checker *c, const char *path,
     char *data = NULL;
     size_t len = 0;
     arc_error why = {0};
-    int rc = arc_read_file(&data, &len, path, &why);
+    int rc = arc_read_file(&data, &len, path,
+                           run->o.load.max_file_size
+                               ? run->o.load.max_file_size
+                               : ARC_DEFAULT_MAX_FILE_SIZE,
+                           &why);
     if (rc == ARC_ENOMEM)
         return arc_err_nomem(err);
     if (rc) {

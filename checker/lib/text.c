@@ -170,6 +170,25 @@ size_t arc_text_orig(const arc_text *t, size_t off)
     return t->breaks[lo].orig + (off - t->breaks[lo].norm);
 }
 
+/* The character counts at every ARC_TEXT_BLOCK bytes of orig (the text
+ * is valid UTF-8 by now: characters are the bytes that are not
+ * continuation bytes). */
+static int count_blocks(arc_text *t)
+{
+    size_t n = t->orig_len / ARC_TEXT_BLOCK + 1;
+    if (!(t->chars = malloc(n * sizeof *t->chars)))
+        return ARC_ENOMEM;
+    uint32_t c = 0;
+    for (size_t b = 0; b < n; b++) {
+        t->chars[b] = c;
+        size_t from = b * ARC_TEXT_BLOCK, k = t->orig_len - from;
+        if (k > ARC_TEXT_BLOCK)
+            k = ARC_TEXT_BLOCK;
+        c += (uint32_t)arc_utf8_count(t->orig + from, k);
+    }
+    return 0;
+}
+
 int arc_text_init(arc_text *t, const char *data, size_t len, size_t *bad)
 {
     memset(t, 0, sizeof *t);
@@ -267,6 +286,8 @@ int arc_text_init(arc_text *t, const char *data, size_t len, size_t *bad)
     t->norm[o] = '\0';
     t->norm_len = o;
     t->orig_len = len;
+    if (count_blocks(t))
+        goto nomem;
     return 0;
 invalid:
     arc_text_free(t);
@@ -284,11 +305,23 @@ void arc_text_free(arc_text *t)
     free(t->norm);
     free(t->breaks);
     free(t->lines);
+    free(t->chars);
     memset(t, 0, sizeof *t);
 }
 
-void arc_text_orig_position(const arc_text *t, size_t orig_off, int *line,
-                            int *col)
+/* Characters of orig before byte `off`, from the checkpoint of its block;
+ * adds the bytes counted to *work. */
+static size_t chars_before(const arc_text *t, size_t off, size_t *work)
+{
+    size_t from = off - off % ARC_TEXT_BLOCK;
+    *work += off - from;
+    return t->chars[off / ARC_TEXT_BLOCK] +
+           arc_utf8_count(t->orig + from, off - from);
+}
+
+/* Line and column of orig_off; adds the bytes counted to *work. */
+static void orig_position(const arc_text *t, size_t orig_off, int *line,
+                          int *col, size_t *work)
 {
     size_t lo = 0, hi = t->nlines;
     while (hi - lo > 1) {
@@ -299,17 +332,39 @@ void arc_text_orig_position(const arc_text *t, size_t orig_off, int *line,
             hi = mid;
     }
     *line = (int)lo + 1;
-    *col = (int)arc_utf8_count(t->orig + t->lines[lo],
-                               orig_off - t->lines[lo]) + 1;
+    size_t start = t->lines[lo];
+    /* A short way into the line is counted directly; further in, the two
+     * checkpoints keep the count within two blocks whatever the line's
+     * length (a report flattened to one line has only one). */
+    if (orig_off - start <= ARC_TEXT_BLOCK || !t->chars) {
+        *work += orig_off - start;
+        *col = (int)arc_utf8_count(t->orig + start, orig_off - start) + 1;
+    } else {
+        *col = (int)(chars_before(t, orig_off, work) -
+                     chars_before(t, start, work)) + 1;
+    }
+}
+
+void arc_text_orig_position(const arc_text *t, size_t orig_off, int *line,
+                            int *col)
+{
+    size_t work = 0;
+    orig_position(t, orig_off, line, col, &work);
 }
 
 void arc_text_position(const arc_text *t, size_t off, int *line, int *col,
                        size_t *orig_off)
 {
-    size_t oo = arc_text_orig(t, off);
+    arc_text_locate(t, off, line, col, orig_off, NULL);
+}
+
+void arc_text_locate(const arc_text *t, size_t off, int *line, int *col,
+                     size_t *orig_off, size_t *work)
+{
+    size_t oo = arc_text_orig(t, off), unused = 0;
     if (orig_off)
         *orig_off = oo + t->bom;
-    arc_text_orig_position(t, oo, line, col);
+    orig_position(t, oo, line, col, work ? work : &unused);
 }
 
 int arc_cn_digit(uint32_t cp)

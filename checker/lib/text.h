@@ -54,7 +54,14 @@ typedef struct {
     size_t *lines; /* original offsets of line starts */
     size_t nlines;
     size_t bom;    /* bytes of BOM skipped before orig */
+    uint32_t *chars; /* characters of orig before each ARC_TEXT_BLOCK-byte
+                        block: a column is counted from the nearest
+                        checkpoint, not from the start of a line that may
+                        be the whole file */
 } arc_text;
+
+/* Bytes of orig between two character-count checkpoints. */
+#define ARC_TEXT_BLOCK 1024
 
 /*
  * Builds t from `data`, validating it as UTF-8 in the same pass.  Returns 0,
@@ -71,6 +78,11 @@ size_t arc_text_orig(const arc_text *t, size_t off);
 /* 1-based line and character column of normalised offset `off`. */
 void arc_text_position(const arc_text *t, size_t off, int *line, int *col,
                        size_t *orig_off);
+
+/* As arc_text_position, adding the bytes it counted to *work (may be NULL):
+ * at most 2 * ARC_TEXT_BLOCK, however long the line. */
+void arc_text_locate(const arc_text *t, size_t off, int *line, int *col,
+                     size_t *orig_off, size_t *work);
 
 /* 1-based line and column of original offset `orig_off`. */
 void arc_text_orig_position(const arc_text *t, size_t orig_off, int *line,

@@ -129,35 +129,75 @@ static const char *io_reason(int e)
     }
 }
 
-int arc_read_file(char **out, size_t *len, const char *path, arc_error *err)
+/* A size for messages: "3 MiB", "2.5 MiB", or bytes below 1 MiB. */
+static void size_text(char *buf, size_t size, unsigned long long bytes)
+{
+    if (bytes < ((unsigned long long)1 << 20))
+        snprintf(buf, size, "%llu 字节", bytes);
+    else if (bytes % ((unsigned long long)1 << 20) == 0)
+        snprintf(buf, size, "%llu MiB", bytes >> 20);
+    else
+        snprintf(buf, size, "%.1f MiB", (double)bytes / (1 << 20));
+}
+
+static int too_large(arc_error *err, const char *path,
+                     unsigned long long bytes, size_t max)
+{
+    char have[32], limit[32];
+    size_text(have, sizeof have, bytes);
+    size_text(limit, sizeof limit, max);
+    return arc_err(err, ARC_EIO, path, 0, 0, "文件过大（%s，上限 %s），未检查",
+                   have, limit);
+}
+
+int arc_read_file(char **out, size_t *len, const char *path, size_t max,
+                  arc_error *err)
 {
     *out = NULL;
     *len = 0;
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (!max)
+        max = SIZE_MAX / 4;
+    /* O_NONBLOCK: opening a FIFO with no writer must not hang the batch;
+     * what is not a regular file is refused below without reading. */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     struct stat st;
     if (fd < 0)
         return arc_err(err, ARC_EIO, path, 0, 0, "无法读取文件：%s",
                        io_reason(errno));
-    if (fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
-        int e = S_ISDIR(st.st_mode) ? EISDIR : errno;
+    if (fstat(fd, &st) != 0) {
+        int e = errno;
         close(fd);
         return arc_err(err, ARC_EIO, path, 0, 0, "无法读取文件：%s",
                        io_reason(e));
     }
-    /* The size is a hint: pipes and growing files are read to the end. */
-    size_t cap = S_ISREG(st.st_mode) ? (size_t)st.st_size + 1 : 65536;
+    /* Devices (/dev/zero never ends), pipes and sockets (may block or
+     * never end) and directories. */
+    if (!S_ISREG(st.st_mode)) {
+        close(fd);
+        return arc_err(err, ARC_EIO, path, 0, 0,
+                       "不是普通文件（设备、管道或目录），未检查");
+    }
+    if ((unsigned long long)st.st_size > max) {
+        close(fd);
+        return too_large(err, path, (unsigned long long)st.st_size, max);
+    }
+    /* The size is a hint: a file may grow while it is read, so reading
+     * stops one byte past the limit whatever fstat said. */
+    size_t cap = (size_t)st.st_size + 1;
     char *buf = malloc(cap + 1);
     size_t n = 0;
     int rc = buf ? 0 : arc_err_nomem(err);
     while (!rc) {
         if (n == cap) {
-            char *nb = cap < SIZE_MAX / 2 ? realloc(buf, cap * 2 + 1) : NULL;
+            size_t ncap = cap < max / 2 ? cap * 2 : max + 1;
+            char *nb = ncap > cap ? realloc(buf, ncap + 1) : NULL;
             if (!nb) {
-                rc = arc_err_nomem(err);
+                rc = ncap > cap ? arc_err_nomem(err)
+                                : too_large(err, path, n, max);
                 break;
             }
             buf = nb;
-            cap *= 2;
+            cap = ncap;
         }
         ssize_t k = read(fd, buf + n, cap - n);
         if (k < 0 && errno == EINTR)
@@ -167,8 +207,8 @@ int arc_read_file(char **out, size_t *len, const char *path, arc_error *err)
                          io_reason(errno));
         else if (k == 0)
             break;
-        else
-            n += (size_t)k;
+        else if ((n += (size_t)k) > max)
+            rc = too_large(err, path, n, max);
     }
     close(fd);
     if (rc) {
@@ -193,4 +233,47 @@ char *arc_path_beside(const char *file, const char *path)
         return NULL;
     }
     return b.data;
+}
+
+int arc_write_atomic(const char *path, const char *data, size_t len,
+                     arc_error *err)
+{
+    size_t n = strlen(path) + 16;
+    char *tmp = malloc(n);
+    if (!tmp)
+        return arc_err_nomem(err);
+    /* O_EXCL with mode 0666: the umask applies, as for any new file. */
+    unsigned long salt = (unsigned long)getpid() ^ (unsigned long)(uintptr_t)tmp;
+    int fd = -1;
+    for (int attempt = 0; attempt < 100 && fd < 0; attempt++) {
+        salt = salt * 6364136223846793005UL + 1442695040888963407UL;
+        snprintf(tmp, n, "%s.tmp.%06lx", path, (salt >> 40) & 0xFFFFFF);
+        fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+        if (fd < 0 && errno != EEXIST)
+            break;
+    }
+    int e = fd < 0 ? errno : 0;
+    for (size_t done = 0; !e && done < len;) {
+        ssize_t k = write(fd, data + done, len - done);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k < 0)
+            e = errno;
+        else
+            done += (size_t)k;
+    }
+    if (fd >= 0) {
+        if (!e && fsync(fd) != 0)
+            e = errno;
+        if (close(fd) != 0 && !e)
+            e = errno;
+        if (!e && rename(tmp, path) != 0)
+            e = errno;
+        if (e)
+            unlink(tmp);
+    }
+    free(tmp);
+    if (e)
+        return arc_err(err, ARC_EIO, path, 0, 0, "无法写入：%s", strerror(e));
+    return 0;
 }

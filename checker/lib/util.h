@@ -49,7 +49,20 @@ int arc_buf_puts(arc_buf *b, const char *s);
 int arc_buf_printf(arc_buf *b, const char *fmt, ...) ARC_PRINTF(2, 3);
 void arc_buf_free(arc_buf *b);
 
-/* Reads a whole file.  *out is NUL-terminated (not counted in *len). */
-int arc_read_file(char **out, size_t *len, const char *path, arc_error *err);
+/* Writes data to `path` atomically: a temporary file beside it (the
+ * writers' naming, PATH.tmp.XXXXXX), fsync, rename over path.  Nothing is
+ * left behind on failure.  Returns 0 or ARC_EIO. */
+int arc_write_atomic(const char *path, const char *data, size_t len,
+                     arc_error *err);
+
+/* Reads a whole regular file of at most `max` bytes (0: no limit).
+ * Devices, pipes, sockets and directories are refused without reading
+ * (a FIFO does not block), larger files with their size, both with a
+ * Chinese reason.  *out is NUL-terminated (not counted in *len). */
+int arc_read_file(char **out, size_t *len, const char *path, size_t max,
+                  arc_error *err);
+
+/* Rule sets and configurations are small: read at most this much. */
+#define ARC_MAX_RULES_FILE ((size_t)16 << 20)
 
 #endif

@@ -6,6 +6,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <libxml/xmlreader.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,6 +31,16 @@ static void quiet(void *ctx, const char *msg, ...)
 {
     (void)ctx;
     (void)msg;
+}
+
+/* libxml2's last error of this thread, without its trailing newline. */
+static void last_error(char *reason, size_t size)
+{
+    const xmlError *e = xmlGetLastError();
+    snprintf(reason, size, "%s", e && e->message ? e->message : "无法解析");
+    size_t n = strlen(reason);
+    while (n && (reason[n - 1] == '\n' || reason[n - 1] == ' '))
+        reason[--n] = '\0';
 }
 
 int arc_xml_parse(arc_xml **out, const char *data, size_t len, int kind,
@@ -60,12 +71,7 @@ int arc_xml_parse_enc(arc_xml **out, const char *data, size_t len, int kind,
                             XML_PARSE_NONET | XML_PARSE_NOERROR |
                                 XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
     if (!doc || !xmlDocGetRootElement(doc)) {
-        const xmlError *e = xmlGetLastError();
-        snprintf(reason, reason_size, "%s",
-                 e && e->message ? e->message : "无法解析");
-        size_t n = strlen(reason);
-        while (n && (reason[n - 1] == '\n' || reason[n - 1] == ' '))
-            reason[--n] = '\0';
+        last_error(reason, reason_size);
         xmlFreeDoc(doc);
         return ARC_EPARSE;
     }
@@ -161,4 +167,113 @@ const arc_xml_node *arc_xml_find(const arc_xml_node *n, const char *name)
             return d;
     }
     return NULL;
+}
+
+/* ------------------------------------------------------------ streaming */
+
+struct arc_xml_reader {
+    xmlTextReaderPtr reader;
+    arc_xml x; /* for arc_xml_attr on expanded nodes; its doc is the
+                  reader's, never freed here */
+    char error[256]; /* the first error: later ones follow from it */
+};
+
+/* Keeps the first error the reader reports (it may report several, the
+ * last of which says less, e.g. "Extra content" after a cut-off tag). */
+static void reader_error(void *ud, xmlErrorPtr e)
+{
+    arc_xml_reader *r = ud;
+    if (!r->error[0] && e && e->message && e->level >= XML_ERR_ERROR) {
+        snprintf(r->error, sizeof r->error, "%s", e->message);
+        size_t n = strlen(r->error);
+        while (n && (r->error[n - 1] == '\n' || r->error[n - 1] == ' '))
+            r->error[--n] = '\0';
+    }
+}
+
+int arc_xml_reader_open(arc_xml_reader **out, arc_xml_input input, void *ud)
+{
+    *out = NULL;
+    pthread_once(&once, init);
+    xmlSetGenericErrorFunc(NULL, quiet);
+    arc_xml_reader *r = calloc(1, sizeof *r);
+    if (!r)
+        return ARC_ENOMEM;
+    xmlResetLastError();
+    /* As arc_xml_parse: no entity expansion, DTD loading or network. */
+    r->reader = xmlReaderForIO(input, NULL, ud, NULL, NULL,
+                               XML_PARSE_NONET | XML_PARSE_NOERROR |
+                                   XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
+    if (!r->reader) {
+        free(r);
+        return ARC_ENOMEM;
+    }
+    xmlTextReaderSetStructuredErrorHandler(r->reader, reader_error, r);
+    *out = r;
+    return 0;
+}
+
+void arc_xml_reader_free(arc_xml_reader *r)
+{
+    if (!r)
+        return;
+    xmlFree(r->x.attr);
+    xmlFreeTextReader(r->reader);
+    free(r);
+}
+
+static int moved(arc_xml_reader *r, int k, char *reason, size_t size)
+{
+    if (k >= 0)
+        return k > 0;
+    if (r->error[0])
+        snprintf(reason, size, "%s", r->error);
+    else
+        last_error(reason, size);
+    return ARC_EPARSE;
+}
+
+int arc_xml_reader_next(arc_xml_reader *r, char *reason, size_t size)
+{
+    return moved(r, xmlTextReaderRead(r->reader), reason, size);
+}
+
+int arc_xml_reader_skip(arc_xml_reader *r, char *reason, size_t size)
+{
+    return moved(r, xmlTextReaderNext(r->reader), reason, size);
+}
+
+int arc_xml_reader_is_start(arc_xml_reader *r)
+{
+    return xmlTextReaderNodeType(r->reader) == XML_READER_TYPE_ELEMENT;
+}
+
+const char *arc_xml_reader_name(arc_xml_reader *r)
+{
+    const xmlChar *n = arc_xml_reader_is_start(r)
+                           ? xmlTextReaderConstLocalName(r->reader)
+                           : NULL;
+    return n ? (const char *)n : "";
+}
+
+int arc_xml_reader_depth(arc_xml_reader *r)
+{
+    return xmlTextReaderDepth(r->reader);
+}
+
+const arc_xml_node *arc_xml_reader_expand(arc_xml_reader *r, char *reason,
+                                          size_t size)
+{
+    xmlNodePtr n = xmlTextReaderExpand(r->reader);
+    if (!n) {
+        moved(r, -1, reason, size);
+        return NULL;
+    }
+    r->x.doc = n->doc;
+    return (const arc_xml_node *)n;
+}
+
+const arc_xml *arc_xml_reader_doc(arc_xml_reader *r)
+{
+    return &r->x;
 }

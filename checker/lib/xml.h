@@ -48,4 +48,43 @@ const char *arc_xml_attr(const arc_xml *x, const arc_xml_node *n,
  * or NULL. */
 const arc_xml_node *arc_xml_find(const arc_xml_node *n, const char *name);
 
+/* ------------------------------------------------------------ streaming */
+
+/*
+ * A document read as a stream of nodes (libxml2's xmlReader) instead of a
+ * tree: only the element being looked at is kept, so memory does not grow
+ * with the document.  Parsed with the same safe options as arc_xml_parse.
+ */
+typedef struct arc_xml_reader arc_xml_reader;
+
+/* Supplies input: up to n bytes into buf; returns the count, 0 at the end
+ * of the input, -1 to stop with an error. */
+typedef int (*arc_xml_input)(void *ud, char *buf, int n);
+
+/* Returns 0 or ARC_ENOMEM. */
+int arc_xml_reader_open(arc_xml_reader **out, arc_xml_input input,
+                        void *ud);
+void arc_xml_reader_free(arc_xml_reader *r);
+
+/* Moves to the next node in document order (arc_xml_reader_next) or past
+ * the current node and all it contains (arc_xml_reader_skip).  Returns 1,
+ * 0 at the end of the document, or ARC_EPARSE with libxml2's reason. */
+int arc_xml_reader_next(arc_xml_reader *r, char *reason, size_t size);
+int arc_xml_reader_skip(arc_xml_reader *r, char *reason, size_t size);
+
+/* Is the current node the start of an element?  Its local name ("" for
+ * other nodes) and depth (0: the root element). */
+int arc_xml_reader_is_start(arc_xml_reader *r);
+const char *arc_xml_reader_name(arc_xml_reader *r);
+int arc_xml_reader_depth(arc_xml_reader *r);
+
+/* Reads the whole current element and returns it as a subtree for the tree
+ * functions above (arc_xml_attr with arc_xml_reader_doc(r)); valid until
+ * the reader moves.  NULL with ARC_EPARSE's reason when it is broken. */
+const arc_xml_node *arc_xml_reader_expand(arc_xml_reader *r, char *reason,
+                                          size_t size);
+
+/* The handle to pass to arc_xml_attr for expanded nodes (owned by r). */
+const arc_xml *arc_xml_reader_doc(arc_xml_reader *r);
+
 #endif

@@ -1,7 +1,7 @@
 /* api_test.c - a batch through the public API only (archeck.h), as a
  * program that links libarcheck would run it: a run shared by threads,
  * one checker each, results that outlive their documents, the corpus pass,
- * a writer.  Built with nothing but the public include directory. */
+ * a writer, an annotated copy.  Built with nothing but the public include directory. */
 #include "archeck.h"
 
 #include <pthread.h>
@@ -169,6 +169,20 @@ int main(int argc, char **argv)
     /* Header, 2 duplicates, 1 year, 1 unreadable. */
     CHECK(rows == 5);
     remove(out);
+
+    /* An annotated copy of the stale report (text kept): a Word document;
+     * none of a file that was not read. */
+    char docx[1024];
+    snprintf(docx, sizeof docx, "%s.docx", out);
+    CHECK(arc_annotate(all[2], arc_result_path(all[2]), docx, &err) == 0);
+    fp = fopen(docx, "rb");
+    char magic[4] = {0};
+    CHECK(fp && fread(magic, 1, 4, fp) == 4 && memcmp(magic, "PK\3\4", 4) == 0);
+    if (fp)
+        fclose(fp);
+    remove(docx);
+    CHECK(arc_annotate(missing, arc_result_path(missing), docx, &err) ==
+          ARC_EINVAL);
 
     for (int i = 0; i < 4; i++)
         arc_result_free(all[i]);

@@ -11,11 +11,24 @@
 #   expected.stderr    standard error
 #   expected-summary.csv  the summary
 #   expected.<name>    any file @TMP@/<name> the case writes
+#   setup              optional executable, run as `setup TMPDIR` first: it
+#                      builds what cannot be committed portably (symbolic
+#                      links, FIFOs) under TMPDIR; the outputs then have
+#                      TMPDIR written as @TMP@ before they are compared
+#   verbose            optional empty file: run without -q (skipped entries,
+#                      the summary line on standard error)
 set -u
 archeck=$1
 dir=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+
+if [ -x "$dir/setup" ] && ! "$dir/setup" "$tmp"; then
+  echo "setup failed: $dir/setup $tmp"
+  exit 1
+fi
+quiet=-q
+[ -f "$dir/verbose" ] && quiet=
 
 config=--no-config
 set --
@@ -28,14 +41,19 @@ if [ -f "$dir/args" ]; then
 fi
 
 if [ -f "$dir/stdin" ]; then
-  "$archeck" -q -o "$tmp/audit.csv" --summary "$tmp/summary.csv" $config "$@" \
+  "$archeck" $quiet -o "$tmp/audit.csv" --summary "$tmp/summary.csv" $config "$@" \
     <"$dir/stdin" >"$tmp/stdout" 2>"$tmp/stderr"
 else
-  "$archeck" -q -o "$tmp/audit.csv" --summary "$tmp/summary.csv" $config "$@" \
+  "$archeck" $quiet -o "$tmp/audit.csv" --summary "$tmp/summary.csv" $config "$@" \
     </dev/null >"$tmp/stdout" 2>"$tmp/stderr"
 fi
 status=$?
 fail=0
+if [ -x "$dir/setup" ]; then
+  for f in audit.csv summary.csv stdout stderr; do
+    [ -f "$tmp/$f" ] && sed -i "s|$tmp|@TMP@|g" "$tmp/$f"
+  done
+fi
 
 want=$(cat "$dir/expected.status")
 if [ "$status" != "$want" ]; then

@@ -98,6 +98,21 @@ START_TEST(test_heading_arabic)
 }
 END_TEST
 
+/* Word's automatic "1." before a heading that starts with a year reads
+ * "1.2023年…": item 1, not the number 1.2023. */
+START_TEST(test_heading_arabic_before_year)
+{
+    check_heading("1.2023年推进法治政府建设的主要举措", ARC_NUM_ARABIC, 1,
+                  "1.", "2023年推进法治政府建设的主要举措");
+    check_heading("１２．２０２４年工作安排", ARC_NUM_ARABIC, 12, "12.",
+                  "2024年工作安排");
+    /* Not a year: still numbers. */
+    ck_assert_uint_eq(nsections("1.2023亿元用于执法装备更新。"), 0);
+    ck_assert_uint_eq(nsections("1.20231年"), 0);
+    ck_assert_uint_eq(nsections("1.202年"), 0);
+}
+END_TEST
+
 START_TEST(test_heading_arabic_paren)
 {
     check_heading("(1)加强培训", ARC_NUM_ARABIC_PAREN, 1, "(1)", "加强培训");
@@ -551,6 +566,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_heading_cn_dun);
     tcase_add_test(tc, test_heading_cn_paren);
     tcase_add_test(tc, test_heading_arabic);
+    tcase_add_test(tc, test_heading_arabic_before_year);
     tcase_add_test(tc, test_heading_arabic_paren);
     tcase_add_test(tc, test_heading_cn_shi);
     tcase_add_test(tc, test_heading_label_only);

@@ -2,6 +2,7 @@
  * (eval.c): findings, positions, messages and evidence. */
 #include "testutil.h"
 #include "eval.h"
+#include "regex.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -917,6 +918,136 @@ START_TEST(test_message_template_edge_cases)
 }
 END_TEST
 
+/* ------------------------------------------------ failing searches */
+
+/* A run of 某 that does not end the line sends (某+)+$ into catastrophic
+ * backtracking. */
+static char *catastrophic_text(void)
+{
+    static char t[512];
+    strcpy(t, "青禾区2025年度法治政府建设情况报告\n组织XX次培训。\n");
+    for (int i = 0; i < 40; i++)
+        strcat(t, "某");
+    strcat(t, "乙\n共有XX人参加。\n");
+    return t;
+}
+
+/* PCRE2 giving up (match limit) used to read as "no match": the rule's
+ * findings vanished without a word.  Now a rule.error finding names the
+ * rule and PCRE2's reason, once, and the other rules still run. */
+START_TEST(test_pattern_hitting_match_limit_is_reported)
+{
+    arc_findings *f = run("version: 1\n"
+                          "rules:\n"
+                          "  - id: t.catastrophic\n"
+                          "    kind: pattern\n"
+                          "    severity: warning\n"
+                          "    message: '重复'\n"
+                          "    patterns: ['(某+)+$']\n"
+                          "  - id: t.placeholder\n"
+                          "    kind: pattern\n"
+                          "    severity: error\n"
+                          "    message: '模板残留'\n"
+                          "    patterns: ['XX']\n",
+                          catastrophic_text());
+    ck_assert_uint_eq(arc_test_count(f, "rule.error"), 1);
+    ck_assert_uint_eq(arc_test_count(f, "t.placeholder"), 2);
+    ck_assert_uint_eq(arc_test_count(f, "t.catastrophic"), 0);
+    const arc_finding *e = arc_test_find(f, "rule.error");
+    ck_assert_int_eq(e->severity, ARC_SEV_ERROR);
+    ck_assert_ptr_nonnull(strstr(e->message, "t.catastrophic"));
+    ck_assert_ptr_nonnull(strstr(e->message, "match limit exceeded"));
+    /* Where the failed search started: the start of the text. */
+    ck_assert_int_eq(e->line, 1);
+    ck_assert_int_eq(e->column, 1);
+    arc_findings_free(f);
+}
+END_TEST
+
+/* The same for an anchored search (an exclude pattern) and for the part
+ * patterns, which run before any rule. */
+START_TEST(test_exclude_and_part_patterns_hitting_match_limit)
+{
+    arc_findings *f = run("version: 1\n"
+                          "rules:\n"
+                          "  - id: t.placeholder\n"
+                          "    kind: pattern\n"
+                          "    severity: error\n"
+                          "    message: '模板残留'\n"
+                          "    patterns: ['某']\n"
+                          "    exclude: ['(某+)+$']\n",
+                          catastrophic_text());
+    ck_assert_uint_eq(arc_test_count(f, "rule.error"), 1);
+    ck_assert_ptr_nonnull(
+        strstr(arc_test_find(f, "rule.error")->message, "t.placeholder"));
+    /* The failed exclude vetoes nothing: the match is reported. */
+    ck_assert_uint_ge(arc_test_count(f, "t.placeholder"), 1);
+    arc_findings_free(f);
+
+    f = run("version: 1\n"
+            "parts:\n"
+            "  - id: p\n"
+            "    name: 部分\n"
+            "    heading:\n"
+            "      - [举措]\n"
+            "    prose: ['(某+)+$']\n"
+            "rules:\n"
+            "  - id: t.missing\n"
+            "    kind: part_presence\n"
+            "    severity: error\n"
+            "    message: '缺少“{part}”'\n"
+            "    report: missing\n"
+            "    parts: [p]\n",
+            catastrophic_text());
+    ck_assert_uint_eq(arc_test_count(f, "rule.error"), 1);
+    ck_assert_ptr_nonnull(
+        strstr(arc_test_find(f, "rule.error")->message, "parts"));
+    ck_assert_uint_eq(arc_test_count(f, "t.missing"), 1);
+    arc_findings_free(f);
+}
+END_TEST
+
+/* A pattern that made PCRE2 give up is not tried again at every later
+ * place in the same rule: each try would cost the whole match limit. */
+START_TEST(test_failed_pattern_not_retried_in_rule)
+{
+    arc_ruleset *rs = arc_test_rules("version: 1\n"
+                                     "rules:\n"
+                                     "  - id: t.placeholder\n"
+                                     "    kind: pattern\n"
+                                     "    severity: error\n"
+                                     "    message: '模板残留'\n"
+                                     "    patterns: ['某']\n"
+                                     "    exclude: ['(某+)+$']\n");
+    char *text = calloc(200, 130);
+    ck_assert_ptr_nonnull(text);
+    for (int line = 0; line < 200; line++) {
+        for (int i = 0; i < 40; i++)
+            strcat(text, "某");
+        strcat(text, "乙\n");
+    }
+    arc_test_facts_doc *fx = arc_test_facts(text, rs);
+    arc_doc *doc = fx->doc;
+    arc_matcher *m = NULL;
+    arc_findings *f = NULL;
+    arc_error err;
+    ck_assert_int_eq(arc_matcher_new(&m), 0);
+    ck_assert_int_eq(arc_findings_new(&f), 0);
+    ck_assert_int_eq(arc_eval_doc(rs, doc, &fx->facts, ARC_ALL_RULES, m, f,
+                                  NULL, 0, &err),
+                     0);
+    ck_assert_uint_eq(arc_test_count(f, "rule.error"), 1);
+    ck_assert_uint_eq(arc_test_count(f, "t.placeholder"), 200 * 40);
+    /* One search per match, plus the one exclude that failed. */
+    ck_assert_uint_le(arc_matcher_work(m)->searches, 200 * 40 + 2);
+    arc_findings_free(f);
+    arc_matcher_free(m);
+    arc_test_facts_free(fx);
+    free(text);
+    arc_ruleset_free(rs);
+}
+END_TEST
+
 START_TEST(test_findings_sorted_and_counted)
 {
     /* Rules emit in rule order; arc_test_check sorts by line. */
@@ -1012,6 +1143,9 @@ static Suite *suite(void)
     tcase_add_test(tc, test_disabled_rule_is_skipped);
     tcase_add_test(tc, test_message_template_edge_cases);
     tcase_add_test(tc, test_findings_sorted_and_counted);
+    tcase_add_test(tc, test_pattern_hitting_match_limit_is_reported);
+    tcase_add_test(tc, test_exclude_and_part_patterns_hitting_match_limit);
+    tcase_add_test(tc, test_failed_pattern_not_retried_in_rule);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -875,6 +875,9 @@ static const struct {
      "青禾区人民政府\n"
      "2026.03.18\n" HEADINGS,
      ARC_PUB_LINE, 2026, 3, 18},
+    /* a date glued to the title by PDF/OFD layout */
+    {"青禾区2025年度法治政府建设情况报告2026-03-18\n" HEADINGS,
+     ARC_PUB_TITLE, 2026, 3, 18},
     /* a widget date is never the publication date: the signature is */
     {"今天是2026年3月30日 星期一\n"
      "青禾区2025年度法治政府建设情况报告\n" HEADINGS "2026年3月20日\n",

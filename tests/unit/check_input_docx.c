@@ -449,13 +449,63 @@ START_TEST(test_numbering_chinese_levels)
                      "1.小项\n"
                      "五、重新编号\n"
                      "（一）子项\n"
-                     "三、继续\n"
-                     "四、同一列表\n"
-                     "第1部分改写\n"
+                     "六、继续\n"
+                     "七、同一列表\n"
+                     "第8部分改写\n"
                      "无此编号\n");
     /* Numbering alone does not make a heading. */
     for (size_t i = 0; i < in.nlines; i++)
         ck_assert_uint_eq(in.outline[i], 0);
+    arc_input_free(&in);
+}
+END_TEST
+
+/* Word counts per abstract numbering; w:startOverride sets the shared count
+ * back once, at the instance's first paragraph on that level. */
+START_TEST(test_numbering_restart_is_shared)
+{
+    const char *numbering = NUMBERING(
+        "<w:abstractNum w:abstractNumId=\"0\">"
+        LVL(0, "chineseCounting", "%1、", 1)
+        LVL(1, "chineseCounting", "（%2）", 1) "</w:abstractNum>"
+        "<w:num w:numId=\"6\"><w:abstractNumId w:val=\"0\"/></w:num>"
+        "<w:num w:numId=\"30\"><w:abstractNumId w:val=\"0\"/>"
+        "<w:lvlOverride w:ilvl=\"0\"><w:startOverride w:val=\"1\"/>"
+        "</w:lvlOverride></w:num>"
+        /* Overrides that restart nothing: an empty one, a format one. */
+        "<w:num w:numId=\"7\"><w:abstractNumId w:val=\"0\"/>"
+        "<w:lvlOverride w:ilvl=\"0\"/></w:num>"
+        "<w:num w:numId=\"8\"><w:abstractNumId w:val=\"0\"/>"
+        "<w:lvlOverride w:ilvl=\"0\">" LVL(0, "decimal", "%1.", 5)
+        "</w:lvlOverride></w:num>"
+        /* A restart of level 1 only: level 0 goes on. */
+        "<w:num w:numId=\"9\"><w:abstractNumId w:val=\"0\"/>"
+        "<w:lvlOverride w:ilvl=\"1\"><w:startOverride w:val=\"3\"/>"
+        "</w:lvlOverride></w:num>");
+    arc_input in;
+    read_ok(&in,
+            DOC(NP(6, 0, "甲") NP(6, 0, "乙") NP(6, 0, "丙")
+                NP(30, 0, "重排") NP(6, 0, "续一") NP(30, 0, "续二")
+                NP(7, 0, "空覆盖") NP(8, 0, "改格式") NP(6, 0, "再续")
+                NP(9, 0, "层一") NP(9, 1, "层二") NP(9, 1, "层二续")
+                NP(6, 0, "末") NP(6, 1, "末子") NP(9, 1, "不再重排")),
+            NULL, numbering);
+    ck_assert_str_eq(in.text,
+                     "一、甲\n"
+                     "二、乙\n"
+                     "三、丙\n"
+                     "一、重排\n"
+                     "二、续一\n"
+                     "三、续二\n"
+                     "四、空覆盖\n"
+                     "5.改格式\n"
+                     "六、再续\n"
+                     "七、层一\n"
+                     "（三）层二\n"
+                     "（四）层二续\n"
+                     "八、末\n"
+                     "（一）末子\n"
+                     "（二）不再重排\n");
     arc_input_free(&in);
 }
 END_TEST
@@ -790,6 +840,117 @@ START_TEST(test_uncompressed_limit)
 }
 END_TEST
 
+/* Builds a string of n copies of `unit` between head and tail. */
+static char *repeat(const char *head, const char *unit, size_t n,
+                    const char *tail)
+{
+    size_t hl = strlen(head), ul = strlen(unit), tl = strlen(tail);
+    char *s = malloc(hl + ul * n + tl + 1);
+    ck_assert_ptr_nonnull(s);
+    memcpy(s, head, hl);
+    for (size_t i = 0; i < n; i++)
+        memcpy(s + hl + i * ul, unit, ul);
+    memcpy(s + hl + ul * n, tail, tl + 1);
+    return s;
+}
+
+/* Word's list labels are rendered for every numbered paragraph from
+ * numbering.xml: a long w:lvlText multiplied a small document.xml into a
+ * text far beyond the decompression limit.  The text built is bounded by
+ * that limit too. */
+START_TEST(test_label_text_bounded)
+{
+    char *lvl = repeat(XML_DECL "<w:numbering " W_NS "><w:abstractNum "
+                       "w:abstractNumId=\"1\"><w:lvl w:ilvl=\"0\"><w:start "
+                       "w:val=\"1\"/><w:numFmt w:val=\"decimal\"/>"
+                       "<w:lvlText w:val=\"",
+                       "%1", 1000,
+                       "\"/></w:lvl></w:abstractNum><w:num w:numId=\"1\">"
+                       "<w:abstractNumId w:val=\"1\"/></w:num></w:numbering>");
+    char *doc = repeat(XML_DECL "<w:document " W_NS "><w:body>",
+                       NP(1, 0, "条目"), 2000, "</w:body></w:document>");
+    arc_input_limits lim = {(size_t)1 << 20, 100};
+    ck_assert_uint_lt(strlen(lvl) + strlen(doc), lim.max_uncompressed);
+    refused(doc, NULL, lvl, &lim, "解压后的文字超过 1 MiB");
+    /* Under the limit the labels are rendered as before. */
+    arc_input in;
+    char reason[256] = "";
+    ck_assert_int_eq(read_parts(&in, doc, NULL, lvl, &big, reason,
+                                sizeof reason),
+                     0);
+    ck_assert_uint_gt(in.len, (size_t)2000 * 1000);
+    arc_input_free(&in);
+    free(lvl);
+    free(doc);
+}
+END_TEST
+
+/* styles.xml and numbering.xml are parsed as trees (several times their
+ * size in memory): more than 16 MiB of either is refused. */
+START_TEST(test_tree_parts_capped)
+{
+    char *styles = repeat(XML_DECL "<w:styles " W_NS ">",
+                          "<w:style w:styleId=\"a\"/>", ((size_t)17 << 20) / 25,
+                          "</w:styles>");
+    ck_assert_uint_gt(strlen(styles), (size_t)16 << 20);
+    refused(DOC(P("正文")), styles, NULL, &big,
+            "word/styles.xml 解压后超过 16 MiB");
+    free(styles);
+}
+END_TEST
+
+#if defined(__SANITIZE_ADDRESS__)
+#define UNDER_ASAN 1
+#else
+#define UNDER_ASAN 0
+#endif
+
+#include <sys/resource.h>
+
+static long max_rss_kib(void)
+{
+    struct rusage ru;
+    ck_assert_int_eq(getrusage(RUSAGE_SELF, &ru), 0);
+    return ru.ru_maxrss;
+}
+
+/* document.xml is read as a stream: a 64 MiB part of markup-heavy
+ * paragraphs (little text) used to be held whole and then as a libxml2
+ * tree several times its size; now memory grows by the text only.  (Not
+ * under ASan, whose quarantine keeps freed memory resident.) */
+START_TEST(test_document_streamed)
+{
+    if (UNDER_ASAN)
+        return;
+    static const char para[] =
+        "<w:p><w:pPr><w:jc w:val=\"both\"/><w:spacing w:line=\"360\" "
+        "w:lineRule=\"auto\"/></w:pPr><w:r><w:rPr><w:sz w:val=\"32\"/>"
+        "</w:rPr><w:t>字</w:t></w:r></w:p>";
+    size_t n = ((size_t)64 << 20) / (sizeof para - 1);
+    char *doc = repeat(XML_DECL "<w:document " W_NS "><w:body>", para, n,
+                       "</w:body></w:document>");
+    entry e[2] = {{"[Content_Types].xml", CONTENT_TYPES, 0},
+                  {"word/document.xml", doc, 0}};
+    size_t len;
+    unsigned char *zip = make_zip(e, 2, &len);
+    free(doc);
+    long before = max_rss_kib();
+    arc_input in;
+    char reason[256] = "";
+    arc_input_limits lim = {(size_t)256 << 20, 100};
+    int rc = arc_input_docx(&in, (const char *)zip, len, &lim, reason,
+                            sizeof reason);
+    long grown = max_rss_kib() - before;
+    ck_assert_msg(rc == 0, "%s", reason);
+    ck_assert_uint_eq(in.nlines, n);
+    /* The text is 4 bytes a paragraph (about 1.7 MiB); the XML alone is
+     * 64 MiB. */
+    ck_assert_msg(grown < 32 * 1024, "peak memory grew by %ld KiB", grown);
+    arc_input_free(&in);
+    free(zip);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("input_docx");
@@ -809,6 +970,7 @@ static Suite *suite(void)
 
     tc = tcase_create("numbering");
     tcase_add_test(tc, test_numbering_chinese_levels);
+    tcase_add_test(tc, test_numbering_restart_is_shared);
     tcase_add_test(tc, test_numbering_through_styles);
     tcase_add_test(tc, test_numbering_style_link);
     tcase_add_test(tc, test_numbering_formats);
@@ -830,6 +992,10 @@ static Suite *suite(void)
     tcase_add_test(tc, test_invalid_xml);
     tcase_add_test(tc, test_too_many_entries);
     tcase_add_test(tc, test_uncompressed_limit);
+    tcase_add_test(tc, test_label_text_bounded);
+    tcase_add_test(tc, test_tree_parts_capped);
+    tcase_add_test(tc, test_document_streamed);
+    tcase_set_timeout(tc, 60);
     suite_add_tcase(s, tc);
     return s;
 }

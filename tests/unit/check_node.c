@@ -66,12 +66,13 @@ START_TEST(test_minimal_valid)
     ck_assert_int_eq(
         arc_ruleset_load_buffer(&rs, "t.yaml", yaml, strlen(yaml), &err), 0);
     ck_assert_ptr_nonnull(rs);
-    /* The two YAML rules and the built-in input.unreadable. */
-    ck_assert_uint_eq(arc_ruleset_rule_count(rs), 3);
+    /* The two YAML rules and the two built-in ones. */
+    ck_assert_uint_eq(arc_ruleset_rule_count(rs), 4);
     ck_assert_str_eq(arc_ruleset_rule_id(rs, 0), "num.gap");
     ck_assert_str_eq(arc_ruleset_rule_id(rs, 1), "num.dup");
     ck_assert_str_eq(arc_ruleset_rule_id(rs, 2), "input.unreadable");
-    ck_assert_ptr_null(arc_ruleset_rule_id(rs, 3));
+    ck_assert_str_eq(arc_ruleset_rule_id(rs, 3), "rule.error");
+    ck_assert_ptr_null(arc_ruleset_rule_id(rs, 4));
     ck_assert_int_eq(arc_ruleset_rule_severity(rs, 0), ARC_SEV_WARNING);
     ck_assert_int_eq(arc_ruleset_rule_severity(rs, 1), ARC_SEV_ERROR);
     ck_assert_int_eq(arc_ruleset_rule_severity(rs, 7), ARC_SEV_INFO);
@@ -79,7 +80,9 @@ START_TEST(test_minimal_valid)
     ck_assert_str_eq(arc_ruleset_rule_description(rs, 1), "");
     ck_assert_ptr_nonnull(strstr(arc_ruleset_rule_description(rs, 2),
                                  "原因见消息"));
-    ck_assert_ptr_null(arc_ruleset_rule_description(rs, 3));
+    ck_assert_ptr_nonnull(strstr(arc_ruleset_rule_description(rs, 3),
+                                 "PCRE2"));
+    ck_assert_ptr_null(arc_ruleset_rule_description(rs, 4));
     ck_assert_int_eq(rs->rules[0].enabled, 1);
     ck_assert_int_eq(rs->rules[1].enabled, 0);
     ck_assert_str_eq(rs->rules[0].message, "序号应为{expected}");
@@ -97,9 +100,9 @@ END_TEST
 
 START_TEST(test_empty_rules_list_and_no_rules)
 {
-    /* No YAML rules: only the built-in one. */
+    /* No YAML rules: only the two built-in ones. */
     arc_ruleset *rs = arc_test_rules("version: 1\nrules: []\n");
-    ck_assert_uint_eq(arc_ruleset_rule_count(rs), 1);
+    ck_assert_uint_eq(arc_ruleset_rule_count(rs), 2);
     ck_assert_str_eq(arc_ruleset_rule_id(rs, 0), "input.unreadable");
     ck_assert_int_eq(arc_ruleset_rule_enabled(rs, 0), 1);
     ck_assert_int_eq(arc_ruleset_rule_severity(rs, 0), ARC_SEV_ERROR);
@@ -129,11 +132,13 @@ START_TEST(test_default_rules_load)
     /* The last YAML rule compares reports (file.duplicate), then the
      * built-in input.unreadable. */
     size_t n = arc_ruleset_rule_count(rs);
-    ck_assert_str_eq(arc_ruleset_rule_id(rs, n - 2), "file.duplicate");
-    ck_assert_str_eq(rs->rules[n - 2].kind->name, "duplicate");
-    ck_assert(rs->rules[n - 2].kind->corpus != NULL);
-    ck_assert_int_eq(arc_ruleset_rule_severity(rs, n - 2), ARC_SEV_WARNING);
-    ck_assert_str_eq(arc_ruleset_rule_id(rs, n - 1), "input.unreadable");
+    ck_assert_str_eq(arc_ruleset_rule_id(rs, n - 3), "file.duplicate");
+    ck_assert_str_eq(rs->rules[n - 3].kind->name, "duplicate");
+    ck_assert(rs->rules[n - 3].kind->corpus != NULL);
+    ck_assert_int_eq(arc_ruleset_rule_severity(rs, n - 3), ARC_SEV_WARNING);
+    ck_assert_str_eq(arc_ruleset_rule_id(rs, n - 2), "input.unreadable");
+    ck_assert_int_eq(rs->rules[n - 2].builtin, 1);
+    ck_assert_str_eq(arc_ruleset_rule_id(rs, n - 1), "rule.error");
     ck_assert_int_eq(rs->rules[n - 1].builtin, 1);
     ck_assert_uint_eq(rs->nparts, 4);
     ck_assert_int_eq(arc_ruleset_part(rs, "next_year"), 3);
@@ -435,7 +440,7 @@ START_TEST(test_unknown_key_in_rule_lists_allowed)
     /* The list names the common keys and the kind's own keys. */
     assert_contains(err.message, "未知的键“colour”（可用：");
     assert_contains(err.message, "id, kind, severity, message, description, "
-                                 "enabled");
+                                 "basis, enabled");
     assert_contains(err.message, "check）");
     ck_assert_str_eq(err.rule, "r1");
 }

@@ -359,6 +359,40 @@ START_TEST(test_group_beyond_capture_count)
 }
 END_TEST
 
+/* A pattern that backtracks catastrophically hits the match limit: the
+ * search says so (it used to come back as "no match"), with PCRE2's reason,
+ * and the matcher still works afterwards. */
+START_TEST(test_match_limit_is_an_error)
+{
+    arc_regex *re = compile("(a+)+$");
+    arc_matcher *m = NULL;
+    ck_assert_int_eq(arc_matcher_new(&m), 0);
+    char subj[64];
+    memset(subj, 'a', 40);
+    strcpy(subj + 40, "b");
+    size_t ms, me;
+    ck_assert_int_eq(search(re, m, subj, 0, 0, &ms, &me), ARC_REGEX_ELIMIT);
+    char why[128];
+    ck_assert_str_eq(arc_matcher_error(m, why, sizeof why),
+                     "match limit exceeded");
+    /* Anchored searches run in the interpreter: the same limit. */
+    ck_assert_int_eq(search(re, m, subj, 0, 1, &ms, &me), ARC_REGEX_ELIMIT);
+    /* Nested repeats over CJK likewise. */
+    arc_regex *cjk = compile("(?:某+)+$");
+    char cs[256] = "";
+    for (int i = 0; i < 40; i++)
+        strcat(cs, "某");
+    strcat(cs, "乙");
+    ck_assert_int_eq(search(cjk, m, cs, 0, 0, &ms, &me), ARC_REGEX_ELIMIT);
+    /* A short run is matched as before. */
+    ck_assert_int_eq(search(re, m, "aaab", 0, 0, &ms, &me), 0);
+    ck_assert_int_eq(search(re, m, "xaaa", 0, 0, &ms, &me), 1);
+    arc_regex_free(cjk);
+    arc_regex_free(re);
+    arc_matcher_free(m);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("regex");
@@ -376,6 +410,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_matcher_reuse_across_regexes);
     tcase_add_test(tc, test_group_beyond_capture_count);
     tcase_add_test(tc, test_too_many_groups_and_free_null);
+    tcase_add_test(tc, test_match_limit_is_an_error);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -10,7 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define HEADER "\xEF\xBB\xBF" "file,line,column,severity,rule,section,message,evidence\r\n"
+#define HEADER "\xEF\xBB\xBF" "file,line,column,severity,rule,section,message,evidence,page\r\n"
 
 /* ------------------------------------------------------------ helpers */
 
@@ -163,7 +163,7 @@ START_TEST(test_csv_plain_row)
     char *s = write_to_file("csv", f, &len);
     ck_assert_str_eq(s, HEADER "reports/松川县.txt,12,7,warning,section.order,"
                             "next_year,“下一年度安排”出现在“存在的不足”之前,"
-                            "四、下一年度工作安排\r\n");
+                            "四、下一年度工作安排,\r\n");
     free(s);
     arc_findings_free(f);
 }
@@ -180,8 +180,8 @@ START_TEST(test_csv_quoting)
     size_t len;
     char *s = write_to_file("csv", f, &len);
     ck_assert_str_eq(s, HEADER
-                     "\"a,b.txt\",3,5,error,r.one,,\"缺少,逗号\",\"他说\"\"好\"\"\"\r\n"
-                     "c.txt,4,1,info,r.two,s,\"第一行\n第二行\",\"回车\r结尾\"\r\n");
+                     "\"a,b.txt\",3,5,error,r.one,,\"缺少,逗号\",\"他说\"\"好\"\"\",\r\n"
+                     "c.txt,4,1,info,r.two,s,\"第一行\n第二行\",\"回车\r结尾\",\r\n");
     free(s);
     arc_findings_free(f);
 }
@@ -196,7 +196,7 @@ START_TEST(test_csv_whole_document_has_empty_position)
     size_t len;
     char *s = write_to_file("csv", f, &len);
     ck_assert_str_eq(s, HEADER "d.txt,,,error,section.missing,next_year,"
-                            "缺少“下一年度安排”部分,\r\n");
+                            "缺少“下一年度安排”部分,,\r\n");
     free(s);
     arc_findings_free(f);
 }
@@ -213,8 +213,8 @@ START_TEST(test_csv_formula_injection)
     char *s = write_to_file("csv", f, &len);
     ck_assert_str_eq(s, HEADER
                      "\"'=cmd.txt\",1,1,warning,\"'@rule\",\"'+part\",\"'-5 项\","
-                     "\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\"\r\n"
-                     "e.txt,2,1,warning,r,\"'\tsec\",\"'\rmsg\",a=b\r\n");
+                     "\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\",\r\n"
+                     "e.txt,2,1,warning,r,\"'\tsec\",\"'\rmsg\",a=b,\r\n");
     free(s);
     arc_findings_free(f);
 }
@@ -227,7 +227,7 @@ START_TEST(test_csv_to_stream)
     add(f, "s.txt", 9, 2, ARC_SEV_INFO, "x.y", "", "消息", "证据");
     size_t len;
     char *s = write_to_stream("csv", f, &len);
-    ck_assert_str_eq(s, HEADER "s.txt,9,2,info,x.y,,消息,证据\r\n");
+    ck_assert_str_eq(s, HEADER "s.txt,9,2,info,x.y,,消息,证据,\r\n");
     free(s);
     arc_findings_free(f);
 }
@@ -297,7 +297,7 @@ START_TEST(test_close_replaces_target)
     umask(old);
     size_t len;
     char *s = slurp(t.path, &len);
-    ck_assert_str_eq(s, HEADER "a.txt,2,3,warning,r.x,,短,\r\n");
+    ck_assert_str_eq(s, HEADER "a.txt,2,3,warning,r.x,,短,,\r\n");
     free(s);
     ck_assert_int_eq(dir_entries(t.dir), 1);
     /* The mode honours the umask (not mkstemp's 0600). */
@@ -478,9 +478,9 @@ START_TEST(test_results_csv_and_text)
     char want[2048];
     char *s = write_results("csv", r, 2);
     snprintf(want, sizeof want,
-             HEADER "\"a,1.txt\",2,2,warning,r.jia,,发现甲甲,甲甲\r\n"
+             HEADER "\"a,1.txt\",2,2,warning,r.jia,,发现甲甲,甲甲,\r\n"
                     "/nonexistent-arc-dir/缺.txt,,,error,input.unreadable,,%s,"
-                    "\r\n",
+                    ",\r\n",
              why);
     ck_assert_str_eq(s, want);
     free(s);

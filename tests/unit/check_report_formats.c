@@ -298,18 +298,18 @@ START_TEST(test_json_lines)
                      "\"section\":\"measures\","
                      "\"message\":\"他说\\\"好\\\"\\n第二行\\r 100% a:b,c\\\\d\","
                      "\"evidence\":\"证据\\t一\",\"offset\":120,"
-                     "\"end_offset\":150}");
+                     "\"end_offset\":150,\"page\":null}");
     ck_assert_str_eq(line_of(s, 1, ln, sizeof ln),
                      "{\"file\":\"reports/青禾 区.txt\",\"line\":null,"
                      "\"column\":null,\"severity\":\"warning\","
                      "\"rule\":\"r.two\",\"section\":\"plan\","
                      "\"message\":\"缺少部分\",\"evidence\":\"\","
-                     "\"offset\":null,\"end_offset\":null}");
+                     "\"offset\":null,\"end_offset\":null,\"page\":null}");
     ck_assert_str_eq(line_of(s, 2, ln, sizeof ln),
                      "{\"file\":\"reports/青禾 区.txt\",\"line\":7,\"column\":1,"
                      "\"severity\":\"info\",\"rule\":\"r.three\","
                      "\"section\":\"\",\"message\":\"提示\",\"evidence\":\"\","
-                     "\"offset\":300,\"end_offset\":306}");
+                     "\"offset\":300,\"end_offset\":306,\"page\":null}");
     /* Each line is one JSON value. */
     for (size_t i = 0; i < 3; i++)
         ck_assert_msg(json_valid(line_of(s, i, ln, sizeof ln)),
@@ -331,7 +331,7 @@ START_TEST(test_json_control_characters)
     ck_assert_str_eq(s, "{\"file\":\"a\\\"b.txt\",\"line\":1,\"column\":2,"
                         "\"severity\":\"error\",\"rule\":\"r\",\"section\":\"\","
                         "\"message\":\"x\\u0001y\\u001fz\",\"evidence\":\"\","
-                        "\"offset\":0,\"end_offset\":3}\n");
+                        "\"offset\":0,\"end_offset\":3,\"page\":null}\n");
     char ln[512];
     ck_assert(json_valid(line_of(s, 0, ln, sizeof ln)));
     /* The validator itself rejects what a writer must never produce. */
@@ -429,9 +429,10 @@ START_TEST(test_sarif_document)
     const char *r3 = strstr(s, "{\"id\":\"r.three\"");
     const char *r4 = strstr(s, "{\"id\":\"r.off\"");
     const char *r5 = strstr(s, "{\"id\":\"input.unreadable\"");
-    ck_assert(r1 && r2 && r3 && r4 && r5);
-    ck_assert(r1 < r2 && r2 < r3 && r3 < r4 && r4 < r5);
-    ck_assert_uint_eq(occurrences(s, "{\"id\":"), 5);
+    const char *r6 = strstr(s, "{\"id\":\"rule.error\"");
+    ck_assert(r1 && r2 && r3 && r4 && r5 && r6);
+    ck_assert(r1 < r2 && r2 < r3 && r3 < r4 && r4 < r5 && r5 < r6);
+    ck_assert_uint_eq(occurrences(s, "{\"id\":"), 6);
     ck_assert_ptr_nonnull(strstr(
         s, "{\"id\":\"r.one\",\"name\":\"r.one\",\"shortDescription\":"
            "{\"text\":\"第一条 \\\"规则\\\" & <说明>\"},\"fullDescription\":"
@@ -621,8 +622,8 @@ START_TEST(test_sarif_empty)
     ck_assert_msg(json_valid(s), "not JSON:\n%s", s);
     ck_assert_ptr_nonnull(strstr(s, "\"results\": [\n    ]"));
     ck_assert_uint_eq(occurrences(s, "\"ruleId\""), 0);
-    /* The rule set's five rules, input.unreadable once. */
-    ck_assert_uint_eq(occurrences(s, "{\"id\":"), 5);
+    /* The rule set's four rules and two built-in ones, each once. */
+    ck_assert_uint_eq(occurrences(s, "{\"id\":"), 6);
     ck_assert_uint_eq(occurrences(s, "{\"id\":\"input.unreadable\""), 1);
     free(s);
     /* No rule set, no reports: an empty rule list. */
@@ -678,24 +679,27 @@ static char *junit_two_reports(arc_severity threshold, int set)
     "证据&apos;x&apos;&#10;</failure>\n"                                       \
     "    </testcase>\n"
 
-/* Every report has a testcase for the built-in input.unreadable. */
+/* Every report has a testcase for each built-in rule (input.unreadable,
+ * rule.error). */
 #define JUNIT_REPORT2                                                          \
-    "  <testsuite name=\"b.txt\" tests=\"4\" failures=\"0\" errors=\"0\">\n"   \
+    "  <testsuite name=\"b.txt\" tests=\"5\" failures=\"0\" errors=\"0\">\n"   \
     "    <testcase classname=\"b.txt\" name=\"r.one\"/>\n"                     \
     "    <testcase classname=\"b.txt\" name=\"r.two\"/>\n"                     \
     "    <testcase classname=\"b.txt\" name=\"r.three\"/>\n"                   \
     "    <testcase classname=\"b.txt\" name=\"input.unreadable\"/>\n"          \
+    "    <testcase classname=\"b.txt\" name=\"rule.error\"/>\n"                \
     "  </testsuite>\n"
 
 #define JUNIT_R1_UNREADABLE                                                    \
-    "    <testcase classname=\"" JP "\" name=\"input.unreadable\"/>\n"
+    "    <testcase classname=\"" JP "\" name=\"input.unreadable\"/>\n"          \
+    "    <testcase classname=\"" JP "\" name=\"rule.error\"/>\n"
 
 START_TEST(test_junit_default_threshold)
 {
     char *s = junit_two_reports(ARC_SEV_ERROR, 0);
     ck_assert_str_eq(
         s, JUNIT_HEAD
-        "  <testsuite name=\"" JP "\" tests=\"4\" failures=\"1\" errors=\"0\">\n"
+        "  <testsuite name=\"" JP "\" tests=\"5\" failures=\"1\" errors=\"0\">\n"
         JUNIT_R1_FAIL
         "    <testcase classname=\"" JP "\" name=\"r.two\">\n"
         "      <system-out>warning: 缺少部分&#10;</system-out>\n"
@@ -714,7 +718,7 @@ START_TEST(test_junit_warning_threshold)
     char *s = junit_two_reports(ARC_SEV_WARNING, 1);
     ck_assert_str_eq(
         s, JUNIT_HEAD
-        "  <testsuite name=\"" JP "\" tests=\"4\" failures=\"2\" errors=\"0\">\n"
+        "  <testsuite name=\"" JP "\" tests=\"5\" failures=\"2\" errors=\"0\">\n"
         JUNIT_R1_FAIL
         "    <testcase classname=\"" JP "\" name=\"r.two\">\n"
         "      <failure type=\"warning\" message=\"缺少部分\">warning: "
@@ -732,7 +736,7 @@ END_TEST
 START_TEST(test_junit_info_threshold)
 {
     char *s = junit_two_reports(ARC_SEV_INFO, 1);
-    ck_assert_ptr_nonnull(strstr(s, "tests=\"4\" failures=\"3\""));
+    ck_assert_ptr_nonnull(strstr(s, "tests=\"5\" failures=\"3\""));
     ck_assert_ptr_nonnull(
         strstr(s, "<failure type=\"info\" message=\"提示&#10;下一行\">7:1: "
                   "info: 提示&#10;下一行&#10;</failure>"));
@@ -741,7 +745,7 @@ START_TEST(test_junit_info_threshold)
     free(s);
     /* Back to error. */
     s = junit_two_reports(ARC_SEV_ERROR, 1);
-    ck_assert_ptr_nonnull(strstr(s, "tests=\"4\" failures=\"1\""));
+    ck_assert_ptr_nonnull(strstr(s, "tests=\"5\" failures=\"1\""));
     ck_assert_uint_eq(occurrences(s, "<failure "), 1);
     free(s);
 }
@@ -766,7 +770,7 @@ START_TEST(test_junit_worst_severity_and_extra_rule)
     char *s = out_close(&o, NULL);
     ck_assert_str_eq(
         s, JUNIT_HEAD
-        "  <testsuite name=\"a.txt\" tests=\"5\" failures=\"2\" errors=\"0\">\n"
+        "  <testsuite name=\"a.txt\" tests=\"6\" failures=\"2\" errors=\"0\">\n"
         "    <testcase classname=\"a.txt\" name=\"r.one\"/>\n"
         "    <testcase classname=\"a.txt\" name=\"r.two\">\n"
         "      <failure type=\"error\" message=\"重\">2:1: warning: "
@@ -777,6 +781,7 @@ START_TEST(test_junit_worst_severity_and_extra_rule)
         "      <failure type=\"error\" message=\"无法读取\">error: "
         "无法读取&#10;</failure>\n"
         "    </testcase>\n"
+        "    <testcase classname=\"a.txt\" name=\"rule.error\"/>\n"
         "    <testcase classname=\"a.txt\" name=\"x.foreign\">\n"
         "      <system-out>5:2: warning: 外来&#10;</system-out>\n"
         "    </testcase>\n"
@@ -801,9 +806,9 @@ START_TEST(test_junit_write_groups_by_file)
     ck_assert_int_eq(arc_writer_write(o.w, f, NULL), 0);
     char *s = out_close(&o, NULL);
     ck_assert_uint_eq(occurrences(s, "<testsuite "), 2);
-    ck_assert_ptr_nonnull(strstr(s, "<testsuite name=\"a.txt\" tests=\"4\" "
+    ck_assert_ptr_nonnull(strstr(s, "<testsuite name=\"a.txt\" tests=\"5\" "
                                     "failures=\"1\" errors=\"0\">"));
-    ck_assert_ptr_nonnull(strstr(s, "<testsuite name=\"b.txt\" tests=\"4\" "
+    ck_assert_ptr_nonnull(strstr(s, "<testsuite name=\"b.txt\" tests=\"5\" "
                                     "failures=\"0\" errors=\"0\">"));
     /* Disabled rules have no testcase. */
     ck_assert_ptr_null(strstr(s, "r.off"));
@@ -818,7 +823,7 @@ END_TEST
 #define SUMMARY_HEAD                                                           \
     "\xEF\xBB\xBF"                                                             \
     "file,title,unit,report_year,published,doc_type,measures,plan,errors,"     \
-    "warnings,infos,score,year_source,published_source\r\n"
+    "warnings,infos,score,status,year_source,published_source\r\n"
 
 static void card_init(arc_scorecard *c, const char *title, const char *unit,
                       int year, const char *doc_type)
@@ -828,6 +833,7 @@ static void card_init(arc_scorecard *c, const char *title, const char *unit,
     snprintf(c->unit, sizeof c->unit, "%s", unit);
     c->report_year = year;
     snprintf(c->doc_type, sizeof c->doc_type, "%s", doc_type);
+    c->checked = 1; /* scored cards; the unreadable one comes from the pipeline */
 }
 
 START_TEST(test_summary_rows)
@@ -899,13 +905,14 @@ START_TEST(test_summary_rows)
     ck_assert_str_eq(
         s, SUMMARY_HEAD
         "reports/青禾 区.txt,青禾区2025年度法治政府建设情况报告,青禾区,2025,"
-        "2026-03-05,annual-report,heading,prose,1,2,3,84,title,label\r\n"
+        "2026-03-05,annual-report,heading,prose,1,2,3,84,checked,title,label\r\n"
         "b.txt,松岭县2026年法治政府建设工作要点,松岭县,2026,2026-01-20,"
-        "work-plan,,,1,0,0,0,evidence,signature\r\n"
-        "c.txt,\"关于\"\"法治\"\",报告\",,,,annual-report,missing,,0,0,0,100,,"
-        "\r\n"
-        "d.txt,,\"'=青禾\",2024,2025-12-31,other,,,0,0,1,100,,override\r\n"
-        "/nonexistent-arc-dir/e.txt,,,,,other,,,1,0,0,90,,\r\n");
+        "work-plan,,,1,0,0,0,checked,evidence,signature\r\n"
+        "c.txt,\"关于\"\"法治\"\",报告\",,,,annual-report,missing,,0,0,0,100,"
+        "checked,,\r\n"
+        "d.txt,,\"'=青禾\",2024,2025-12-31,other,,,0,0,1,100,checked,,"
+        "override\r\n"
+        "/nonexistent-arc-dir/e.txt,,,,,other,,,1,0,0,,unchecked,,\r\n");
     free(s);
     arc_findings_free(f);
     arc_ruleset_free(rs);
@@ -931,7 +938,7 @@ START_TEST(test_summary_header_only)
     ck_assert_str_eq(s, "\xEF\xBB\xBF"
                         "file,title,unit,report_year,published,doc_type,"
                         "measures,shortcomings,first_responsible,next_year,"
-                        "errors,warnings,infos,score,year_source,"
+                        "errors,warnings,infos,score,status,year_source,"
                         "published_source\r\n");
     free(s);
     arc_ruleset_free(rs);
@@ -940,7 +947,7 @@ START_TEST(test_summary_header_only)
     s = out_close(&o, NULL);
     ck_assert_str_eq(s, "\xEF\xBB\xBF"
                         "file,title,unit,report_year,published,doc_type,"
-                        "errors,warnings,infos,score,year_source,"
+                        "errors,warnings,infos,score,status,year_source,"
                         "published_source\r\n");
     free(s);
 }

@@ -167,7 +167,7 @@ START_TEST(test_base_alone)
     arc_test_dir_make(&t, "arc-ruleset");
     arc_ruleset *rs = load_ok(arc_test_put(&t, "base.yaml", BASE));
     /* Five YAML rules and the built-in input.unreadable, last. */
-    ck_assert_uint_eq(arc_ruleset_rule_count(rs), 6);
+    ck_assert_uint_eq(arc_ruleset_rule_count(rs), 7);
     ck_assert_str_eq(arc_ruleset_rule_id(rs, 5), "input.unreadable");
     ck_assert_uint_eq(arc_ruleset_part_count(rs), 3);
     ck_assert_str_eq(rs->name, "基础规则");
@@ -193,7 +193,7 @@ START_TEST(test_extends_overrides_rules)
     arc_ruleset *rs = load_ok(arc_test_put(&t, "derived.yaml", DERIVED));
     /* Base order kept, the replaced rule in its place, new rules last,
      * then the built-in rule (once, not once per file). */
-    ck_assert_uint_eq(arc_ruleset_rule_count(rs), 7);
+    ck_assert_uint_eq(arc_ruleset_rule_count(rs), 8);
     ck_assert_str_eq(arc_ruleset_rule_id(rs, 0), "r.a");
     ck_assert_str_eq(arc_ruleset_rule_id(rs, 1), "r.b");
     ck_assert_str_eq(arc_ruleset_rule_id(rs, 2), "r.c");
@@ -369,7 +369,7 @@ START_TEST(test_extends_deadline_both_keys)
     rs = load_ok(arc_test_put(&t, "e.yaml", "version: 1\nextends: base.yaml\n"));
     ck_assert_int_eq(rs->deadline.month, 5);
     ck_assert_int_eq(rs->deadline.year_offset, 2);
-    ck_assert_uint_eq(arc_ruleset_rule_count(rs), 6);
+    ck_assert_uint_eq(arc_ruleset_rule_count(rs), 7);
     arc_ruleset_free(rs);
     arc_test_remove_tree(t.dir);
 }
@@ -576,7 +576,7 @@ START_TEST(test_extends_relative_paths)
                         "  - {id: p.one, kind: pattern, severity: error, "
                         "message: 本省, patterns: ['省省']}\n");
     arc_ruleset *rs = load_ok(p);
-    ck_assert_uint_eq(arc_ruleset_rule_count(rs), 4);
+    ck_assert_uint_eq(arc_ruleset_rule_count(rs), 5);
     ck_assert_str_eq(arc_ruleset_rule_id(rs, 0), "c.one");
     ck_assert_str_eq(arc_ruleset_rule_id(rs, 1), "n.one");
     ck_assert_str_eq(arc_ruleset_rule_id(rs, 2), "p.one");
@@ -587,11 +587,11 @@ START_TEST(test_extends_relative_paths)
     ck_assert_ptr_nonnull(getcwd(old, sizeof old));
     ck_assert_int_eq(chdir(t.dir), 0);
     rs = load_ok("prov/derived.yaml");
-    ck_assert_uint_eq(arc_ruleset_rule_count(rs), 4);
+    ck_assert_uint_eq(arc_ruleset_rule_count(rs), 5);
     arc_ruleset_free(rs);
     ck_assert_int_eq(chdir("prov"), 0);
     rs = load_ok("derived.yaml");
-    ck_assert_uint_eq(arc_ruleset_rule_count(rs), 4);
+    ck_assert_uint_eq(arc_ruleset_rule_count(rs), 5);
     arc_ruleset_free(rs);
     ck_assert_int_eq(chdir(old), 0);
     arc_test_remove_tree(t.dir);
@@ -852,7 +852,7 @@ START_TEST(test_set_severity_and_enabled)
     ck_assert_int_eq(arc_ruleset_rule_enabled(rs, 0), 1);
     ck_assert_int_eq(arc_ruleset_rule_severity(rs, 0), ARC_SEV_ERROR);
     /* The built-in rule is rule 2: always on, always an error. */
-    ck_assert_uint_eq(arc_ruleset_rule_count(rs), 3);
+    ck_assert_uint_eq(arc_ruleset_rule_count(rs), 4);
     ck_assert_str_eq(arc_ruleset_rule_id(rs, 2), "input.unreadable");
     ck_assert_int_eq(arc_ruleset_set_enabled(rs, "input.unreadable", 0),
                      ARC_EINVAL);
@@ -864,11 +864,11 @@ START_TEST(test_set_severity_and_enabled)
     ck_assert_ptr_nonnull(strstr(arc_ruleset_rule_description(rs, 2),
                                  "无法读取"));
     /* Out-of-range accessors. */
-    ck_assert_ptr_null(arc_ruleset_rule_id(rs, 3));
-    ck_assert_ptr_null(arc_ruleset_rule_description(rs, 3));
+    ck_assert_ptr_null(arc_ruleset_rule_id(rs, 4));
+    ck_assert_ptr_null(arc_ruleset_rule_description(rs, 4));
     ck_assert_str_eq(arc_ruleset_rule_description(rs, 0), "");
-    ck_assert_int_eq(arc_ruleset_rule_enabled(rs, 3), 0);
-    ck_assert_int_eq(arc_ruleset_rule_severity(rs, 3), ARC_SEV_INFO);
+    ck_assert_int_eq(arc_ruleset_rule_enabled(rs, 4), 0);
+    ck_assert_int_eq(arc_ruleset_rule_severity(rs, 4), ARC_SEV_INFO);
     arc_ruleset_free(rs);
     arc_ruleset_free(NULL);
 }

@@ -5,10 +5,12 @@
 #include "rules.h"
 
 #include <dirent.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 int arc_test_run(Suite *s)
@@ -209,4 +211,106 @@ void arc_test_remove_tree(const char *path)
     } else {
         unlink(path);
     }
+}
+
+int arc_test_office_fixtures(const char *dir)
+{
+    char cmd[8192];
+    snprintf(cmd, sizeof cmd,
+             "cd '%s' && sh tests/formats/office_fixtures.sh '%s'",
+             ARC_TEST_SOURCE_DIR, dir);
+    int status = system(cmd);
+    if (status == -1 || !WIFEXITED(status))
+        return 1;
+    return WEXITSTATUS(status) == 77 ? 77 : WEXITSTATUS(status) ? 1 : 0;
+}
+
+/* Appends n bytes to a growing buffer. */
+static void zput(unsigned char **p, size_t *len, size_t *cap, const void *s,
+                 size_t n)
+{
+    if (*len + n > *cap) {
+        *cap = (*len + n) * 2 + 64;
+        *p = realloc(*p, *cap);
+        ck_assert_ptr_nonnull(*p);
+    }
+    memcpy(*p + *len, s, n);
+    *len += n;
+}
+
+static void zput16(unsigned char **p, size_t *len, size_t *cap, unsigned v)
+{
+    unsigned char c[2] = {(unsigned char)v, (unsigned char)(v >> 8)};
+    zput(p, len, cap, c, 2);
+}
+
+static void zput32(unsigned char **p, size_t *len, size_t *cap, uint32_t v)
+{
+    unsigned char c[4] = {(unsigned char)v, (unsigned char)(v >> 8),
+                          (unsigned char)(v >> 16), (unsigned char)(v >> 24)};
+    zput(p, len, cap, c, 4);
+}
+
+static uint32_t zcrc32(const char *s, size_t n)
+{
+    uint32_t crc = 0xFFFFFFFFu;
+    for (size_t i = 0; i < n; i++) {
+        crc ^= (unsigned char)s[i];
+        for (int k = 0; k < 8; k++)
+            crc = crc & 1 ? (crc >> 1) ^ 0xEDB88320u : crc >> 1;
+    }
+    return ~crc;
+}
+
+unsigned char *arc_test_zip(const arc_test_entry *e, size_t n, size_t *len)
+{
+    unsigned char *p = NULL;
+    size_t l = 0, cap = 0;
+    uint32_t *offset = calloc(n ? n : 1, sizeof *offset);
+    ck_assert_ptr_nonnull(offset);
+    for (int pass = 0; pass < 2; pass++) {
+        size_t cd = l;
+        for (size_t i = 0; i < n; i++) {
+            size_t nl = strlen(e[i].name), dl = strlen(e[i].data);
+            if (!pass)
+                offset[i] = (uint32_t)l;
+            zput32(&p, &l, &cap, pass ? 0x02014b50u : 0x04034b50u);
+            if (pass)
+                zput16(&p, &l, &cap, 20); /* made by */
+            zput16(&p, &l, &cap, 20);     /* needed */
+            zput16(&p, &l, &cap, e[i].flags);
+            zput16(&p, &l, &cap, 0); /* stored */
+            zput16(&p, &l, &cap, 0);
+            zput16(&p, &l, &cap, 0x21);
+            zput32(&p, &l, &cap, zcrc32(e[i].data, dl));
+            zput32(&p, &l, &cap, (uint32_t)dl);
+            zput32(&p, &l, &cap, (uint32_t)dl);
+            zput16(&p, &l, &cap, (unsigned)nl);
+            zput16(&p, &l, &cap, 0);
+            if (pass) {
+                zput16(&p, &l, &cap, 0); /* comment */
+                zput16(&p, &l, &cap, 0); /* disk */
+                zput16(&p, &l, &cap, 0);
+                zput32(&p, &l, &cap, 0);
+                zput32(&p, &l, &cap, offset[i]);
+            }
+            zput(&p, &l, &cap, e[i].name, nl);
+            if (!pass)
+                zput(&p, &l, &cap, e[i].data, dl);
+        }
+        if (pass) {
+            size_t cdlen = l - cd;
+            zput32(&p, &l, &cap, 0x06054b50u);
+            zput16(&p, &l, &cap, 0);
+            zput16(&p, &l, &cap, 0);
+            zput16(&p, &l, &cap, (unsigned)n);
+            zput16(&p, &l, &cap, (unsigned)n);
+            zput32(&p, &l, &cap, (uint32_t)cdlen);
+            zput32(&p, &l, &cap, (uint32_t)cd);
+            zput16(&p, &l, &cap, 0);
+        }
+    }
+    free(offset);
+    *len = l;
+    return p;
 }

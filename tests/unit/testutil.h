@@ -74,4 +74,20 @@ const char *arc_test_put(arc_test_dir *t, const char *rel, const char *s);
 /* Removes a file or a directory tree. */
 void arc_test_remove_tree(const char *path);
 
+/* Makes (or finds cached) the LibreOffice fixtures in dir
+ * (tests/formats/office_fixtures.sh).  Returns 0, 77 when LibreOffice is
+ * missing (the caller skips), or 1. */
+int arc_test_office_fixtures(const char *dir);
+
+/* A zip entry: name, contents (a string), general-purpose flags (bit 0:
+ * encrypted). */
+typedef struct {
+    const char *name;
+    const char *data;
+    unsigned flags;
+} arc_test_entry;
+
+/* A zip archive of stored entries, in order; free the result. */
+unsigned char *arc_test_zip(const arc_test_entry *e, size_t n, size_t *len);
+
 #endif
