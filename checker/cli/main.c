@@ -83,6 +83,8 @@ static void usage(FILE *fp)
         "      --config FILE      配置文件（默认在当前目录及上级目录中找 "
         ".archeck.yaml）\n"
         "      --no-config        不读取配置文件\n"
+        "      --profile NAME     所有文件都按这一类型的规则检查（如 work-plan），\n"
+        "                         默认按识别出的文件类型\n"
         "      --published DATE   发布日期（YYYY-MM-DD），代替从文中识别的日期\n"
         "      --encoding NAME    文本文件的编码（如 GBK、UTF-16LE），默认自动识别\n"
         "                         （UTF-8、带 BOM 的 UTF-16、GB18030）\n"
@@ -148,6 +150,14 @@ static int usage_error(const char *fmt, const char *arg)
     fprintf(stderr, fmt, arg);
     fputs("\n用 archeck --help 查看用法。\n", stderr);
     return ARC_EXIT_USAGE;
+}
+
+static int profile_known(const arc_ruleset *rs, const char *id)
+{
+    for (size_t i = 0; i < arc_ruleset_profile_count(rs); i++)
+        if (strcmp(arc_ruleset_profile_id(rs, i), id) == 0)
+            return 1;
+    return 0;
 }
 
 static int file_exists(const char *p)
@@ -530,7 +540,8 @@ static int print_extract(const arc_result *r, const arc_ruleset *rs)
                pub_from(c->published_source));
     else
         puts("发布日期：未识别");
-    printf("文件类型：%s\n必备部分：", c->doc_type);
+    printf("文件类型：%s\n检查规则：%s\n必备部分：", c->doc_type,
+           c->profile[0] ? c->profile : "（未检查：不是规则集检查的文件类型）");
     for (size_t p = 0; p < c->nparts; p++)
         printf("%s%s=%s", p ? "，" : "", c->part_id[p],
                arc_part_status_name(c->part_status[p]));
@@ -603,7 +614,7 @@ int main(int argc, char **argv)
         OPT_INCLUDE, OPT_EXCLUDE, OPT_REPORT, OPT_SUMMARY, OPT_NO_SUMMARY,
         OPT_FAIL_ON, OPT_CONFIG, OPT_NO_CONFIG, OPT_ENCODING, OPT_EXTRACT,
         OPT_ANNOTATE, OPT_EXPLAIN, OPT_MAX_FILE_SIZE, OPT_TIME_LIMIT,
-        OPT_PREVIOUS
+        OPT_PREVIOUS, OPT_PROFILE
     };
     static const struct option longopts[] = {
         {"rules", required_argument, NULL, 'r'},
@@ -631,6 +642,7 @@ int main(int argc, char **argv)
         {"max-file-size", required_argument, NULL, OPT_MAX_FILE_SIZE},
         {"time-limit", required_argument, NULL, OPT_TIME_LIMIT},
         {"previous", required_argument, NULL, OPT_PREVIOUS},
+        {"profile", required_argument, NULL, OPT_PROFILE},
         {NULL, 0, NULL, 0},
     };
     const char *rules_path = NULL, *output_path = NULL, *format = "csv";
@@ -727,6 +739,7 @@ int main(int argc, char **argv)
                 return usage_error("--time-limit 应为秒数（如 60、0.5；0 为"
                                    "不限），而不是“%s”", optarg);
             break;
+        case OPT_PROFILE: ro.profile = optarg; break;
         case ':': return usage_error("选项 %s 需要一个参数", argv[optind - 1]);
         default: return usage_error("未知选项 %s", argv[optind - 1]);
         }
@@ -811,6 +824,19 @@ int main(int argc, char **argv)
     if (annotate_dir) {
         ro.flags |= ARC_RUN_KEEP_TEXT;
         h.keep_texts = 1;
+    }
+    const char *profile_from = ro.profile ? "--profile" : NULL;
+    if (!ro.profile && cfg && (ro.profile = arc_config_profile(cfg)))
+        profile_from = arc_config_path(cfg);
+    if (ro.profile && !profile_known(rs, ro.profile)) {
+        fprintf(stderr, "archeck: error: %s：规则集没有文件类型“%s”（可用：",
+                profile_from, ro.profile);
+        for (size_t i = 0; i < arc_ruleset_profile_count(rs); i++)
+            fprintf(stderr, "%s%s", i ? "、" : "",
+                    arc_ruleset_profile_id(rs, i));
+        fputs("）\n", stderr);
+        status = ARC_EXIT_USAGE;
+        goto done;
     }
     if (extract_only) {
         ro.flags |= ARC_RUN_KEEP_TEXT;

@@ -127,6 +127,12 @@ const char *arc_ruleset_rule_description(const arc_ruleset *rs, size_t i);
 arc_severity arc_ruleset_rule_severity(const arc_ruleset *rs, size_t i);
 int arc_ruleset_rule_enabled(const arc_ruleset *rs, size_t i);
 
+/* The document profiles the rule set checks (rules/README.md, "Profiles"):
+ * their number and the id of profile i ("annual-report", "work-plan"; 0 is
+ * the set's own), or NULL past the end. */
+size_t arc_ruleset_profile_count(const arc_ruleset *rs);
+const char *arc_ruleset_profile_id(const arc_ruleset *rs, size_t i);
+
 /* The legal basis a rule cites ("" when none), its kind's name, its message
  * template, and its examples: example k of rule i (NULL past the end),
  * *bad set to 1 for an example that must trigger the rule. */
@@ -159,6 +165,7 @@ const char *arc_config_path(const arc_config *c);
 const char *arc_config_rules(const arc_config *c);   /* NULL when unset */
 const char *arc_config_output(const arc_config *c);  /* NULL when unset */
 const char *arc_config_summary(const arc_config *c); /* NULL when unset */
+const char *arc_config_profile(const arc_config *c); /* NULL when unset */
 
 /* -1 unset, else an arc_severity, or 3 for "none". */
 int arc_config_fail_on(const arc_config *c);
@@ -387,6 +394,8 @@ typedef struct {
                                 text found in one other report */
     int plan_items;          /* items of the unit's earlier plan */
     int plan_not_followed;   /* of which no measure here addresses */
+    char profile[32];        /* the profile whose rules checked it, "" when
+                                none did (another document type, unread) */
 } arc_scorecard;
 
 #define ARC_CARD_SHARED 1u /* shared_max was measured (copy rules ran) */
@@ -425,6 +434,9 @@ typedef struct {
     arc_load_opts load;
     int pub_y, pub_m, pub_d;   /* publication date override; 0 = none */
     unsigned flags;            /* ARC_RUN_* */
+    const char *profile;       /* check every document with this profile
+                                  (arc_ruleset_profile_id); NULL: each by
+                                  its recognised type */
 } arc_run_opts;
 
 /* A run: what every report of a batch is checked with.  Read-only once

@@ -18,7 +18,7 @@
 static const char *const keys[] = {"rules",    "disable", "severity",
                                    "ignore",   "deadline", "output",
                                    "summary",  "fail_on", "time_limit",
-                                   NULL};
+                                   "profile",  NULL};
 static const char *const ignore_keys[] = {"path", "rule", NULL};
 
 typedef struct {
@@ -32,6 +32,7 @@ struct arc_config {
                    to it */
     arc_node *root;
     char *rules, *output, *summary;
+    char *profile; /* check every document with this profile */
     int fail_on;
     unsigned long time_limit_ms; /* 0: unset */
     ignore *ignores;
@@ -151,6 +152,8 @@ int arc_config_load(arc_config **out, const char *path, arc_error *err)
     if (!rc)
         rc = path_key(&cx, c->root, "summary", &c->summary);
     if (!rc)
+        rc = arc_node_str(&cx, c->root, "profile", 0, &c->profile);
+    if (!rc)
         rc = arc_node_str(&cx, c->root, "fail_on", 0, &fail_on);
     if (!rc && fail_on) {
         c->fail_on = strcmp(fail_on, "none") == 0 ? 3
@@ -200,6 +203,7 @@ void arc_config_free(arc_config *c)
     free(c->rules);
     free(c->output);
     free(c->summary);
+    free(c->profile);
     free(c);
 }
 
@@ -221,6 +225,11 @@ const char *arc_config_output(const arc_config *c)
 const char *arc_config_summary(const arc_config *c)
 {
     return c->summary;
+}
+
+const char *arc_config_profile(const arc_config *c)
+{
+    return c->profile;
 }
 
 int arc_config_fail_on(const arc_config *c)

@@ -391,9 +391,10 @@ static int report_failure(arc_eval *ctx, const arc_rule *r)
 
 int arc_eval_doc(const arc_ruleset *rs, const arc_doc *doc,
                  const arc_facts *facts, size_t only, arc_matcher *m,
-                 arc_findings *out, arc_check_out *co, arc_error *err)
+                 arc_findings *out, arc_check_out *co, int forced,
+                 arc_error *err)
 {
-    arc_eval ctx = {rs, doc, facts, out, m, NULL, 0, err, NULL,
+    arc_eval ctx = {rs, doc, facts, out, m, NULL, 0, err, NULL, forced,
                     {0, NULL, 0, ""}};
     int rc = arc_resolve_parts(&ctx);
     if (!rc)
@@ -419,6 +420,7 @@ int arc_eval_doc(const arc_ruleset *rs, const arc_doc *doc,
             co->part_end[p] = ctx.parts[p].end;
             co->part_at[p] = ctx.parts[p].at;
         }
+        co->halted = ctx.halt;
     }
     free(ctx.parts);
     if (ctx.dates)

@@ -29,6 +29,9 @@ typedef struct arc_eval {
     int halt;            /* set by a rule to stop the rules after it */
     arc_error *err;
     struct arc_date_list *dates; /* built on first use, see arc_eval_dates */
+    int forced;          /* the profile was chosen by the user: the
+                            document is checked as that type whatever
+                            it was recognised as */
     struct {            /* the first search of the running rule (or of the
                            parts) that PCRE2 gave up on: reported as a
                            rule.error finding once the rule has run */
@@ -98,6 +101,8 @@ typedef struct arc_check_out {
     size_t part_start[ARC_MAX_PARTS];    /* its span (arc_part_hit) */
     size_t part_end[ARC_MAX_PARTS];
     size_t part_at[ARC_MAX_PARTS];       /* its heading label / prose match */
+    int halted; /* a doc_type rule stopped the rules: not checked as rs's
+                   profile */
 } arc_check_out;
 
 /*
@@ -106,10 +111,13 @@ typedef struct arc_check_out {
  * filling *co (may be NULL).  m is the caller's (per-thread) matcher; once
  * its budget (arc_matcher_set_budget) has passed, the rules stop and
  * ARC_EPARSE is returned with the time-limit reason.
+ * forced: the user chose rs's profile (--profile), so doc_type rules stay
+ * quiet.
  */
 int arc_eval_doc(const arc_ruleset *rs, const arc_doc *doc,
                  const arc_facts *facts, size_t only, arc_matcher *m,
-                 arc_findings *out, arc_check_out *co, arc_error *err);
+                 arc_findings *out, arc_check_out *co, int forced,
+                 arc_error *err);
 
 /* Resolves the required parts of ctx->doc (done once before the rules). */
 int arc_resolve_parts(arc_eval *ctx);

@@ -1,6 +1,8 @@
 /* doc_type: reports, once, a document whose type (a fact, recognised with
  * the rule set's `document: types`) is not the type the rule set checks,
- * and stops the rules after it. */
+ * and stops the rules after it.  A document of a type one of the set's
+ * profiles checks never reaches it (run.c hands it to that profile); a
+ * profile the user forced is never questioned. */
 #include "eval.h"
 
 #include "util.h"
@@ -25,7 +27,8 @@ static int parse(arc_rule *r, const arc_node *node, const arc_load_ctx *cx,
 static int eval(const arc_rule *r, arc_eval *ctx)
 {
     const arc_facts *f = ctx->facts;
-    if (f->type < 0 || strcmp(f->type_id, ctx->rs->profile) == 0)
+    if (ctx->forced || f->type < 0 ||
+        strcmp(f->type_id, ctx->rs->profile) == 0)
         return 0;
     arc_var v[] = {{"found", f->type_name}};
     ctx->halt = 1;

@@ -71,6 +71,18 @@ static int eval(const arc_rule *r, arc_eval *ctx)
         }
         int expected = prev ? prev->number + 1 : 1;
         int dup = prev && s->number == prev->number;
+        /* A first item may continue the numbering of the items under the
+         * previous heading (一、 1. 2. 二、 3.: tasks of a work plan are
+         * often numbered through). */
+        if (!prev && s->parent >= 0 && s->number > 1)
+            for (size_t j = i; j-- > 0;) {
+                const arc_section *p = &doc->sections[j];
+                if (p->style == s->style && p->level == s->level) {
+                    if (s->number == p->number + 1)
+                        expected = s->number;
+                    break;
+                }
+            }
         /* 1 after a paragraph starts a new list (从主观上看：一是… then
          * 从客观上看：一是…), not a gap. */
         if (s->number == expected || (prev && s->number == 1 && !dup) ||

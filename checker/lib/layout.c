@@ -377,9 +377,34 @@ static uint32_t last_meaningful(const char *s, size_t n)
     return 0;
 }
 
+/* Brackets opened and not closed in s: ( and （ against ) and ）. */
+static int open_brackets(const char *s, size_t n)
+{
+    int depth = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '(')
+            depth++;
+        else if (s[i] == ')')
+            depth--;
+        else if (i + 2 < n && (unsigned char)s[i] == 0xEF &&
+                 (unsigned char)s[i + 1] == 0xBC) {
+            /* U+FF08 （ and U+FF09 ） */
+            if ((unsigned char)s[i + 2] == 0x88)
+                depth++;
+            else if ((unsigned char)s[i + 2] == 0x89)
+                depth--;
+        }
+    }
+    return depth > 0;
+}
+
 static int ends_sentence(const char *s, size_t n)
 {
     uint32_t cp = last_meaningful(s, n);
+    /* A colon inside an open bracket ("（责任单位:" wrapped before the
+     * units) introduces what the next line holds: not a paragraph end. */
+    if ((cp == 0xFF1A || cp == ':') && open_brackets(s, n))
+        return 0;
     return cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0xFF1A ||
            cp == 0xFF1B || cp == '!' || cp == '?' || cp == ':' || cp == ';';
 }

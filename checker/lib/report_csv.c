@@ -107,7 +107,7 @@ static const char *const summary_head[] = {"file", "title", "unit",
 static const char *const summary_tail[] = {
     "errors",      "warnings",         "infos",      "score",
     "status",      "year_source",      "published_source",
-    "shared_max",  "plan_not_followed"};
+    "shared_max",  "plan_not_followed", "profile"};
 
 static size_t summary_parts(const arc_writer *w)
 {
@@ -151,7 +151,9 @@ static int report_summary(arc_writer *w, const char *path,
         nums[3][0] = '\0';
     const char *head[] = {path, card->title, card->unit, year, pub,
                           card->doc_type};
-    int annual = strcmp(card->doc_type, "annual-report") == 0;
+    /* The part columns are the main set's parts. */
+    int annual = w->rs && strcmp(card->profile,
+                                 arc_ruleset_profile_id(w->rs, 0)) == 0;
     int rc = 0;
     for (size_t i = 0; !rc && i < ARC_ARRAY_LEN(head); i++)
         rc = cell(w->fp, head[i], i == 0);
@@ -182,6 +184,8 @@ static int report_summary(arc_writer *w, const char *path,
         rc = cell(w->fp, shared, 0);
     if (!rc)
         rc = cell(w->fp, missed, 0);
+    if (!rc)
+        rc = cell(w->fp, card->profile, 0);
     return rc ? rc : fputs("\r\n", w->fp) == EOF ? ARC_EIO : 0;
 }
 

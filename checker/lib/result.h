@@ -128,6 +128,8 @@ struct arc_result {
     arc_digest digest;
     arc_kept_text kept;
     const arc_ruleset *rs; /* of the run that made it */
+    const arc_ruleset *used; /* the set (rs or one of its profiles) whose
+                                rules checked it: its scoring weights */
     int corpus_done;       /* the corpus pass has seen it */
     int reference;         /* ARC_RUN_REFERENCE: feeds the corpus pass only */
     arc_shared_passage *shared; /* strings owned */
@@ -136,10 +138,12 @@ struct arc_result {
     size_t nplan;
 };
 
-/* As arc_run_buffer, running only rule `only` (enabled or not) when it is
- * not ARC_ALL_RULES (rule examples). */
-int arc_run_check(const arc_run *run, arc_checker *c, size_t only,
-                  const char *path, const char *data, size_t len,
-                  arc_result **out, arc_error *err);
+/* As arc_run_buffer, checking with `set` (the run's rule set or one of
+ * its profiles; NULL: the one for the document's type or the run's
+ * forced profile) and running only rule `only` of it (enabled or not)
+ * when it is not ARC_ALL_RULES (rule examples). */
+int arc_run_check(const arc_run *run, arc_checker *c, const arc_ruleset *set,
+                  size_t only, const char *path, const char *data,
+                  size_t len, arc_result **out, arc_error *err);
 
 #endif

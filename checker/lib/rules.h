@@ -173,14 +173,31 @@ struct arc_ruleset {
     struct arc_t2s *t2s; /* owned, when document.traditional is set */
     unsigned char *trad_bits; /* 8 KiB: one bit per BMP code point */
     arc_corpus_params corpus;
+    /* profiles: the rule sets of the other document types this set checks
+     * (rules/README.md, "Profiles"); owned.  Each reads documents with
+     * this set's `document:` profile and has its own parts, rules,
+     * deadline and scoring. */
+    struct arc_ruleset **profiles;
+    size_t nprofiles;
+    int is_profile; /* loaded from another set's profiles: list */
+    /* The rules of this set and its profiles, each id once: what the
+     * public rule accessors enumerate (writers list rules from it). */
+    const arc_rule **view;
+    size_t nview;
 };
+
+/* The set that checks documents of profile `id`: rs itself or one of its
+ * profiles; NULL when none does. */
+const struct arc_ruleset *arc_ruleset_for(const struct arc_ruleset *rs,
+                                          const char *id);
 
 /* Reads the keys of a `document:` mapping into p (ruleset_doc.c); a key
  * replaces what a base rule set set.  `traditional` is the caller's. */
 int arc_load_document(arc_doc_profile *p, const arc_node *n,
                       const arc_load_ctx *cx);
 
-/* Index of the rule with this id, or -1. */
+/* Index of the rule with this id among the rules of rs and its profiles
+ * (the public enumeration), or -1. */
 int arc_ruleset_rule_index(const struct arc_ruleset *rs, const char *id);
 
 /* Index of the part with this id, or -1. */

@@ -18,6 +18,8 @@ extern const arc_kind arc_kind_plan_period;
 extern const arc_kind arc_kind_repeat;
 extern const arc_kind arc_kind_copy;
 extern const arc_kind arc_kind_plan_followup;
+extern const arc_kind arc_kind_task_owner;
+extern const arc_kind arc_kind_year_bounds;
 
 const arc_kind *const arc_kinds[] = {
     &arc_kind_doc_type,      &arc_kind_part_presence, &arc_kind_part_order,
@@ -25,6 +27,7 @@ const arc_kind *const arc_kinds[] = {
     &arc_kind_year,          &arc_kind_sum,           &arc_kind_ratio,
     &arc_kind_date,          &arc_kind_deadline,      &arc_kind_pattern,
     &arc_kind_duplicate,     &arc_kind_plan_period,   &arc_kind_repeat,
-    &arc_kind_copy,          &arc_kind_plan_followup,
+    &arc_kind_copy,          &arc_kind_plan_followup, &arc_kind_task_owner,
+    &arc_kind_year_bounds,
     NULL,
 };

@@ -14,7 +14,7 @@
 static const char *const top_keys[] = {
     "version", "name",    "description", "extends", "document", "parts",
     "deadline", "scoring", "rules",      "severity", "disable", "corpus",
-    NULL};
+    "enable",   "profile", "profiles",   "document_from", NULL};
 static const char *const scoring_keys[] = {"base", "error", "warning", "info",
                                            "rules", NULL};
 static const char *const trad_keys[] = {"markers", "min", "config", NULL};
@@ -498,7 +498,117 @@ static int adjust_rules(arc_ruleset *rs, const arc_node *root,
             rs->rules[r].enabled = 0;
     }
     arc_strs_free(ids, n);
+    if (rc)
+        return rc;
+    /* enable: switches on rules a base ships off (optional parts). */
+    rc = arc_node_strs(cx, root, "enable", 0, &ids, &n);
+    for (size_t i = 0; !rc && i < n; i++) {
+        size_t r = find_rule(rs, ids[i]);
+        if (r == rs->nrules)
+            rc = arc_node_fail(cx, arc_node_item(arc_node_get(root, "enable"),
+                                                 i),
+                               "没有 id 为“%s”的规则", ids[i]);
+        else
+            rs->rules[r].enabled = 1;
+    }
+    arc_strs_free(ids, n);
     return rc;
+}
+
+static arc_ruleset *ruleset_new(const char *name);
+
+/* document_from: a profile file read on its own (its examples, -r) reads
+ * documents with the `document:` of the set that names it; loaded as a
+ * profile it uses that set's anyway. */
+static int load_document_from(arc_ruleset *rs, const arc_node *n,
+                              arc_load_ctx *cx)
+{
+    if (n->type != ARC_NODE_SCALAR)
+        return arc_node_fail(cx, n, "document_from 应为规则集文件的路径");
+    char *path = arc_path_beside(cx->file, n->value), *data = NULL;
+    if (!path)
+        return arc_err_nomem(cx->err);
+    size_t len;
+    arc_load_ctx sub = {path, NULL, cx->err};
+    arc_node *root = NULL;
+    int rc = arc_read_file(&data, &len, path, ARC_MAX_RULES_FILE,
+                           cx->err);
+    if (!rc)
+        rc = arc_node_parse(&root, data, len, &sub);
+    const arc_node *doc = rc ? NULL : arc_node_get(root, "document");
+    if (!rc && doc)
+        rc = load_document(rs, doc, &sub);
+    if (rc && cx->err && !cx->err->line) {
+        char msg[sizeof cx->err->message];
+        snprintf(msg, sizeof msg, "%s", cx->err->message);
+        rc = arc_node_fail(cx, n, "document_from 的规则集“%s”无法读取：%s",
+                           path, msg);
+    }
+    arc_node_free(root);
+    free(data);
+    free(path);
+    return rc;
+}
+
+/* profiles: [file, …] - each a rule set of its own (paths beside this
+ * file) checking the document type its `profile` key names.  A profile a
+ * base set already has is replaced (a province's own work-plan file). */
+static int load_profiles(arc_ruleset *rs, const arc_node *n, arc_load_ctx *cx)
+{
+    if (!n)
+        return 0;
+    if (rs->is_profile)
+        return arc_node_fail(cx, n, "profiles 只能写在主规则集中");
+    if (n->type != ARC_NODE_SEQ)
+        return arc_node_fail(cx, n, "profiles 应为规则集文件路径的列表");
+    for (size_t i = 0; i < n->n; i++) {
+        const arc_node *it = n->items[i];
+        if (it->type != ARC_NODE_SCALAR)
+            return arc_node_fail(cx, it, "profiles 应为规则集文件路径的列表");
+        char *path = arc_path_beside(cx->file, it->value);
+        arc_ruleset *p = path ? ruleset_new(path) : NULL;
+        free(path);
+        if (!p)
+            return arc_err_nomem(cx->err);
+        free(p->profile);
+        p->profile = NULL;
+        p->is_profile = 1;
+        int rc = load_file(p, p->path, 0, cx->err);
+        if (rc && cx->err && !cx->err->line) {
+            char msg[sizeof cx->err->message];
+            snprintf(msg, sizeof msg, "%s", cx->err->message);
+            rc = arc_node_fail(cx, it, "profiles 的规则集“%s”无法加载：%s",
+                               p->path, msg);
+        }
+        if (!rc && !p->profile)
+            rc = arc_err(cx->err, ARC_EPARSE, p->path, 0, 0,
+                         "文件类型的规则集需要 profile 键（它检查的文件类型，"
+                         "如 work-plan）");
+        if (!rc && strcmp(p->profile, rs->profile) == 0)
+            rc = arc_node_fail(cx, it, "profiles 中的“%s”与主规则集检查同一"
+                               "文件类型（%s）", it->value, p->profile);
+        if (rc) {
+            arc_ruleset_free(p);
+            return rc;
+        }
+        size_t k = 0;
+        while (k < rs->nprofiles && strcmp(rs->profiles[k]->profile,
+                                           p->profile) != 0)
+            k++;
+        if (k == rs->nprofiles) {
+            arc_ruleset **v = realloc(rs->profiles, (k + 1) * sizeof *v);
+            if (!v) {
+                arc_ruleset_free(p);
+                return arc_err_nomem(cx->err);
+            }
+            rs->profiles = v;
+            rs->nprofiles++;
+        } else {
+            arc_ruleset_free(rs->profiles[k]);
+        }
+        rs->profiles[k] = p;
+    }
+    return 0;
 }
 
 static int load_tree(arc_ruleset *rs, const arc_node *root, arc_load_ctx *cx,
@@ -530,8 +640,24 @@ static int load_tree(arc_ruleset *rs, const arc_node *root, arc_load_ctx *cx,
     }
     if (!rc)
         rc = arc_node_str(cx, root, "name", 0, &rs->name);
+    if (!rc && arc_node_get(root, "profile")) {
+        char *id = NULL;
+        if (!(rc = arc_node_str(cx, root, "profile", 1, &id))) {
+            free(rs->profile);
+            rs->profile = id;
+        }
+    }
+    if (!rc && rs->is_profile && arc_node_get(root, "document"))
+        rc = arc_node_fail(cx, arc_node_get(root, "document"),
+                           "document 只能写在主规则集中：各类文件用同一套"
+                           "识别方法读出标题、年度和类型");
     if (!rc)
         rc = load_document(rs, arc_node_get(root, "document"), cx);
+    const arc_node *from = arc_node_get(root, "document_from");
+    if (!rc && from && !rs->is_profile)
+        rc = load_document_from(rs, from, cx);
+    if (!rc)
+        rc = load_profiles(rs, arc_node_get(root, "profiles"), cx);
     const arc_node *dl = arc_node_get(root, "deadline");
     if (!rc && dl)
         rc = arc_load_deadline(cx, dl, &rs->deadline);
@@ -637,6 +763,65 @@ static arc_ruleset *ruleset_new(const char *name)
     return rs;
 }
 
+/* The public enumeration: this set's rules, then each profile's rules
+ * whose id is new (shared ids such as numbering.gap are listed once). */
+static int build_view(arc_ruleset *rs, arc_error *err)
+{
+    size_t total = rs->nrules;
+    for (size_t p = 0; p < rs->nprofiles; p++)
+        total += rs->profiles[p]->nrules;
+    if (!(rs->view = calloc(total ? total : 1, sizeof *rs->view)))
+        return arc_err_nomem(err);
+    for (size_t i = 0; i < rs->nrules; i++)
+        rs->view[rs->nview++] = &rs->rules[i];
+    for (size_t p = 0; p < rs->nprofiles; p++) {
+        const arc_ruleset *c = rs->profiles[p];
+        for (size_t i = 0; i < c->nrules; i++) {
+            size_t k = 0;
+            while (k < rs->nview && strcmp(rs->view[k]->id, c->rules[i].id))
+                k++;
+            if (k == rs->nview)
+                rs->view[rs->nview++] = &c->rules[i];
+        }
+    }
+    return 0;
+}
+
+static int finish(arc_ruleset *rs, arc_error *err)
+{
+    int rc = add_builtin(rs, err);
+    for (size_t p = 0; !rc && p < rs->nprofiles; p++)
+        if (strcmp(rs->profiles[p]->profile, rs->profile) == 0)
+            rc = arc_err(err, ARC_EPARSE, rs->path, 0, 0,
+                         "profiles 中的“%s”与主规则集检查同一文件类型（%s）",
+                         rs->profiles[p]->path, rs->profile);
+    return rc ? rc : build_view(rs, err);
+}
+
+const arc_ruleset *arc_ruleset_for(const arc_ruleset *rs, const char *id)
+{
+    if (!id)
+        return NULL;
+    if (strcmp(rs->profile, id) == 0)
+        return rs;
+    for (size_t p = 0; p < rs->nprofiles; p++)
+        if (strcmp(rs->profiles[p]->profile, id) == 0)
+            return rs->profiles[p];
+    return NULL;
+}
+
+size_t arc_ruleset_profile_count(const arc_ruleset *rs)
+{
+    return 1 + rs->nprofiles;
+}
+
+const char *arc_ruleset_profile_id(const arc_ruleset *rs, size_t i)
+{
+    if (i == 0)
+        return rs->profile;
+    return i <= rs->nprofiles ? rs->profiles[i - 1]->profile : NULL;
+}
+
 int arc_ruleset_load_buffer(arc_ruleset **out, const char *name,
                             const char *yaml, size_t len, arc_error *err)
 {
@@ -646,7 +831,7 @@ int arc_ruleset_load_buffer(arc_ruleset **out, const char *name,
         return arc_err_nomem(err);
     int rc = load_buffer(rs, name, yaml, len, 0, err);
     if (!rc)
-        rc = add_builtin(rs, err);
+        rc = finish(rs, err);
     if (rc) {
         arc_ruleset_free(rs);
         return rc;
@@ -663,7 +848,7 @@ int arc_ruleset_load(arc_ruleset **out, const char *path, arc_error *err)
         return arc_err_nomem(err);
     int rc = load_file(rs, path, 0, err);
     if (!rc)
-        rc = add_builtin(rs, err);
+        rc = finish(rs, err);
     if (rc) {
         arc_ruleset_free(rs);
         return rc;
@@ -718,6 +903,10 @@ void arc_ruleset_free(arc_ruleset *rs)
     arc_t2s_close(rs->t2s);
     free(rs->trad_bits);
     arc_corpus_params_free(&rs->corpus);
+    for (size_t p = 0; p < rs->nprofiles; p++)
+        arc_ruleset_free(rs->profiles[p]);
+    free(rs->profiles);
+    free(rs->view);
     free(rs->path);
     free(rs->name);
     free(rs->profile);
@@ -726,26 +915,39 @@ void arc_ruleset_free(arc_ruleset *rs)
 
 int arc_ruleset_rule_index(const arc_ruleset *rs, const char *id)
 {
-    size_t r = find_rule(rs, id);
-    return r == rs->nrules ? -1 : (int)r;
+    for (size_t i = 0; i < rs->nview; i++)
+        if (strcmp(rs->view[i]->id, id) == 0)
+            return (int)i;
+    return -1;
+}
+
+/* The rule `id` in rs and in each of its profiles (a shared id is one
+ * rule to the user: a configuration changes it everywhere). */
+static int each_rule(arc_ruleset *rs, const char *id, int sev, int enabled)
+{
+    int found = 0;
+    for (size_t p = 0; p <= rs->nprofiles; p++) {
+        arc_ruleset *s = p ? rs->profiles[p - 1] : rs;
+        size_t r = find_rule(s, id);
+        if (r == s->nrules || s->rules[r].builtin)
+            continue;
+        if (sev >= 0)
+            s->rules[r].severity = (arc_severity)sev;
+        if (enabled >= 0)
+            s->rules[r].enabled = enabled;
+        found = 1;
+    }
+    return found ? 0 : ARC_EINVAL;
 }
 
 int arc_ruleset_set_severity(arc_ruleset *rs, const char *id, arc_severity sev)
 {
-    size_t r = find_rule(rs, id);
-    if (r == rs->nrules || rs->rules[r].builtin)
-        return ARC_EINVAL;
-    rs->rules[r].severity = sev;
-    return 0;
+    return each_rule(rs, id, (int)sev, -1);
 }
 
 int arc_ruleset_set_enabled(arc_ruleset *rs, const char *id, int enabled)
 {
-    size_t r = find_rule(rs, id);
-    if (r == rs->nrules || rs->rules[r].builtin)
-        return ARC_EINVAL;
-    rs->rules[r].enabled = enabled;
-    return 0;
+    return each_rule(rs, id, -1, enabled ? 1 : 0);
 }
 
 int arc_ruleset_set_deadline(arc_ruleset *rs, int month, int day,
@@ -775,59 +977,59 @@ const char *arc_ruleset_part_name(const arc_ruleset *rs, size_t i)
 
 int arc_ruleset_rule_enabled(const arc_ruleset *rs, size_t i)
 {
-    return i < rs->nrules && rs->rules[i].enabled;
+    return i < rs->nview && rs->view[i]->enabled;
 }
 
 size_t arc_ruleset_rule_count(const arc_ruleset *rs)
 {
-    return rs->nrules;
+    return rs->nview;
 }
 
 const char *arc_ruleset_rule_id(const arc_ruleset *rs, size_t i)
 {
-    return i < rs->nrules ? rs->rules[i].id : NULL;
+    return i < rs->nview ? rs->view[i]->id : NULL;
 }
 
 const char *arc_ruleset_rule_basis(const arc_ruleset *rs, size_t i)
 {
-    return i < rs->nrules && rs->rules[i].basis ? rs->rules[i].basis : "";
+    return i < rs->nview && rs->view[i]->basis ? rs->view[i]->basis : "";
 }
 
 const char *arc_ruleset_rule_kind(const arc_ruleset *rs, size_t i)
 {
-    return i < rs->nrules ? rs->rules[i].kind->name : "";
+    return i < rs->nview ? rs->view[i]->kind->name : "";
 }
 
 const char *arc_ruleset_rule_message(const arc_ruleset *rs, size_t i)
 {
-    return i < rs->nrules && rs->rules[i].message ? rs->rules[i].message : "";
+    return i < rs->nview && rs->view[i]->message ? rs->view[i]->message : "";
 }
 
 size_t arc_ruleset_rule_example_count(const arc_ruleset *rs, size_t i)
 {
-    return i < rs->nrules ? rs->rules[i].nexamples : 0;
+    return i < rs->nview ? rs->view[i]->nexamples : 0;
 }
 
 const char *arc_ruleset_rule_example(const arc_ruleset *rs, size_t i,
                                      size_t k, int *bad)
 {
-    if (i >= rs->nrules || k >= rs->rules[i].nexamples)
+    if (i >= rs->nview || k >= rs->view[i]->nexamples)
         return NULL;
     if (bad)
-        *bad = rs->rules[i].examples[k].bad;
-    return rs->rules[i].examples[k].text;
+        *bad = rs->view[i]->examples[k].bad;
+    return rs->view[i]->examples[k].text;
 }
 
 const char *arc_ruleset_rule_description(const arc_ruleset *rs, size_t i)
 {
-    if (i >= rs->nrules)
+    if (i >= rs->nview)
         return NULL;
-    return rs->rules[i].description ? rs->rules[i].description : "";
+    return rs->view[i]->description ? rs->view[i]->description : "";
 }
 
 arc_severity arc_ruleset_rule_severity(const arc_ruleset *rs, size_t i)
 {
-    return i < rs->nrules ? rs->rules[i].severity : ARC_SEV_INFO;
+    return i < rs->nview ? rs->view[i]->severity : ARC_SEV_INFO;
 }
 
 const char *arc_severity_name(arc_severity sev)

@@ -51,6 +51,7 @@ void arc_checker_free(arc_checker *c)
 struct arc_run {
     arc_run_opts o;
     arc_parse_opts parse;
+    const arc_ruleset *forced; /* o.profile's set, or NULL */
 };
 
 int arc_run_new(arc_run **out, const arc_run_opts *o, arc_error *err)
@@ -61,10 +62,24 @@ int arc_run_new(arc_run **out, const arc_run_opts *o, arc_error *err)
     if (o->load.encoding && !arc_encoding_supported(o->load.encoding))
         return arc_err(err, ARC_EINVAL, NULL, 0, 0, "不支持的编码“%s”",
                        o->load.encoding);
+    const arc_ruleset *forced = NULL;
+    if (o->profile && !(forced = arc_ruleset_for(o->rs, o->profile))) {
+        arc_buf b = {0};
+        for (size_t i = 0; i < arc_ruleset_profile_count(o->rs); i++)
+            arc_buf_printf(&b, "%s%s", i ? "、" : "",
+                           arc_ruleset_profile_id(o->rs, i));
+        int rc = arc_err(err, ARC_EINVAL, NULL, 0, 0,
+                         "规则集没有文件类型“%s”（可用：%s）", o->profile,
+                         b.data ? b.data : "");
+        arc_buf_free(&b);
+        return rc;
+    }
     arc_run *run = calloc(1, sizeof *run);
     if (!run)
         return arc_err_nomem(err);
     run->o = *o;
+    run->o.profile = NULL; /* not kept: the caller's string */
+    run->forced = forced;
     run->parse.max_heading_chars = o->rs->doc.max_heading_chars;
     *out = run;
     return 0;
@@ -83,6 +98,7 @@ static arc_result *result_new(const char *path, const arc_ruleset *rs)
     if (!r)
         return NULL;
     r->rs = rs;
+    r->used = rs;
     r->format = "";
     /* The name as outputs show it: a GBK name would make them invalid. */
     if (!(r->path = arc_path_display(path)) ||
@@ -279,13 +295,12 @@ static int drop_all(const arc_finding *fi, void *ud)
 }
 
 /* Everything after reading: facts, rules, ignores, scorecard, digest. */
-static int check_doc(const arc_run *run, const arc_checker *c, size_t only,
-                     arc_result *r, arc_doc *doc, const arc_input *in,
-                     arc_error *err)
+static int check_doc(const arc_run *run, const arc_checker *c,
+                     const arc_ruleset *set, size_t only, arc_result *r,
+                     arc_doc *doc, const arc_input *in, arc_error *err)
 {
     arc_matcher *m = c->m;
-    const arc_ruleset *rs = run->o.rs;
-    const arc_doc_profile *prof = &rs->doc;
+    const arc_doc_profile *prof = &run->o.rs->doc;
     arc_facts facts;
     int rc = arc_doc_fold_traditional(doc, prof->t2s, prof->trad_bits,
                                       prof->trad_min);
@@ -298,8 +313,18 @@ static int check_doc(const arc_run *run, const arc_checker *c, size_t only,
     if (run->o.pub_y)
         arc_facts_set_published(&facts, run->o.pub_y, run->o.pub_m,
                                 run->o.pub_d);
+    /* The profile: forced, else the one for the recognised type, else the
+     * main set (whose doc_type rule reports a type nobody checks). */
+    const arc_ruleset *rs = set ? set : run->forced;
+    int forced = !set && run->forced;
+    if (!rs && facts.type >= 0)
+        rs = arc_ruleset_for(run->o.rs, facts.type_id);
+    if (!rs)
+        rs = run->o.rs;
+    r->used = rs;
     arc_check_out co;
-    rc = arc_eval_doc(rs, doc, &facts, only, m, r->findings, &co, err);
+    rc = arc_eval_doc(rs, doc, &facts, only, m, r->findings, &co, forced,
+                      err);
     if (!rc) {
         arc_findings_sort(r->findings);
         apply_ignores(run->o.config, r);
@@ -308,9 +333,14 @@ static int check_doc(const arc_run *run, const arc_checker *c, size_t only,
         r->digest.text_hash = text_hash(doc->text.norm, doc->text.norm_len);
         r->digest.text_len = doc->text.norm_len;
         /* The document type is a fact: a work plan's tasks are its plan. */
-        r->digest.work_plan = strcmp(facts.type_id, "work-plan") == 0;
-        if (arc_digest_fill(&r->digest, rs, digest_needs(rs, only), doc,
-                            facts.unit, facts.year, &co, m, c->scratch))
+        r->digest.work_plan =
+            facts.type_id && strcmp(facts.type_id, "work-plan") == 0;
+        /* The checks across reports are the main set's, whatever profile
+         * checked the document; a single rule of a profile needs none. */
+        const arc_ruleset *main_rs = run->o.rs;
+        unsigned need = set && set != main_rs ? 0 : digest_needs(main_rs, only);
+        if (arc_digest_fill(&r->digest, main_rs, need, doc, facts.unit,
+                            facts.year, &co, m, c->scratch))
             rc = arc_err_nomem(err);
         if (run->o.flags & ARC_RUN_REFERENCE) {
             r->reference = 1;
@@ -336,9 +366,9 @@ static int check_doc(const arc_run *run, const arc_checker *c, size_t only,
     return rc;
 }
 
-int arc_run_check(const arc_run *run, arc_checker *c, size_t only,
-                  const char *path, const char *data, size_t len,
-                  arc_result **out, arc_error *err)
+int arc_run_check(const arc_run *run, arc_checker *c, const arc_ruleset *set,
+                  size_t only, const char *path, const char *data,
+                  size_t len, arc_result **out, arc_error *err)
 {
     *out = NULL;
     if (!run || !c || c->rs != run->o.rs)
@@ -365,7 +395,7 @@ int arc_run_check(const arc_run *run, arc_checker *c, size_t only,
     if (rc)
         rc = unreadable(run, r, &why) ? arc_err_nomem(err) : 0;
     else {
-        rc = check_doc(run, c, only, r, doc, &in, &why);
+        rc = check_doc(run, c, set, only, r, doc, &in, &why);
         arc_input_free(&in);
         arc_doc_free(doc);
         if (rc && rc != ARC_ENOMEM && dl.expired) {
@@ -395,7 +425,8 @@ int arc_run_buffer(const arc_run *run, arc_checker *c, const char *path,
                    const char *data, size_t len, arc_result **out,
                    arc_error *err)
 {
-    return arc_run_check(run, c, ARC_ALL_RULES, path, data, len, out, err);
+    return arc_run_check(run, c, NULL, ARC_ALL_RULES, path, data, len, out,
+                         err);
 }
 
 int arc_run_file(const arc_run *run, arc_checker *c, const char *path,
@@ -442,7 +473,7 @@ int arc_run_corpus(const arc_run *run, arc_result *const *results, size_t n,
         arc_result *r = results[i];
         apply_ignores(run->o.config, r);
         arc_findings_sort(r->findings);
-        arc_scorecard_score(&r->card, rs, r->findings);
+        arc_scorecard_score(&r->card, r->used, r->findings);
         r->corpus_done = 1;
     }
     return rc;
@@ -553,7 +584,10 @@ int arc_check(const arc_ruleset *rs, const arc_doc *doc, arc_findings *out,
         return arc_err_nomem(err);
     int rc = arc_facts_read(&facts, doc, &rs->doc, NULL, err);
     if (!rc) {
-        rc = arc_eval_doc(rs, doc, &facts, ARC_ALL_RULES, m, out, NULL, err);
+        const arc_ruleset *set =
+            facts.type >= 0 ? arc_ruleset_for(rs, facts.type_id) : NULL;
+        rc = arc_eval_doc(set ? set : rs, doc, &facts, ARC_ALL_RULES, m, out,
+                          NULL, 0, err);
         arc_facts_free(&facts);
     }
     arc_matcher_free(m);

@@ -67,6 +67,8 @@ void arc_scorecard_fill(arc_scorecard *card, const arc_ruleset *rs,
     card->published_d = facts->published.d;
     copy_text(card->doc_type, sizeof card->doc_type,
               facts->type >= 0 ? facts->type_id : rs->profile);
+    if (!co || !co->halted)
+        copy_text(card->profile, sizeof card->profile, rs->profile);
     card_parts(card, rs, co);
 }
 

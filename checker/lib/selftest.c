@@ -25,7 +25,7 @@ static int run_example(const arc_run *run, arc_checker *c,
     do {
         const char *sep = r->kind->corpus ? strstr(p, "\n---\n") : NULL;
         size_t len = sep ? (size_t)(sep - p) + 1 : strlen(p);
-        rc = arc_run_check(run, c, i, rs->path, p, len, &res[n], err);
+        rc = arc_run_check(run, c, rs, i, rs->path, p, len, &res[n], err);
         if (rc)
             break;
         n++;
@@ -43,6 +43,12 @@ static int run_example(const arc_run *run, arc_checker *c,
     return rc;
 }
 
+/* Set p: rs itself (0) or its profile p - 1. */
+static const arc_ruleset *set_of(const arc_ruleset *rs, size_t p)
+{
+    return p ? rs->profiles[p - 1] : rs;
+}
+
 int arc_ruleset_test(const arc_ruleset *rs, arc_example_cb cb, void *ud,
                      size_t *total, size_t *failed, arc_error *err)
 {
@@ -54,13 +60,17 @@ int arc_ruleset_test(const arc_ruleset *rs, arc_example_cb cb, void *ud,
     int rc = arc_run_new(&run, &o, err);
     if (!rc && arc_checker_new(&c, rs))
         rc = arc_err_nomem(err);
-    for (size_t i = 0; !rc && i < rs->nrules; i++) {
-        const arc_rule *r = &rs->rules[i];
+    /* The set's own rules, then each profile's, each example checked
+     * with the set that holds its rule. */
+    for (size_t p = 0; !rc && p <= rs->nprofiles; p++) {
+    const arc_ruleset *set = set_of(rs, p);
+    for (size_t i = 0; !rc && i < set->nrules; i++) {
+        const arc_rule *r = &set->rules[i];
         size_t nth[2] = {0, 0}; /* numbering within good / bad */
         for (size_t k = 0; !rc && k < r->nexamples; k++) {
             const arc_example *ex = &r->examples[k];
             size_t index = nth[ex->bad]++, n = 0;
-            rc = run_example(run, c, rs, i, ex->text, &n, err);
+            rc = run_example(run, c, set, i, ex->text, &n, err);
             if (rc) {
                 if (err) {
                     err->line = ex->line;
@@ -79,6 +89,7 @@ int arc_ruleset_test(const arc_ruleset *rs, arc_example_cb cb, void *ud,
                     cb(&fl, ud);
             }
         }
+    }
     }
     arc_checker_free(c);
     arc_run_free(run);

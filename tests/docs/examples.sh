@@ -24,7 +24,7 @@ for doc in sys.argv[2:]:
         name = "%s-%d" % (doc.replace("/", "_").replace(".", "_"), line)
         if re.search(r"^version:", body, re.M):
             kind = "ruleset"
-        elif re.search(r"^(rules|disable|severity|ignore|deadline|output|summary|fail_on):", body, re.M):
+        elif re.search(r"^(rules|disable|severity|ignore|deadline|output|summary|fail_on|time_limit|profile):", body, re.M):
             kind = "config"
         else:
             continue  # a CI or pre-commit file: checked elsewhere

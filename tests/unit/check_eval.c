@@ -1034,7 +1034,7 @@ START_TEST(test_failed_pattern_not_retried_in_rule)
     ck_assert_int_eq(arc_matcher_new(&m), 0);
     ck_assert_int_eq(arc_findings_new(&f), 0);
     ck_assert_int_eq(arc_eval_doc(rs, doc, &fx->facts, ARC_ALL_RULES, m, f,
-                                  NULL, &err),
+                                  NULL, 0, &err),
                      0);
     ck_assert_uint_eq(arc_test_count(f, "rule.error"), 1);
     ck_assert_uint_eq(arc_test_count(f, "t.placeholder"), 200 * 40);

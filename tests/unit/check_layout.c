@@ -129,6 +129,24 @@ START_TEST(test_paragraph_ends)
 }
 END_TEST
 
+START_TEST(test_colon_in_open_bracket)
+{
+    /* A task's owner wrapped after its colon stays on the task's line;
+     * a colon with its brackets closed still ends the paragraph. */
+    sheet s;
+    sheet_init(&s);
+    full(&s, "1.完善机制。(责任单位:");
+    put(&s, "区司法局、各街镇)", 50, 300);
+    full(&s, "2.规范执法（见附件）如下：");
+    full(&s, "正文");
+    put(&s, "末行。", 50, 200);
+    expect(&s,
+           "1.完善机制。(责任单位:区司法局、各街镇)\n"
+           "2.规范执法（见附件）如下：\n正文末行。\n",
+           NULL);
+}
+END_TEST
+
 START_TEST(test_indent_gap_size)
 {
     sheet s;
@@ -269,6 +287,7 @@ static Suite *suite(void)
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, test_join_cjk_and_latin);
     tcase_add_test(tc, test_paragraph_ends);
+    tcase_add_test(tc, test_colon_in_open_bracket);
     tcase_add_test(tc, test_indent_gap_size);
     tcase_add_test(tc, test_wrapped_title);
     tcase_add_test(tc, test_furniture);

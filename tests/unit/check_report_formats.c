@@ -824,7 +824,7 @@ END_TEST
     "\xEF\xBB\xBF"                                                             \
     "file,title,unit,report_year,published,doc_type,measures,plan,errors,"     \
     "warnings,infos,score,status,year_source,published_source,shared_max,"   \
-    "plan_not_followed\r\n"
+    "plan_not_followed,profile\r\n"
 
 static void card_init(arc_scorecard *c, const char *title, const char *unit,
                       int year, const char *doc_type)
@@ -912,13 +912,13 @@ START_TEST(test_summary_rows)
         s, SUMMARY_HEAD
         "reports/青禾 区.txt,青禾区2025年度法治政府建设情况报告,青禾区,2025,"
         "2026-03-05,annual-report,heading,prose,1,2,3,84,checked,title,label,"
-        "0.88,2\r\n"
+        "0.88,2,\r\n"
         "b.txt,松岭县2026年法治政府建设工作要点,松岭县,2026,2026-01-20,"
-        "work-plan,,,1,0,0,0,checked,evidence,signature,,\r\n"
+        "work-plan,,,1,0,0,0,checked,evidence,signature,,,\r\n"
         "c.txt,\"关于\"\"法治\"\",报告\",,,,annual-report,missing,,0,0,0,100,"
-        "checked,,,,\r\n"
+        "checked,,,,,\r\n"
         "d.txt,,\"'=青禾\",2024,2025-12-31,other,,,0,0,1,100,checked,,"
-        "override,0.00,\r\n"
+        "override,0.00,,\r\n"
         "/nonexistent-arc-dir/e.txt,,,,,other,,,1,0,0,,unchecked,,\r\n");
     free(s);
     arc_findings_free(f);
@@ -946,7 +946,7 @@ START_TEST(test_summary_header_only)
                         "file,title,unit,report_year,published,doc_type,"
                         "measures,shortcomings,first_responsible,next_year,"
                         "errors,warnings,infos,score,status,year_source,"
-                        "published_source,shared_max,plan_not_followed\r\n");
+                        "published_source,shared_max,plan_not_followed,profile\r\n");
     free(s);
     arc_ruleset_free(rs);
     /* No rule set: no part columns. */
@@ -955,7 +955,7 @@ START_TEST(test_summary_header_only)
     ck_assert_str_eq(s, "\xEF\xBB\xBF"
                         "file,title,unit,report_year,published,doc_type,"
                         "errors,warnings,infos,score,status,year_source,"
-                        "published_source,shared_max,plan_not_followed\r\n");
+                        "published_source,shared_max,plan_not_followed,profile\r\n");
     free(s);
 }
 END_TEST

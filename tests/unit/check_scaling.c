@@ -50,7 +50,7 @@ static run_result run(const arc_ruleset *rs, const char *text)
     ck_assert_int_eq(arc_matcher_new(&m), 0);
     ck_assert_int_eq(arc_findings_new(&f), 0);
     ck_assert_int_eq(arc_eval_doc(rs, fx->doc, &fx->facts, ARC_ALL_RULES, m,
-                                  f, NULL, &err),
+                                  f, NULL, 0, &err),
                      0);
     r.findings = arc_findings_count(f);
     r.w = *arc_matcher_work(m);

@@ -280,10 +280,12 @@ START_TEST(test_work_plan)
     ck_assert_str_eq(card.title, "青禾区2026年法治政府建设工作要点");
     ck_assert_str_eq(card.unit, "青禾区");
     ck_assert_int_eq(card.report_year, 2026);
-    /* doc.type weighs 100; the rules after it do not run. */
-    assert_counts(&card, f, 1, 0, 0, 0);
-    ck_assert_str_eq(arc_findings_get(f, 0)->rule, "doc.type");
-    ck_assert_uint_eq(card.nparts, 4);
+    /* Checked with the work-plan profile (rules/work-plan.yaml), not
+     * dismissed by doc.type: the gap 1. 3. and the missing issue date. */
+    ck_assert_str_eq(card.profile, "work-plan");
+    assert_counts(&card, f, 0, 1, 1, 97);
+    ck_assert_str_eq(arc_findings_get(f, 0)->rule, "plan.issued-unknown");
+    ck_assert_str_eq(arc_findings_get(f, 1)->rule, "numbering.gap");
     arc_findings_free(f);
     arc_ruleset_free(rs);
 }
@@ -492,7 +494,8 @@ START_TEST(test_card_counts_only_this_report)
     arc_error err = {0};
     ck_assert_int_eq(arc_run_new(&run, &o, &err), 0);
     ck_assert_int_eq(arc_checker_new(&c, rs), 0);
-    /* First report: a work plan (one error). */
+    /* First report: a work plan whose task names no owner (one error,
+     * task.owner, and the info that no issue date was found). */
     static const char plan[] = "青禾区2026年法治政府建设工作要点\n"
                                "一、完善制度\n1.健全机制。\n";
     static const char clean[] = "青禾区人民政府关于2025年度法治政府建设情况的报告\n"
@@ -501,7 +504,7 @@ START_TEST(test_card_counts_only_this_report)
     ck_assert_int_eq(arc_run_buffer(run, c, "a.txt", plan, strlen(plan), &r1,
                                     &err),
                      0);
-    ck_assert_int_eq(arc_result_scorecard(r1)->score, 0);
+    ck_assert_int_eq(arc_result_scorecard(r1)->score, 90);
     ck_assert_uint_eq(arc_result_scorecard(r1)->errors, 1);
     /* Second, with the same checker: a clean report scores 100; nothing
      * of the first is carried over. */
@@ -514,7 +517,7 @@ START_TEST(test_card_counts_only_this_report)
     ck_assert_int_eq(card->score, 100);
     ck_assert_str_eq(card->doc_type, "annual-report");
     /* The first result is unchanged by the second. */
-    ck_assert_uint_eq(arc_findings_count(arc_result_findings(r1)), 1);
+    ck_assert_uint_eq(arc_findings_count(arc_result_findings(r1)), 2);
     ck_assert_str_eq(arc_result_scorecard(r1)->doc_type, "work-plan");
     /* The findings are the same as arc_check's on the parsed documents. */
     arc_doc *doc = arc_test_doc(clean);
@@ -525,10 +528,15 @@ START_TEST(test_card_counts_only_this_report)
     arc_doc_free(doc);
     doc = arc_test_doc(plan);
     ck_assert_int_eq(arc_check(rs, doc, g, &err), 0);
-    ck_assert_uint_eq(arc_findings_count(g), 1);
-    ck_assert_str_eq(arc_findings_get(g, 0)->rule, "doc.type");
+    ck_assert_uint_eq(arc_findings_count(g), 2);
+    /* arc_check leaves them in rule order; the result sorts them by place
+     * (whole-document findings first). */
+    ck_assert_str_eq(arc_findings_get(g, 0)->rule, "task.owner");
+    ck_assert_str_eq(arc_findings_get(g, 1)->rule, "plan.issued-unknown");
     ck_assert_str_eq(arc_findings_get(arc_result_findings(r1), 0)->rule,
-                     "doc.type");
+                     "plan.issued-unknown");
+    ck_assert_str_eq(arc_findings_get(arc_result_findings(r1), 1)->rule,
+                     "task.owner");
     arc_findings_free(g);
     arc_doc_free(doc);
     arc_result_free(r1);
