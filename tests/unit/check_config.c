@@ -238,7 +238,7 @@ START_TEST(test_unknown_key)
                                  "fial_on: error\n"),
                3, 1,
                "未知的键“fial_on”（可用：rules, disable, severity, ignore, "
-               "deadline, output, summary, fail_on, time_limit）");
+               "deadline, output, summary, fail_on, time_limit, profile）");
     /* Inside an ignore entry: the entry's keys are listed. */
     load_fails(arc_test_put(&t, "c.yaml", "ignore:\n"
                                  "  - {path: \"a\", rules: r.other}\n"),

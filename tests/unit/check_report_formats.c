@@ -834,6 +834,9 @@ static void card_init(arc_scorecard *c, const char *title, const char *unit,
     snprintf(c->unit, sizeof c->unit, "%s", unit);
     c->report_year = year;
     snprintf(c->doc_type, sizeof c->doc_type, "%s", doc_type);
+    /* As the pipeline does: the profile of the type, none for others. */
+    snprintf(c->profile, sizeof c->profile, "%s",
+             strcmp(doc_type, "other") ? doc_type : "");
     c->checked = 1; /* scored cards; the unreadable one comes from the pipeline */
 }
 
@@ -912,14 +915,14 @@ START_TEST(test_summary_rows)
         s, SUMMARY_HEAD
         "reports/青禾 区.txt,青禾区2025年度法治政府建设情况报告,青禾区,2025,"
         "2026-03-05,annual-report,heading,prose,1,2,3,84,checked,title,label,"
-        "0.88,2,\r\n"
+        "0.88,2,annual-report\r\n"
         "b.txt,松岭县2026年法治政府建设工作要点,松岭县,2026,2026-01-20,"
-        "work-plan,,,1,0,0,0,checked,evidence,signature,,,\r\n"
+        "work-plan,,,1,0,0,0,checked,evidence,signature,,,work-plan\r\n"
         "c.txt,\"关于\"\"法治\"\",报告\",,,,annual-report,missing,,0,0,0,100,"
-        "checked,,,,,\r\n"
+        "checked,,,,,annual-report\r\n"
         "d.txt,,\"'=青禾\",2024,2025-12-31,other,,,0,0,1,100,checked,,"
         "override,0.00,,\r\n"
-        "/nonexistent-arc-dir/e.txt,,,,,other,,,1,0,0,,unchecked,,\r\n");
+        "/nonexistent-arc-dir/e.txt,,,,,other,,,1,0,0,,unchecked,,,,,\r\n");
     free(s);
     arc_findings_free(f);
     arc_ruleset_free(rs);
