@@ -6,9 +6,14 @@ skeleton: its title, publication-date line, opening, the four part headings,
 every part other than "主要举措和成效" and the closing signature are kept as
 they are.  Only the body of the measures part changes: body paragraphs taken
 from the measures parts of all samples (same punctuation style as the
-skeleton, weighted by how often they occur) are inserted at random places to
-lengthen the file, or, for files smaller than their skeleton, plain body
-paragraphs are dropped.  Sub-headings and numbered items are never inserted
+skeleton) are inserted at random places to lengthen the file, or, for files
+smaller than their skeleton, plain body paragraphs are dropped.  An inserted
+paragraph is one to three sentences drawn from those paragraphs (weighted by
+how often they occur) and is never a copy of a paragraph already in the
+file: the samples hold only a few dozen distinct paragraphs, and inserting
+them whole made every report repeat paragraphs that real reports do not
+(paragraph.repeated then fired thousands of times and its findings were
+most of the cost measured).  Sub-headings and numbered items are never inserted
 or dropped, so the numbering (and any defect the skeleton carries in it) stays
 as it was.
 
@@ -46,6 +51,28 @@ def blen(s):
 def style_of(text):
     """'full' for full-width punctuation (，), 'half' otherwise."""
     return "full" if text.count("，") > text.count(",") else "half"
+
+
+SENTENCE = re.compile(r"[^。；;！!？?]*[。；;！!？?]")
+
+
+def sentences_of(lines):
+    """The sentences of body paragraphs, each with its end mark."""
+    out = []
+    for line in lines:
+        out.extend(m.group(0) for m in SENTENCE.finditer(line))
+    return out
+
+
+def new_paragraph(pool, taken, rng):
+    """One to three pool sentences joined, not in `taken`; None when 20
+    draws all gave a paragraph the file already holds."""
+    for _ in range(20):
+        n = rng.choice((1, 2, 2, 3))
+        para = "".join(pool[rng.randrange(len(pool))] for _ in range(n))
+        if para not in taken:
+            return para
+    return None
 
 
 def is_bare_heading(line):
@@ -108,8 +135,12 @@ class Skeleton:
                 dropped.add(i)
                 size -= blen(measures[i])
         else:
+            taken = set(self.prefix) | set(measures) | set(self.suffix)
             while True:
-                para = pool[rng.randrange(len(pool))]
+                para = new_paragraph(pool, taken, rng)
+                if para is None:
+                    break
+                taken.add(para)
                 n = blen(para)
                 # Stop at whichever side of the target is closer.
                 if size + n - target > target - size:
@@ -179,7 +210,7 @@ def main():
         sys.exit(f"gen_corpus: no annual-report samples in {args.samples}")
     pools = {}
     for sk in skeletons:
-        pools.setdefault(sk.style, []).extend(sk.pool_lines())
+        pools.setdefault(sk.style, []).extend(sentences_of(sk.pool_lines()))
     everything = [l for p in pools.values() for l in p]
 
     if os.path.isdir(args.out) and os.listdir(args.out):
