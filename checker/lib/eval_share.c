@@ -236,8 +236,8 @@ static int check_sentence(const arc_rule *r, arc_eval *ctx, sentence *se)
             arc_fmt_num(a, sizeof a, sum);
             arc_fmt_num(b, sizeof b, ps->max);
             arc_var v[] = {{"sum", a}, {"max", b}};
-            return emit(ctx, r, ps->message_sum, own[0]->name_s, own[n - 1]->me,
-                        v, 2);
+            return emit(ctx, r, ps->message_sum, own[0]->name_s,
+                        own[n - 1]->me, v, 2);
         }
     }
     /* Counts against the stated total, or against each other. */
@@ -256,13 +256,14 @@ static int check_sentence(const arc_rule *r, arc_eval *ctx, sentence *se)
         const share *sh = own[i];
         if (!sh->has_count)
             continue;
-        size_t ulen = sh->count.unit_end - sh->count.unit_start;
         if (have_total && !arc_num_unit_is(&sh->count, t,
                                            t + total.unit_start,
                                            total.unit_end - total.unit_start))
             continue;
-        if (first && !arc_num_unit_is(&sh->count, t, t + first->count.unit_start,
-                                      ulen))
+        if (first && !arc_num_unit_is(&sh->count, t,
+                                      t + first->count.unit_start,
+                                      first->count.unit_end -
+                                          first->count.unit_start))
             continue;
         /* The totals this count and share allow. */
         double u = unit(&sh->rate), r1 = sh->rate.value + u,

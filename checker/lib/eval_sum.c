@@ -10,10 +10,11 @@
  * count.  `max_name` caps the words before each part's count (a part that
  * is a whole clause, "通过网站公布要闻518条", is no item of a breakdown).
  *
- * `counts` patterns hold a stated number of items (group `n`: 等4项, 三个
- * 方面) and either the 、-list before it (group `items`, read back from the
- * match to the clause start) or the 一是、二是 points after it (group
- * `points`).  Listing more items than stated is a slip; listing fewer is
+ * `counts` patterns hold a stated number of items (group `n`: 等4项, or
+ * without it the count ending where the match starts: 三个|方面) and either
+ * the 、-list before it (group `items`, read back from the match to the
+ * clause start) or the 一是、二是 points after it (group `points`); one
+ * pattern may hold both in alternative branches.  Listing more items than stated is a slip; listing fewer is
  * one only for points that end the paragraph without the next point (等
  * may leave items unnamed). */
 #include "eval_util.h"
@@ -132,12 +133,11 @@ static int parse(arc_rule *r, const arc_node *node, const arc_load_ctx *cx,
         rc = arc_regexes_load(&ps->counts, cx, node, "counts", 0);
     for (size_t i = 0; !rc && i < ps->counts.n; i++) {
         const arc_regex *re = ps->counts.v[i];
-        if (arc_regex_group(re, "n") < 0 ||
-            (arc_regex_group(re, "items") < 0) ==
-                (arc_regex_group(re, "points") < 0))
+        if (arc_regex_group(re, "items") < 0 &&
+            arc_regex_group(re, "points") < 0)
             rc = arc_node_fail(cx, arc_node_get(node, "counts"),
-                               "第 %zu 个模式应有分组 (?<n>…) 和 (?<items>…)"
-                               " 或 (?<points>…) 之一",
+                               "第 %zu 个模式应有分组 (?<items>…) 或 "
+                               "(?<points>…)",
                                i + 1);
     }
     if (!rc && ps->counts.n)
@@ -333,12 +333,25 @@ static int sentence_end(uint32_t c)
     return c == 0x3002 || c == ';' || c == '!' || c == '?' || c == '\n';
 }
 
-/* The total of parts found in the next sentence: the count that ends the
- * sentence right before `at`, when it is that sentence's only count (a
- * sentence of two counts leaves open which one the parts break down). */
-static int sentence_total(arc_eval *ctx, size_t at, arc_num *out)
+/* Ideographs allowed between a sentence's start and a match of parts
+ * (评估|结果为): the pattern starts at its rare word, not at every 。. */
+#define MAX_LEAD 8
+
+/* The total of parts found in the next sentence: the match at `ms` opens a
+ * sentence (at most MAX_LEAD ideographs after a 。), and the total is the
+ * count that ends the sentence before, when it is that sentence's only
+ * count (a sentence of two counts leaves open which one the parts break
+ * down). */
+static int sentence_total(arc_eval *ctx, size_t ms, arc_num *out)
 {
     const char *t = ctx->doc->text.norm;
+    size_t at = ms;
+    for (int k = 0; arc_utf8_before(t, at) != 0x3002 /* 。 */; k++) {
+        if (k == MAX_LEAD || !arc_is_han(arc_utf8_before(t, at)))
+            return 0;
+        at = arc_chars_back(t, at, 1);
+    }
+    at -= 3; /* before the 。 */
     size_t s = at;
     for (int k = 0; s > 0 && k < 200; k++) {
         if (sentence_end(arc_utf8_before(t, s)))
@@ -427,6 +440,22 @@ static int count_points(const char *t, size_t s, size_t e)
     return next - 1;
 }
 
+/* The count ending exactly at `at` (三个|方面), read from a few
+ * characters back. */
+static int count_ending(arc_eval *ctx, size_t at, arc_num *out)
+{
+    const char *t = ctx->doc->text.norm;
+    size_t pos = arc_chars_back(t, at, 6);
+    arc_num num;
+    int found = 0;
+    while (arc_num_next(t, at, &pos, &num))
+        if (num.end == at) {
+            *out = num;
+            found = 1;
+        }
+    return found && !out->percent && !out->ordinal;
+}
+
 /* Stated counts of items (等4项, 三个方面) against the items listed. */
 static int check_counts(const arc_rule *r, arc_eval *ctx)
 {
@@ -442,8 +471,10 @@ static int check_counts(const arc_rule *r, arc_eval *ctx)
             pos = me > ms ? me : arc_next_char(ctx, ms);
             size_t ns, ne, s, e;
             arc_num n;
-            if (!arc_matcher_group(ctx->m, gn, &ns, &ne) ||
-                !arc_num_at(t, len, ns, &n) || n.approx || n.value < 1)
+            int have = gn >= 0 && arc_matcher_group(ctx->m, gn, &ns, &ne)
+                           ? arc_num_at(t, len, ns, &n)
+                           : count_ending(ctx, ms, &n);
+            if (!have || n.approx || n.value < 1)
                 continue;
             size_t listed = 0;
             int fewer = 0;
