@@ -14,7 +14,8 @@
  * without it the count ending where the match starts: 三个|方面) and either
  * the 、-list before it (group `items`, read back from the match to the
  * clause start) or the 一是、二是 points after it (group `points`); one
- * pattern may hold both in alternative branches.  Listing more items than stated is a slip; listing fewer is
+ * pattern may hold both in alternative branches; a 、-list holding a
+ * `nested` word (和, 及: a list inside an item) is left alone.  Listing more items than stated is a slip; listing fewer is
  * one only for points that end the paragraph without the next point (等
  * may leave items unnamed). */
 #include "eval_util.h"
@@ -45,13 +46,14 @@ typedef struct {
     char *message_partial;
     char *message_sub;
     arc_regexes counts;
+    arc_regex *nested; /* words that make a 、-list ambiguous */
     char *message_count;
 } params;
 
 static const char *const keys[] = {"patterns",    "subcount",
                                    "partial",     "message_partial",
                                    "message_sub", "counts",
-                                   "message_count", NULL};
+                                   "message_count", "nested", NULL};
 static const char *const pattern_keys[] = {"match", "min_parts",
                                            "total_before", "max_name", NULL};
 
@@ -68,6 +70,7 @@ static void free_params(void *p)
     free(ps->message_partial);
     free(ps->message_sub);
     arc_regexes_free(&ps->counts);
+    arc_regex_free(ps->nested);
     free(ps->message_count);
     free(ps);
 }
@@ -142,6 +145,8 @@ static int parse(arc_rule *r, const arc_node *node, const arc_load_ctx *cx,
     }
     if (!rc && ps->counts.n)
         rc = arc_node_str(cx, node, "message_count", 1, &ps->message_count);
+    if (!rc && arc_node_get(node, "nested"))
+        rc = arc_node_words(cx, arc_node_get(node, "nested"), &ps->nested);
     return rc;
 }
 
@@ -374,7 +379,7 @@ static int sentence_total(arc_eval *ctx, size_t ms, arc_num *out)
  * inside brackets and quotes not counted.  Returns the item count (1: no
  * list). */
 static size_t list_items(arc_eval *ctx, size_t end, size_t stop_word_len,
-                         const char *stop_word)
+                         const char *stop_word, size_t *start)
 {
     const char *t = ctx->doc->text.norm;
     size_t p = end, items = 1;
@@ -397,6 +402,7 @@ static size_t list_items(arc_eval *ctx, size_t end, size_t stop_word_len,
         p = arc_chars_back(t, p, 1);
     }
     arc_matcher_work(ctx->m)->scanned += end - p;
+    *start = p;
     return items;
 }
 
@@ -481,7 +487,13 @@ static int check_counts(const arc_rule *r, arc_eval *ctx)
             if (gi >= 0 && arc_matcher_group(ctx->m, gi, &s, &e)) {
                 /* Group `items` is the word closing the list (等): the
                  * list is read back from it, up to an earlier one. */
-                listed = list_items(ctx, s, e - s, t + s);
+                size_t ls, xs, xe;
+                listed = list_items(ctx, s, e - s, t + s, &ls);
+                /* "宪法、民法典宣传和培训等2项": a list inside an item
+                 * (joined by 和, 及 …) leaves the count of items open. */
+                if (ps->nested &&
+                    arc_eval_search(ctx, ps->nested, ls, s, &xs, &xe))
+                    continue;
             } else if (gp >= 0 && arc_matcher_group(ctx->m, gp, &s, &e)) {
                 arc_matcher_work(ctx->m)->scanned += e - s;
                 listed = (size_t)count_points(t, s, e);

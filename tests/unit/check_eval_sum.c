@@ -37,6 +37,7 @@
     "    counts:\n"                                                            \
     "      - '(?<items>等)(?<n>\\d+|[二三四五六七八九十]+)(?:项|个)"          \
     "|方面[:,。]\\s*(?<points>一是[^\\n]*)'\n"                                 \
+    "    nested: [和]\n"                                                      \
     "    message_count: '{count}|{stated}|{listed}'\n"
 
 static size_t hits(const char *rules, const char *text, const char *rule)
@@ -163,6 +164,12 @@ START_TEST(test_counts_items)
     ck_assert_uint_eq(hits(BASE RULE_COUNTS,
                            "正文。\n联合公安、市场监管等12个部门和交通、"
                            "城管等2个单位。\n",
+                           "t.sum"),
+                      0);
+    /* A list inside an item (joined by 和): the count is open. */
+    ck_assert_uint_eq(hits(BASE RULE_COUNTS,
+                           "正文。\n开展宪法、民法典、安全法宣传和培训等2项"
+                           "活动。\n",
                            "t.sum"),
                       0);
     /* Chinese numerals state counts too. */
