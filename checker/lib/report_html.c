@@ -24,6 +24,7 @@
 #include "report.h"
 
 #include "report_html_assets.h"
+#include "result.h"
 #include "util.h"
 
 #include <stdint.h>
@@ -175,6 +176,14 @@ typedef struct {
     long block;
 } prepared;
 
+/* The text of a reference report (--previous: last year's, a work plan):
+ * it gets no overview row, but the views of copied passages and of the
+ * plan follow-up show it beside the report that names it by path. */
+typedef struct {
+    char *path;
+    long block;
+} ref_text;
+
 typedef struct {
     out doc;        /* the page (w->fp) */
     out rows;       /* the overview's rows (the spool) */
@@ -182,6 +191,8 @@ typedef struct {
     long ntexts;
     prepared *map;  /* open addressing, a power of two */
     size_t cap, n;
+    ref_text *refs;
+    size_t nrefs, refs_cap;
 } html_state;
 
 static uint64_t path_hash(const char *s)
@@ -290,7 +301,18 @@ static int prepare_html(arc_writer *w, const arc_result *r)
     const char *t = arc_result_text(r, &len);
     if (!t || prepared_block(st, r) >= 0)
         return 0;
-    return remember(st, r, write_text(st, r, t, len));
+    long block = write_text(st, r, t, len);
+    if (r->reference) {
+        /* Never reported: found by its path (few per batch). */
+        if (arc_grow((void **)&st->refs, &st->refs_cap, st->nrefs + 1,
+                     sizeof *st->refs))
+            return ARC_ENOMEM;
+        if (!(st->refs[st->nrefs].path = arc_strdup(arc_result_path(r))))
+            return ARC_ENOMEM;
+        st->refs[st->nrefs++].block = block;
+        return 0;
+    }
+    return remember(st, r, block);
 }
 
 static void finding(out *o, const arc_finding *fi, int first)
@@ -311,7 +333,77 @@ static void finding(out *o, const arc_finding *fi, int first)
     out_jstr(o, fi->message);
     out_put(o, ",", 1);
     out_jstr(o, fi->evidence);
+    if (fi->related_path && *fi->related_path) {
+        /* The other report of a check across reports (few findings). */
+        out_put(o, ",", 1);
+        out_jstr(o, fi->related_path);
+        out_put(o, ",", 1);
+        out_long(o, fi->related_line);
+    }
     out_put(o, "]", 1);
+}
+
+/* A share 0-1 as a JSON number with two decimals. */
+static void out_share(out *o, double v)
+{
+    long c = (long)(v * 100 + 0.5);
+    out_long(o, c / 100);
+    out_put(o, ".", 1);
+    out_put(o, &"0123456789"[c % 100 / 10], 1);
+    out_put(o, &"0123456789"[c % 10], 1);
+}
+
+/* What the checks across reports found for r: the passages it shares
+ * with other reports ("sh") and the plan items checked against it ("pl"),
+ * for the side-by-side and follow-up views. */
+static void cross(out *o, const arc_result *r, const arc_scorecard *card)
+{
+    if (card && (card->compared & ARC_CARD_SHARED)) {
+        out_str(o, ",\"sm\":");
+        out_share(o, card->shared_max);
+    }
+    if (card && (card->compared & ARC_CARD_PLAN)) {
+        out_str(o, ",\"pi\":");
+        out_long(o, card->plan_items);
+        out_str(o, ",\"pn\":");
+        out_long(o, card->plan_not_followed);
+    }
+    size_t n = arc_result_shared_count(r);
+    for (size_t i = 0; i < n; i++) {
+        const arc_shared_passage *s = arc_result_shared(r, i);
+        out_str(o, i ? ",[" : ",\"sh\":[[");
+        out_jstr(o, s->other);
+        out_put(o, ",", 1);
+        out_long(o, s->line);
+        out_put(o, ",", 1);
+        out_long(o, s->column);
+        out_put(o, ",", 1);
+        out_long(o, s->other_line);
+        out_put(o, ",", 1);
+        out_long(o, s->other_column);
+        out_put(o, ",", 1);
+        out_long(o, (long)s->chars);
+        out_put(o, ",", 1);
+        out_jstr(o, s->rule);
+        out_str(o, i + 1 < n ? "]" : "]]");
+    }
+    n = arc_result_plan_count(r);
+    for (size_t i = 0; i < n; i++) {
+        const arc_plan_item *p = arc_result_plan_item(r, i);
+        out_str(o, i ? ",[" : ",\"pl\":[[");
+        out_jstr(o, p->plan);
+        out_put(o, ",", 1);
+        out_long(o, p->plan_line);
+        out_put(o, ",", 1);
+        out_jstr(o, p->item);
+        out_put(o, ",", 1);
+        out_long(o, p->followed ? 1 : 0);
+        out_put(o, ",", 1);
+        out_long(o, p->line);
+        out_put(o, ",", 1);
+        out_share(o, p->score);
+        out_str(o, i + 1 < n ? "]" : "]]");
+    }
 }
 
 /* One overview row: a report's facts, scorecard and findings [from, to).
@@ -379,6 +471,8 @@ static void row(html_state *st, const arc_writer *w, const arc_result *r,
     out_long(o, counts[ARC_SEV_INFO]);
     out_str(o, ",\"t\":");
     out_long(o, block);
+    if (r)
+        cross(o, r, card);
     out_str(o, ",\"f\":[");
     for (size_t i = from; i < to; i++)
         finding(o, arc_findings_get(f, i), i == from);
@@ -442,7 +536,7 @@ static int open_html(arc_writer *w)
     return 0;
 }
 
-static void meta(out *o, const arc_ruleset *rs)
+static void meta(out *o, const html_state *st, const arc_ruleset *rs)
 {
     out_str(o, "<script type=\"application/json\" id=\"arc-meta\">"
                "{\"v\":\"" ARC_VERSION "\",\"rules\":[");
@@ -468,6 +562,14 @@ static void meta(out *o, const arc_ruleset *rs)
         out_jstr(o, arc_ruleset_part_name(rs, i));
         out_put(o, "}", 1);
     }
+    out_str(o, "],\"refs\":[");
+    for (size_t i = 0; i < st->nrefs; i++) {
+        out_str(o, i ? ",[" : "[");
+        out_jstr(o, st->refs[i].path);
+        out_put(o, ",", 1);
+        out_long(o, st->refs[i].block);
+        out_put(o, "]", 1);
+    }
     out_str(o, "]}</script>\n");
 }
 
@@ -479,6 +581,9 @@ static void discard_html(arc_writer *w)
     if (st->rows.fp)
         fclose(st->rows.fp);
     free(st->map);
+    for (size_t i = 0; i < st->nrefs; i++)
+        free(st->refs[i].path);
+    free(st->refs);
     free(st);
     w->state = NULL;
 }
@@ -487,7 +592,7 @@ static int close_html(arc_writer *w)
 {
     html_state *st = w->state;
     out *o = &st->doc;
-    meta(o, w->rs);
+    meta(o, st, w->rs);
     out_str(o, "<script type=\"application/json\" id=\"arc-rows\">[");
     out_flush(o);
     int rc = 0;
