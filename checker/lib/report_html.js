@@ -20,6 +20,8 @@
  *   arc-t<k>  a report's text {x: text, h: [[line, level, label, text,
  *             part]], pg: [[line, page]]}, parsed only when the report is
  *             opened.
+ * The texts come after this script in the file: the overview shows while
+ * the browser still reads them.
  * Everything from a report reaches the page through textContent and text
  * nodes, never as markup.  ES5, for the older browsers of 信创 desktops. */
 (function () {
@@ -68,10 +70,14 @@
   /* The report pairs (crossPairs) and the overview's sections about them
    * (built when opened or printed). */
   var pairs = null, crossBuilt = [];
-  var collator = window.Intl && Intl.Collator ?
-    new Intl.Collator('zh-CN', {numeric: true}) : null;
+  /* Made at the first sort by text: loading the collation data is not
+   * free, and the overview does not need it to show. */
+  var collator;
 
   function cmpText(a, b) {
+    if (collator === undefined)
+      collator = window.Intl && Intl.Collator ?
+        new Intl.Collator('zh-CN', {numeric: true}) : null;
     if (collator) return collator.compare(a, b);
     return a < b ? -1 : a > b ? 1 : 0;
   }
@@ -267,11 +273,11 @@
   });
   var tbody = add(table, el('tbody'));
   var trs = [];
-  /* Rows are put in the table CHUNK at a time: the first at once, the
-   * next when the end of the table comes near the screen (or on 显示更多),
-   * all of them before printing.  Sorting and filtering work on the data
-   * of every row; only the DOM is partial. */
-  var CHUNK = 200, shown = 0;
+  /* Rows are put in the table in chunks: FIRST at once (a few screens),
+   * CHUNK more when the end of the table comes near the screen (or on
+   * 显示更多), all of them before printing.  Sorting and filtering work on
+   * the data of every row; only the DOM is partial. */
+  var FIRST = 100, CHUNK = 200, shown = 0;
   var more = add(ov, el('div', 'more'));
   var moreBtn = add(more, el('button', 'linkish'));
   moreBtn.type = 'button';
@@ -349,7 +355,7 @@
     shown = 0;
     view.order = order;
     count.textContent = '显示 ' + order.length + ' / ' + rows.length + ' 份';
-    showRows(CHUNK);
+    showRows(FIRST);
   }
 
   /* Puts the rows of view.order up to n in the table. */
@@ -630,12 +636,9 @@
         var p = seen[key];
         if (p === undefined) {
           p = seen[key] = pairs.length;
-          pairs.push({k: k, other: s[0], rule: s[6], n: 0, chars: 0});
+          pairs.push({k: k, other: s[0], rule: s[6], n: 0});
         }
-        if (pairs[p].k === k) {
-          pairs[p].n++;
-          pairs[p].chars += s[5];
-        }
+        if (pairs[p].k === k) pairs[p].n++;
       });
     });
     return pairs;
@@ -669,7 +672,7 @@
       lazy('报告之间的相同段落（' + np + ' 份报告）', function (body) {
         var t = add(body, el('table', 'rules pairs'));
         var hr = add(add(t, el('thead')), el('tr'));
-        ['情形', '报告', '另一份报告', '相同段落', '约字数', ''].forEach(
+        ['情形', '报告', '另一份报告', '相同段落', ''].forEach(
           function (h) { add(hr, el('th', null, h)); });
         var tb = add(t, el('tbody'));
         crossPairs().forEach(function (p) {
@@ -679,8 +682,7 @@
           var o = otherRef(p.other), td = add(tr, el('td'));
           if (o && o.charAt(0) === 'r') add(td, link(otherName(p.other), '#' + o));
           else td.textContent = p.other;
-          add(tr, el('td', 'n', p.n));
-          add(tr, el('td', 'n', p.chars));
+          add(tr, el('td', 'n', p.n + ' 处'));
           var h = pairHref(p.k, p.other);
           td = add(tr, el('td'));
           if (h) add(td, link('并排对照', h));
@@ -752,7 +754,7 @@
         var li = add(ul, el('li'));
         li.appendChild(document.createTextNode(
           (RULE_ZH[p.rule] || p.rule) + '：' + otherName(other) + '，' + p.n +
-          ' 处相同段落，约 ' + p.chars + ' 字 '));
+          ' 处相同段落 '));
         var h = p.k === k ? pairHref(k, p.other) : '#c' + p.k + '-r' + k;
         if (h) add(li, link('并排对照', h));
       });
@@ -814,11 +816,16 @@
    * agree, then forward, re-synchronised past what differs (a unit's
    * name, a changed number) while the passage lasts, and on past its
    * length while they still agree.  Adds the spans to ma / mb: line ->
-   * [[from, to, passage]]. */
+   * [[from, to, passage]].  Returns how many kept characters it marked on
+   * each side. */
   function alignPassage(la, lb, s, j, ma, mb) {
     var PA = keptFrom(la, s[1], s[2], 40, 1), PB = keptFrom(lb, s[3], s[4], 40, 1);
     var nb = 0, ia = [], ib = [];
     while (nb < PA.c.length && nb < PB.c.length && PA.c[nb] === PB.c[nb]) nb++;
+    /* The last few characters of an earlier line agreeing is chance. */
+    var m = 0;
+    while (nb && PA.ln[nb - 1] !== s[1] && m < nb && PA.ln[nb - 1 - m] === PA.ln[nb - 1]) m++;
+    if (m && m < 6) nb -= m;
     for (var t = nb - 1; t >= 0; t--) {
       ia.push(t);
       ib.push(t);
@@ -864,15 +871,17 @@
       ia.length = kept0;
       ib.length = kept0;
     }
-    /* So is a line's first few characters past the passage's length. */
-    var m = 0, last = ia.length ? A.ln[ia[ia.length - 1]] : 0;
+    /* So are the first few of a later line. */
+    var last = ia.length ? A.ln[ia[ia.length - 1]] : 0;
+    m = 0;
     while (m < ia.length && A.ln[ia[ia.length - 1 - m]] === last) m++;
-    if (m < 6 && m < ia.length && nb + ia.length - m >= s[5]) {
+    if (m < 6 && m < ia.length) {
       ia.length -= m;
       ib.length -= m;
     }
     spans(A, ia, ma, j, 1);
     spans(B, ib, mb, j, 1);
+    return nb + ia.length;
   }
 
   /* Runs of consecutive kept characters on one line, as spans of that
@@ -951,13 +960,13 @@
     var ss = (r.sh || []).filter(function (s) { return s[0] === other; });
     var la = textOf('r' + k) || [], lb = textOf(ref) || [];
     var ma = {}, mb = {};
-    ss.forEach(function (s, j) { alignPassage(la, lb, s, j, ma, mb); });
+    var got = ss.map(function (s, j) { return alignPassage(la, lb, s, j, ma, mb); });
     var ol = add(rv, el('ol', 'plist'));
     ss.forEach(function (s, j) {
       var li = add(ol, el('li'));
       var b = add(li, el('button', 'linkish',
         (RULE_ZH[s[6]] || s[6]) + '：本报告第 ' + s[1] + ' 行 ↔ 另一份第 ' +
-        s[3] + ' 行，约 ' + s[5] + ' 字'));
+        s[3] + ' 行，标出相同的 ' + got[j] + ' 字'));
       b.type = 'button';
       b.onclick = function () {
         ['a', 'b'].forEach(function (side) {
@@ -1030,9 +1039,17 @@
     window.scrollTo(0, 0);
   }
 
+  /* The texts follow this script in the file: a report opened (from the
+   * address or a click) before the browser has read them waits for it. */
+  var waiting = false;
   function route() {
     var m = /^#r(\d+)(?:\/([fl])(\d+))?$/.exec(location.hash);
     var c = /^#c(\d+)-([rx])(\d+)$/.exec(location.hash);
+    if ((m || c) && document.readyState === 'loading') {
+      if (!waiting) document.addEventListener('DOMContentLoaded', route);
+      waiting = true;
+      return;
+    }
     if (m && +m[1] < rows.length)
       showReport(+m[1], m[2], m[3] ? +m[3] : -1);
     else if (c && +c[1] < rows.length &&
@@ -1058,7 +1075,14 @@
   document.documentElement.setAttribute('data-arc-ready', String(rows.length));
   document.documentElement.setAttribute('data-arc-ms',
                                         String(Date.now() - started));
-  if (window.performance && performance.now)
-    document.documentElement.setAttribute(
-      'data-arc-page-ms', String(Math.round(performance.now())));
+  function since(name) {
+    if (window.performance && performance.now)
+      document.documentElement.setAttribute(
+        name, String(Math.round(performance.now())));
+  }
+  since('data-arc-page-ms');
+  /* And when the whole file (every text) has been read. */
+  document.addEventListener('DOMContentLoaded', function () {
+    since('data-arc-loaded-ms');
+  });
 }());
