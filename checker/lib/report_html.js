@@ -135,8 +135,8 @@
   /* Fixed widths (rem) for a fixed table layout: the browser lays out
    * the rows without measuring every cell first; the title takes the
    * rest. */
-  var WIDTH = {unit: 8, title: 0, nw: 6.2, num: 3.4, part: 4.4, score: 3.4,
-               shared: 4.4, plan: 4.6, path: 11};
+  var WIDTH = {unit: 7, title: 0, nw: 5.8, num: 3.2, part: 4.4, score: 3.4,
+               shared: 4, plan: 4.4, path: 10};
 
   function totals() {
     var checked = 0, unchecked = [], by = {}, e = 0, w = 0, n = 0;
