@@ -3,26 +3,24 @@
  * overview of every report and, per report, its text with each finding
  * marked at its place.
  *
- * The file, in the order it is written:
+ * The file, in its order:
  *   head    a Content-Security-Policy that lets only the page's own script
  *           run (by its SHA-256) and loads nothing, the stylesheet, the
  *           page's frame;
- *   texts   one <script type="application/json" id="arc-t<k>"> per report
- *           text (text, headings, pages), written as the text arrives
- *           (arc_writer_prepare, or arc_writer_result for a result that
- *           still has it), so that a batch never holds its texts;
  *   data    the rules and parts (arc-meta) and the overview (arc-rows: one
  *           JSON array, one object per report with its findings and what
  *           the checks across reports found), spooled to an anonymous
- *           temporary file as results arrive (corpus findings included)
- *           and copied in at close;
+ *           temporary file as results arrive (corpus findings included);
  *   script  builds the overview from arc-rows and lays out a report's text
- *           only when it is opened (report_html.js).
- * The texts are most of the file (18 MB for 1,000 reports).  Put after
- * the script, the browser would show the overview before reading them,
- * but spooling them costs a second write and read of every text: the run
- * took 40% more CPU on the 10,000-report bench corpus, against 5% with the
- * texts written once, in place.
+ *           only when it is opened (report_html.js);
+ *   texts   one <script type="application/json" id="arc-t<k>"> per report
+ *           text (text, headings, pages), spooled to a second temporary
+ *           file as the text arrives (arc_writer_prepare, or
+ *           arc_writer_result for a result that still has it), so that a
+ *           batch never holds its texts.
+ * Both spools are copied in at close.  The texts come last so that the
+ * browser runs the script and shows the overview before it has parsed
+ * the texts (most of the file): a page of 1,000 reports is 18 MB.
  * Everything from a report is a JSON string inside script data, with < > &
  * and U+2028/2029 escaped: it cannot end the element, and the script puts
  * it in the page as text only.  The stylesheet and script are embedded at
@@ -191,8 +189,9 @@ typedef struct {
 } ref_text;
 
 typedef struct {
-    out doc;        /* the page (w->fp): head, texts, then the rest */
+    out doc;        /* the page (w->fp) */
     out rows;       /* the overview's rows (a spool) */
+    out texts;      /* the reports' texts (a spool) */
     size_t nrows;
     long ntexts;
     prepared *map;  /* open addressing, a power of two */
@@ -253,7 +252,7 @@ static int remember(html_state *st, const arc_result *r, long block)
 static long write_text(html_state *st, const arc_result *r, const char *t,
                        size_t len)
 {
-    out *o = &st->doc;
+    out *o = &st->texts;
     long block = st->ntexts++;
     out_str(o, "<script type=\"application/json\" id=\"arc-t");
     out_long(o, block);
@@ -515,7 +514,7 @@ static int open_html(arc_writer *w)
         return ARC_ENOMEM;
     w->state = st;
     st->doc.fp = w->fp;
-    if (!(st->rows.fp = tmpfile()))
+    if (!(st->rows.fp = tmpfile()) || !(st->texts.fp = tmpfile()))
         return ARC_EIO;
     out *o = &st->doc;
     out_str(o, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n"
@@ -584,6 +583,8 @@ static void discard_html(arc_writer *w)
         return;
     if (st->rows.fp)
         fclose(st->rows.fp);
+    if (st->texts.fp)
+        fclose(st->texts.fp);
     free(st->map);
     for (size_t i = 0; i < st->nrefs; i++)
         free(st->refs[i].path);
@@ -614,7 +615,10 @@ static int close_html(arc_writer *w)
     int rc = copy_spool(o, &st->rows);
     out_str(o, "\n]</script>\n<script>");
     out_put(o, (const char *)arc_html_js, arc_html_js_len);
-    out_str(o, "</script>\n</body>\n</html>\n");
+    out_str(o, "</script>\n");
+    if (!rc)
+        rc = copy_spool(o, &st->texts);
+    out_str(o, "</body>\n</html>\n");
     out_flush(o);
     discard_html(w);
     return rc;

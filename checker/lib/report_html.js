@@ -20,6 +20,8 @@
  *   arc-t<k>  a report's text {x: text, h: [[line, level, label, text,
  *             part]], pg: [[line, page]]}, parsed only when the report is
  *             opened.
+ * The texts come after this script in the file: the overview shows while
+ * the browser still reads them.
  * Everything from a report reaches the page through textContent and text
  * nodes, never as markup.  ES5, for the older browsers of 信创 desktops. */
 (function () {
@@ -1037,8 +1039,8 @@
     window.scrollTo(0, 0);
   }
 
-  /* A report opened (from the address) while the browser is still reading
-   * the file waits until it has (the texts may follow the script). */
+  /* The texts follow this script in the file: a report opened (from the
+   * address or a click) before the browser has read them waits for it. */
   var waiting = false;
   function route() {
     var m = /^#r(\d+)(?:\/([fl])(\d+))?$/.exec(location.hash);
