@@ -61,8 +61,11 @@
   var app = document.getElementById('arc-app');
   var rules = {};
   meta.rules.forEach(function (r) { rules[r.id] = r; });
-  /* Reports by path (the other side of a shared passage, a plan). */
-  var byPath = {}, refs = {};
+  /* Reports by path (the other side of a shared passage, a plan); a path
+   * may be any string, "hasOwnProperty" or "__proto__" too. */
+  function has(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
+  var byPath = Object.create ? Object.create(null) : {};
+  var refs = Object.create ? Object.create(null) : {};
   rows.forEach(function (r, k) { byPath[r.p] = k; });
   (meta.refs || []).forEach(function (x, j) { refs[x[0]] = j; });
   var RULE_ZH = {'copy.between-units': '与其他单位的报告雷同',
@@ -613,12 +616,12 @@
   /* The other report named by path: a row ('r' + k), a reference text
    * ('x' + j) or nothing in this page (null). */
   function otherRef(path) {
-    if (byPath.hasOwnProperty(path)) return 'r' + byPath[path];
-    if (refs.hasOwnProperty(path)) return 'x' + refs[path];
+    if (has(byPath, path)) return 'r' + byPath[path];
+    if (has(refs, path)) return 'x' + refs[path];
     return null;
   }
   function otherName(path) {
-    var k = byPath.hasOwnProperty(path) ? byPath[path] : -1;
+    var k = has(byPath, path) ? byPath[path] : -1;
     return k >= 0 ? (rows[k].u ? rows[k].u + '：' : '') + titleOf(rows[k])
                   : baseName(path);
   }
