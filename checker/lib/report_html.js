@@ -138,7 +138,7 @@
   /* Fixed widths (rem) for a fixed table layout: the browser lays out
    * the rows without measuring every cell first; the title takes the
    * rest. */
-  var WIDTH = {unit: 7, title: 0, nw: 5.8, num: 3.2, part: 4.4, score: 3.4,
+  var WIDTH = {unit: 8.2, title: 0, nw: 5.8, num: 3.2, part: 4.4, score: 3.4,
                shared: 4, plan: 4.4, path: 10};
 
   function totals() {
