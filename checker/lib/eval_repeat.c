@@ -63,12 +63,20 @@ static int has_chars(const char *t, size_t s, size_t e, long min)
     return arc_utf8_count(t + s, bytes) >= (size_t)min;
 }
 
-/* A 64-bit hash of t[s..e), eight bytes a step (a byte-wise hash was a
- * third of the rule's cost).  Equal spans hash equal; the table compares
- * the bytes of spans whose hashes agree. */
+/* Bytes hashed at each end of a line: equal lines hash equal, and lines
+ * that differ only in their middle are told apart by the table's byte
+ * comparison (rare: hashing whole lines was a third of the rule's cost). */
+#define HASH_ENDS 32
+
+/* A 64-bit hash of the length and the first and last HASH_ENDS bytes of
+ * t[s..e), eight bytes a step. */
 static uint64_t hash(const char *t, size_t s, size_t e)
 {
     uint64_t h = 0x9E3779B97F4A7C15u ^ (uint64_t)(e - s);
+    if (e - s > 2 * HASH_ENDS) {
+        h = hash(t, s, s + HASH_ENDS) ^ (h * 0xFF51AFD7ED558CCDu);
+        s = e - HASH_ENDS;
+    }
     for (; e - s >= 8; s += 8) {
         uint64_t w;
         memcpy(&w, t + s, 8);
