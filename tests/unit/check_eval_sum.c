@@ -4,6 +4,7 @@
 #include "testutil.h"
 #include "eval.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -50,10 +51,14 @@ static size_t hits(const char *rules, const char *text, const char *rule)
     return n;
 }
 
+/* The default rules check a page only when it reads as a report: a title
+ * with the year goes before the text. */
 static size_t default_hits(const char *text, const char *rule)
 {
+    char doc[1024];
+    snprintf(doc, sizeof doc, "云溪县2025年度法治政府建设情况报告\n%s", text);
     arc_ruleset *rs = arc_test_default_rules();
-    arc_findings *f = arc_test_check(rs, text);
+    arc_findings *f = arc_test_check(rs, doc);
     size_t n = arc_test_count(f, rule);
     arc_findings_free(f);
     arc_ruleset_free(rs);
