@@ -629,6 +629,13 @@ static int find_type(arc_facts *f, reader *r, size_t letter_title_s,
     size_t from = f->body_start;
     size_t he = window_end(t, r->len, from, o->head_chars);
     size_t ce = window_end(t, r->len, from, o->cue_chars);
+    /* Masks read the title and the opening only: a template masks what it
+     * is about, while a report's parts may hold a leftover mask, which is
+     * placeholder.found's to report. */
+    size_t mce = ce;
+    if (r->first < r->doc->nlines && r->doc->lines[r->first].start > from &&
+        r->doc->lines[r->first].start < ce)
+        mce = r->doc->lines[r->first].start;
     size_t at = 0, end = 0;
     /* Strong cues and masks decide first. */
     for (size_t i = 0; i < o->ntypes; i++) {
@@ -654,7 +661,7 @@ static int find_type(arc_facts *f, reader *r, size_t letter_title_s,
         int distinct = 0;
         size_t first = ARC_NOWHERE, first_end = 0;
         for (size_t k = 0; k < ty->masks.n; k++)
-            if (arc_regex_search(ty->masks.v[k], r->m, t, ce, hs, 0, &ms,
+            if (arc_regex_search(ty->masks.v[k], r->m, t, mce, hs, 0, &ms,
                                  &me) > 0) {
                 distinct++;
                 if (ms < first)
