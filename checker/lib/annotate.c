@@ -1207,18 +1207,19 @@ static int annotate_docx(job *j, const char *data, size_t len, char **out,
     char cpart[256] = "word/comments.xml";
     int rc;
     arc_input_limits lim = {MAX_BYTES, 10000, NULL};
+    arc_pkg_limits plim = {MAX_BYTES, 10000, NULL};
     rc = arc_input_docx(&in, data, len, &lim, j->reason, sizeof j->reason);
     if (!rc)
-        rc = arc_pkg_open(&pkg, data, len, MAX_BYTES, j->reason,
+        rc = arc_pkg_open(&pkg, data, len, &plim, j->reason,
                           sizeof j->reason);
     if (!rc)
-        rc = arc_pkg_read(pkg, DOCUMENT, &doc, &doclen, j->reason,
+        rc = arc_pkg_read(pkg, DOCUMENT, 0, &doc, &doclen, j->reason,
                           sizeof j->reason);
     if (!rc)
-        rc = arc_pkg_read(pkg, DOCUMENT_RELS, &relsx, &relslen, j->reason,
+        rc = arc_pkg_read(pkg, DOCUMENT_RELS, 0, &relsx, &relslen, j->reason,
                           sizeof j->reason);
     if (!rc)
-        rc = arc_pkg_read(pkg, CONTENT_TYPES, &ctx, &ctlen, j->reason,
+        rc = arc_pkg_read(pkg, CONTENT_TYPES, 0, &ctx, &ctlen, j->reason,
                           sizeof j->reason);
     if (rc) {
         rc = rc == ARC_ENOMEM
@@ -1269,7 +1270,7 @@ static int annotate_docx(job *j, const char *data, size_t len, char **out,
         /* An unreferenced comments.xml lying about is left alone. */
         for (int k = 2; arc_pkg_has(pkg, cpart) && k < 100; k++)
             snprintf(cpart, sizeof cpart, "word/comments%d.xml", k);
-    if (has_rel && (rc = arc_pkg_read(pkg, cpart, &cmtx, &cmtlen, j->reason,
+    if (has_rel && (rc = arc_pkg_read(pkg, cpart, 0, &cmtx, &cmtlen, j->reason,
                                       sizeof j->reason))) {
         rc = rc == ARC_ENOMEM ? arc_err_nomem(j->err)
                               : arc_err(j->err, ARC_EPARSE, j->path, 0, 0,

@@ -69,21 +69,7 @@ enum {
 static const unsigned char ole_magic[8] = {0xD0, 0xCF, 0x11, 0xE0,
                                            0xA1, 0xB1, 0x1A, 0xE1};
 
-/* -------------------------------------------------------------- errors */
-
-static int fail(char *reason, size_t size, int rc, const char *fmt, ...)
-    ARC_PRINTF(4, 5);
-
-static int fail(char *reason, size_t size, int rc, const char *fmt, ...)
-{
-    if (reason && size) {
-        va_list ap;
-        va_start(ap, fmt);
-        vsnprintf(reason, size, fmt, ap);
-        va_end(ap);
-    }
-    return rc;
-}
+/* ---------------------------------------------------------------- bits */
 
 static uint16_t rd16(const unsigned char *p)
 {
@@ -134,12 +120,7 @@ static void cfb_free(cfb *c)
 
 static int corrupt(cfb *c, const char *what)
 {
-    return fail(c->reason, c->rsize, ARC_EPARSE, BAD "%s", what);
-}
-
-static int nomem(char *reason, size_t size)
-{
-    return fail(reason, size, ARC_ENOMEM, "内存不足");
+    return arc_reason(c->reason, c->rsize, ARC_EPARSE, BAD "%s", what);
 }
 
 /* Sector sid, or NULL when the file does not hold `need` bytes of it. */
@@ -165,7 +146,7 @@ static int chain(cfb *c, const uint32_t *t, size_t n, uint32_t first,
     unsigned char *bits = calloc(n / 8 + 1, 1);
     uint32_t *v = NULL;
     size_t cap = 0, k = 0;
-    int rc = bits ? 0 : nomem(c->reason, c->rsize);
+    int rc = bits ? 0 : arc_reason_nomem(c->reason, c->rsize);
     uint32_t s = first;
     while (!rc && (want == TO_END ? s != ENDOFCHAIN : k < want)) {
         if (s >= n)
@@ -175,7 +156,7 @@ static int chain(cfb *c, const uint32_t *t, size_t n, uint32_t first,
         else if (seen(bits, s))
             rc = corrupt(c, "扇区链出现循环（文件已损坏）");
         else if (arc_grow((void **)&v, &cap, k + 1, sizeof *v))
-            rc = nomem(c->reason, c->rsize);
+            rc = arc_reason_nomem(c->reason, c->rsize);
         else {
             v[k++] = s;
             s = t[s];
@@ -204,7 +185,7 @@ static int fat_stream(cfb *c, uint32_t first, size_t size,
     int rc = k ? chain(c, c->fat, c->nfat, first, k, &v, &n) : 0;
     unsigned char *buf = rc ? NULL : malloc(size ? size : 1);
     if (!rc && !buf)
-        rc = nomem(c->reason, c->rsize);
+        rc = arc_reason_nomem(c->reason, c->rsize);
     for (size_t i = 0; !rc && i < k; i++) {
         size_t part = size - i * c->ssize < c->ssize ? size - i * c->ssize
                                                      : c->ssize;
@@ -236,7 +217,7 @@ static int mini_stream(cfb *c, uint32_t first, size_t size,
     int rc = k ? chain(c, c->mfat, c->nmfat, first, k, &v, &n) : 0;
     unsigned char *buf = rc ? NULL : malloc(size ? size : 1);
     if (!rc && !buf)
-        rc = nomem(c->reason, c->rsize);
+        rc = arc_reason_nomem(c->reason, c->rsize);
     for (size_t i = 0; !rc && i < k; i++) {
         size_t part = size - i * MINI < MINI ? size - i * MINI : MINI;
         size_t off = (size_t)v[i] * MINI;
@@ -274,7 +255,7 @@ static int read_all(cfb *c, uint32_t first, unsigned char **out, size_t *len)
         return rc;
     unsigned char *buf = malloc(n ? n * c->ssize : 1);
     if (!buf)
-        rc = nomem(c->reason, c->rsize);
+        rc = arc_reason_nomem(c->reason, c->rsize);
     for (size_t i = 0; !rc && i < n; i++) {
         const unsigned char *p = sector(c, v[i], c->ssize);
         if (!p)
@@ -313,7 +294,7 @@ static int cfb_open(cfb *c)
         return corrupt(c, "FAT 扇区数与文件大小不符");
     uint32_t *fs = malloc(nfs * sizeof *fs);
     unsigned char *bits = calloc(c->nsect / 8 + 1, 1);
-    int rc = fs && bits ? 0 : nomem(c->reason, c->rsize);
+    int rc = fs && bits ? 0 : arc_reason_nomem(c->reason, c->rsize);
     size_t k = 0, per = c->ssize / 4 - 1;
     for (size_t i = 0; !rc && i < 109 && k < nfs; i++)
         fs[k++] = rd32(h + 0x4C + 4 * i);
@@ -334,7 +315,7 @@ static int cfb_open(cfb *c)
     if (!rc) {
         c->nfat = nfs * (c->ssize / 4);
         if (!(c->fat = malloc(c->nfat * sizeof *c->fat)))
-            rc = nomem(c->reason, c->rsize);
+            rc = arc_reason_nomem(c->reason, c->rsize);
     }
     for (size_t i = 0; !rc && i < nfs; i++) {
         const unsigned char *p = sector(c, fs[i], c->ssize);
@@ -363,7 +344,7 @@ static int cfb_open(cfb *c)
         c->mfat = malloc(c->nmfat ? c->nmfat * sizeof *c->mfat : 1);
         if (!c->mfat) {
             free(m);
-            return nomem(c->reason, c->rsize);
+            return arc_reason_nomem(c->reason, c->rsize);
         }
         for (size_t i = 0; i < c->nmfat; i++)
             c->mfat[i] = rd32(m + 4 * i);
@@ -414,7 +395,7 @@ static int find_child(cfb *c, const char *name, uint32_t *id)
     if (!stack || !bits) {
         free(stack);
         free(bits);
-        return nomem(c->reason, c->rsize);
+        return arc_reason_nomem(c->reason, c->rsize);
     }
     size_t top = 0;
     uint32_t first = rd32(c->dir + 0x4C);
@@ -1079,10 +1060,10 @@ static void list_label(word *w, int ilfo, int ilvl, char *out)
 static int too_big(size_t max, char *reason, size_t size)
 {
     if (max >= ((size_t)1 << 20))
-        return fail(reason, size, ARC_EPARSE, "文字超过 %zu MiB，拒绝读取",
-                    max >> 20);
-    return fail(reason, size, ARC_EPARSE, "文字超过 %zu 字节，拒绝读取",
-                max);
+        return arc_reason(reason, size, ARC_EPARSE, "文字超过 %zu MiB，拒绝读取",
+                          max >> 20);
+    return arc_reason(reason, size, ARC_EPARSE, "文字超过 %zu 字节，拒绝读取",
+                      max);
 }
 
 static int put(emit *e, uint32_t cp)
@@ -1090,7 +1071,7 @@ static int put(emit *e, uint32_t cp)
     char buf[4];
     size_t k = arc_utf8_encode(cp, buf);
     if (arc_input_append(e->in, &e->cap, buf, k))
-        return nomem(e->reason, e->rsize);
+        return arc_reason_nomem(e->reason, e->rsize);
     return e->in->len > e->max ? too_big(e->max, e->reason, e->rsize) : 0;
 }
 
@@ -1103,7 +1084,7 @@ static int end_line(emit *e, int outline, int keep_empty)
 {
     if (arc_input_end_line(e->in, &e->cap, &e->ocap, (unsigned char)outline,
                            keep_empty))
-        return nomem(e->reason, e->rsize);
+        return arc_reason_nomem(e->reason, e->rsize);
     return 0;
 }
 
@@ -1122,7 +1103,7 @@ static int insert_label(word *w, emit *e, int ilfo, int ilvl)
         start--;
     size_t tail = in->len - start;
     if (arc_input_append(in, &e->cap, label, k))
-        return nomem(e->reason, e->rsize);
+        return arc_reason_nomem(e->reason, e->rsize);
     memmove(in->text + start + k, in->text + start, tail);
     memcpy(in->text + start, label, k);
     return in->len > e->max ? too_big(e->max, e->reason, e->rsize) : 0;
@@ -1238,8 +1219,8 @@ static int read_text(word *w, emit *e, uint32_t ccp)
     for (size_t i = 0; !rc && i < n; i++) {
         uint32_t a = rd32(cps + 4 * i), b = rd32(cps + 4 * (i + 1));
         if (b < a)
-            return fail(e->reason, e->rsize, ARC_EPARSE,
-                        BAD "文本片段表已损坏（位置倒序）");
+            return arc_reason(e->reason, e->rsize, ARC_EPARSE,
+                              BAD "文本片段表已损坏（位置倒序）");
         if (a >= ccp)
             break;
         if (b > ccp)
@@ -1251,8 +1232,8 @@ static int read_text(word *w, emit *e, uint32_t ccp)
         if (compressed)
             fc /= 2;
         if (fc > w->nwd || (w->nwd - fc) / width < count)
-            return fail(e->reason, e->rsize, ARC_EPARSE,
-                        BAD "文本片段超出 WordDocument 流");
+            return arc_reason(e->reason, e->rsize, ARC_EPARSE,
+                              BAD "文本片段超出 WordDocument 流");
         const unsigned char *p = w->wd + fc;
         for (size_t k = 0; !rc && k < count; k++) {
             unsigned c = compressed ? from_compressed(p[k]) : rd16(p + 2 * k);
@@ -1299,11 +1280,11 @@ static int read_fib(cfb *c, const unsigned char *wd, size_t nwd, fib *f)
         return corrupt(c, "缺少文件信息块（FIB）");
     f->flags = rd16(wd + 0x0A);
     if (f->flags & 0x0100) /* fEncrypted, also set when only obfuscated */
-        return fail(c->reason, c->rsize, ARC_EPARSE, "文档已加密，无法读取");
+        return arc_reason(c->reason, c->rsize, ARC_EPARSE, "文档已加密，无法读取");
     if (rd16(wd + 2) < 0x00C0)
-        return fail(c->reason, c->rsize, ARC_EPARSE,
-                    "是 Word 6.0/95 或更早的格式，不支持；请用 Word 或 WPS "
-                    "另存为 .docx");
+        return arc_reason(c->reason, c->rsize, ARC_EPARSE,
+                          "是 Word 6.0/95 或更早的格式，不支持；请用 Word 或 WPS "
+                          "另存为 .docx");
     rglw = 0x22 + 2 * (size_t)rd16(wd + 0x20) + 2;
     if (nwd < rglw || rd16(wd + rglw - 2) < 4)
         return corrupt(c, "文件信息块（FIB）不完整");
@@ -1358,7 +1339,7 @@ static int read_word(cfb *c, uint32_t wid, arc_input *out,
         rc = find_child(c, tname, &tid);
     }
     if (!rc && tid == NOSTREAM)
-        rc = fail(c->reason, c->rsize, ARC_EPARSE, BAD "缺少 %s 流", tname);
+        rc = arc_reason(c->reason, c->rsize, ARC_EPARSE, BAD "缺少 %s 流", tname);
     if (!rc)
         rc = read_stream(c, tid, &tb, &w.ntb);
     w.wd = wd;
@@ -1374,14 +1355,14 @@ static int read_word(cfb *c, uint32_t wid, arc_input *out,
         bin_table(&w, fc, lcb, &w.bte_chp, &w.nbte_chp);
         fib_pair(f.rgfc, f.nfc, FIB_STSHF, &fc, &lcb);
         if (load_styles(&w, fc, lcb) || load_lists(&w, f.rgfc, f.nfc))
-            rc = nomem(c->reason, c->rsize);
+            rc = arc_reason_nomem(c->reason, c->rsize);
     }
     if (!rc) {
         emit e = {.in = out, .max = lim->max_uncompressed,
                   .reason = c->reason, .rsize = c->rsize};
         rc = read_text(&w, &e, f.ccp);
         if (!rc && !out->text && arc_input_append(out, &e.cap, "", 0))
-            rc = nomem(c->reason, c->rsize);
+            rc = arc_reason_nomem(c->reason, c->rsize);
     }
     free(w.st);
     free(w.lists);
@@ -1414,10 +1395,10 @@ static int other_ole(cfb *c)
         if (rc)
             return rc;
         if (id != NOSTREAM)
-            return fail(c->reason, c->rsize, ARC_EPARSE, "%s", t[i].what);
+            return arc_reason(c->reason, c->rsize, ARC_EPARSE, "%s", t[i].what);
     }
-    return fail(c->reason, c->rsize, ARC_EPARSE,
-                "是 OLE 复合文档，但不含 Word 正文（WordDocument 流）");
+    return arc_reason(c->reason, c->rsize, ARC_EPARSE,
+                      "是 OLE 复合文档，但不含 Word 正文（WordDocument 流）");
 }
 
 int arc_input_doc(arc_input *out, const char *data, size_t len,
@@ -1432,10 +1413,10 @@ int arc_input_doc(arc_input *out, const char *data, size_t len,
         lim = &dflt;
     out->budget = lim->budget;
     if (len == 0)
-        return fail(reason, reason_size, ARC_EPARSE, BAD "文件为空");
+        return arc_reason(reason, reason_size, ARC_EPARSE, BAD "文件为空");
     if (len < sizeof ole_magic || memcmp(data, ole_magic, sizeof ole_magic))
-        return fail(reason, reason_size, ARC_EPARSE,
-                    BAD "缺少 OLE2 复合文档文件头");
+        return arc_reason(reason, reason_size, ARC_EPARSE,
+                          BAD "缺少 OLE2 复合文档文件头");
     cfb c = {.d = (const unsigned char *)data, .len = len, .reason = reason,
              .rsize = reason_size};
     uint32_t id = NOSTREAM;
@@ -1444,7 +1425,7 @@ int arc_input_doc(arc_input *out, const char *data, size_t len,
      * package. */
     if (!rc && !(rc = find_child(&c, "EncryptedPackage", &id)) &&
         id != NOSTREAM)
-        rc = fail(reason, reason_size, ARC_EPARSE, "文档已加密，无法读取");
+        rc = arc_reason(reason, reason_size, ARC_EPARSE, "文档已加密，无法读取");
     if (!rc && !(rc = find_child(&c, "WordDocument", &id)))
         rc = id == NOSTREAM ? other_ole(&c) : read_word(&c, id, out, lim);
     cfb_free(&c);

@@ -1,11 +1,12 @@
 /* input_docx.c - .docx (Office Open XML) to text, one line per paragraph.
  * Heading levels come from outline levels and styles; Word's automatic list
  * labels, which are not part of the text, are rendered from numbering.xml so
- * that a numbered heading reads "一、…" as it does on screen.  The only module
- * that includes libzip. */
+ * that a numbered heading reads "一、…" as it does on screen.  The archive
+ * is opened through package.c under the readers' limits. */
 #include "input.h"
 
 #include "archeck.h"
+#include "package.h"
 #include "text.h"
 #include "util.h"
 #include "xml.h"
@@ -15,66 +16,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zip.h>
 
 #define NLVL 9    /* list levels (w:ilvl 0-8) and outline levels */
 #define HOPS 10   /* w:basedOn / w:numStyleLink links followed: cycles end */
-#define CHUNK ((size_t)64 << 10)
 #define MAX_COUNT 1000000 /* hostile w:start values must not overflow */
 
 #define BAD "不是有效的 Word 文档："
-
-/* -------------------------------------------------------------- errors */
-
-static int fail(char *reason, size_t size, int rc, const char *fmt, ...)
-    ARC_PRINTF(4, 5);
-
-static int fail(char *reason, size_t size, int rc, const char *fmt, ...)
-{
-    if (reason && size) {
-        va_list ap;
-        va_start(ap, fmt);
-        vsnprintf(reason, size, fmt, ap);
-        va_end(ap);
-    }
-    return rc;
-}
-
-static int nomem(char *reason, size_t size)
-{
-    return fail(reason, size, ARC_ENOMEM, "内存不足");
-}
-
-/* libzip's messages are English and name its internals; a reader of the
- * audit needs to know what is wrong with the file. */
-static int zip_fail(int code, const char *data, size_t len, char *reason,
-                    size_t size)
-{
-    switch (code) {
-    case ZIP_ER_MEMORY:
-        return nomem(reason, size);
-    case ZIP_ER_NOZIP:
-        /* A local header at the start but no end record: cut short. */
-        if (len >= 4 && memcmp(data, "PK\x03\x04", 4) == 0)
-            return fail(reason, size, ARC_EPARSE,
-                        BAD "压缩包不完整或已损坏（找不到目录）");
-        return fail(reason, size, ARC_EPARSE, BAD "不是 zip 压缩包");
-    case ZIP_ER_CRC:
-        return fail(reason, size, ARC_EPARSE,
-                    BAD "压缩包已损坏（校验和不符）");
-    case ZIP_ER_ENCRNOTSUPP:
-    case ZIP_ER_NOPASSWD:
-    case ZIP_ER_WRONGPASSWD:
-        return fail(reason, size, ARC_EPARSE, "文档已加密，无法读取");
-    case ZIP_ER_COMPNOTSUPP:
-        return fail(reason, size, ARC_EPARSE,
-                    BAD "使用了不支持的压缩方式");
-    case ZIP_ER_MULTIDISK:
-        return fail(reason, size, ARC_EPARSE, BAD "不支持分卷压缩包");
-    default:
-        return fail(reason, size, ARC_EPARSE, BAD "压缩包已损坏");
-    }
-}
 
 /* ------------------------------------------------------------ xml bits */
 
@@ -836,132 +783,30 @@ static int paragraph(ctx *c, const arc_xml_node *p)
 
 /* ------------------------------------------------------------- archive */
 
-static int too_big(size_t max, char *reason, size_t size)
-{
-    if (max >= ((size_t)1 << 20))
-        return fail(reason, size, ARC_EPARSE,
-                    "解压后超过 %zu MiB，拒绝读取（可能是压缩炸弹）",
-                    max >> 20);
-    return fail(reason, size, ARC_EPARSE,
-                "解压后超过 %zu 字节，拒绝读取（可能是压缩炸弹）", max);
-}
-
 /* Parts read whole and parsed as a tree (styles, numbering) are small in
  * any real document; the tree takes several times the XML's size. */
 #define MAX_TREE_PART ((size_t)16 << 20)
 
-/*
- * Reads entry `name` (NULL in *out when absent), at most MAX_TREE_PART
- * bytes of it.  The sizes an archive declares can lie, so the bytes
- * actually decompressed are counted, in *used across all entries, and
- * reading stops one byte past the limit.
- */
-static int read_part(zip_t *za, const char *name, size_t *used, size_t max,
-                     char **out, size_t *outlen, char *reason, size_t size)
-{
-    *out = NULL;
-    *outlen = 0;
-    /* Part names in a package are case-insensitive (OPC). */
-    zip_int64_t idx = zip_name_locate(za, name, ZIP_FL_NOCASE);
-    if (idx < 0)
-        return 0;
-    zip_file_t *f = zip_fopen_index(za, (zip_uint64_t)idx, 0);
-    if (!f)
-        return zip_fail(zip_error_code_zip(zip_get_error(za)), NULL, 0,
-                        reason, size);
-    char *buf = NULL;
-    size_t cap = 0, n = 0;
-    int rc = 0;
-    for (;;) {
-        size_t room = max - *used;
-        size_t want = room < CHUNK ? room + 1 : CHUNK;
-        if (arc_grow((void **)&buf, &cap, n + want + 1, 1)) {
-            rc = nomem(reason, size);
-            break;
-        }
-        zip_int64_t got = zip_fread(f, buf + n, want);
-        if (got < 0) {
-            rc = zip_fail(zip_error_code_zip(zip_file_get_error(f)), NULL, 0,
-                          reason, size);
-            break;
-        }
-        if (got == 0)
-            break;
-        n += (size_t)got;
-        *used += (size_t)got;
-        if (*used > max) {
-            rc = too_big(max, reason, size);
-            break;
-        }
-        if (n > MAX_TREE_PART) {
-            rc = fail(reason, size, ARC_EPARSE,
-                      BAD "%s 解压后超过 %zu MiB，拒绝读取", name,
-                      MAX_TREE_PART >> 20);
-            break;
-        }
-    }
-    int closed = zip_fclose(f);
-    if (!rc && closed)
-        rc = zip_fail(closed, NULL, 0, reason, size);
-    if (rc) {
-        free(buf);
-        return rc;
-    }
-    buf[n] = '\0';
-    *out = buf;
-    *outlen = n;
-    return 0;
-}
-
 /* Reads and parses part `name`; *x stays NULL when the part is absent. */
-static int load_part(zip_t *za, const char *name, size_t *used, size_t max,
-                     arc_xml **x, char *reason, size_t size)
+static int load_part(arc_pkg *pkg, const char *name, arc_xml **x,
+                     char *reason, size_t size)
 {
     char *buf;
     size_t len;
     *x = NULL;
-    int rc = read_part(za, name, used, max, &buf, &len, reason, size);
+    int rc = arc_pkg_read(pkg, name, MAX_TREE_PART, &buf, &len, reason,
+                          size);
     if (rc || !buf)
         return rc;
     char why[256] = "";
     rc = arc_xml_parse(x, buf, len, ARC_XML_XML, why, sizeof why);
     free(buf);
     if (rc == ARC_ENOMEM)
-        return nomem(reason, size);
+        return arc_reason_nomem(reason, size);
     if (rc)
-        return fail(reason, size, ARC_EPARSE, BAD "%s 无法解析（%s）", name,
-                    why);
+        return arc_reason(reason, size, ARC_EPARSE, BAD "%s 无法解析（%s）", name,
+                          why);
     return 0;
-}
-
-/* word/document.xml handed to the streaming parser as it is
- * decompressed, counted against the limit as read_part counts. */
-typedef struct {
-    zip_file_t *f;
-    size_t *used, max;
-    int over; /* the limit was passed */
-    int zerr; /* libzip's error, 0 when none */
-} part_stream;
-
-static int stream_read(void *ud, char *buf, int n)
-{
-    part_stream *ps = ud;
-    if (ps->over || ps->zerr || n <= 0)
-        return ps->over || ps->zerr ? -1 : 0;
-    size_t want = (size_t)n, room = ps->max - *ps->used;
-    if (want > room + 1)
-        want = room + 1;
-    zip_int64_t got = zip_fread(ps->f, buf, want);
-    if (got < 0) {
-        ps->zerr = zip_error_code_zip(zip_file_get_error(ps->f));
-        return -1;
-    }
-    *ps->used += (size_t)got;
-    if (*ps->used > ps->max) {
-        ps->over = 1;
-        return -1;
-    }
-    return (int)got;
 }
 
 /* Where the walk of document.xml is. */
@@ -1026,21 +871,18 @@ static int block(ctx *c, arc_xml_reader *r, walk_state *w, char *why,
  * held, never the whole tree (a few hundred KB of zip can inflate to
  * hundreds of MB of XML, whose tree would take gigabytes).
  */
-static int stream_document(ctx *c, zip_t *za, size_t *used, size_t max,
-                           char *reason, size_t size)
+static int stream_document(ctx *c, arc_pkg *pkg, char *reason, size_t size)
 {
-    zip_int64_t idx = zip_name_locate(za, "word/document.xml",
-                                      ZIP_FL_NOCASE);
-    zip_file_t *f = idx < 0 ? NULL
-                            : zip_fopen_index(za, (zip_uint64_t)idx, 0);
-    if (!f)
-        return zip_fail(zip_error_code_zip(zip_get_error(za)), NULL, 0,
-                        reason, size);
-    part_stream ps = {f, used, max, 0, 0};
+    arc_pkg_stream *ps;
+    int rc = arc_pkg_stream_open(&ps, pkg, "word/document.xml", reason, size);
+    if (rc || !ps) /* absent: the caller checked, but the archive lies */
+        return rc ? rc
+                  : arc_reason(reason, size, ARC_EPARSE,
+                               BAD "缺少 word/document.xml");
     walk_state w = {0, 0, -1, {0}};
     arc_xml_reader *r = NULL;
     char why[256] = "";
-    int rc = arc_xml_reader_open(&r, stream_read, &ps);
+    rc = arc_xml_reader_open(&r, arc_pkg_stream_read, ps);
     int k = rc ? rc : arc_xml_reader_next(r, why, sizeof why);
     if (r)
         c->x = arc_xml_reader_doc(r);
@@ -1064,75 +906,48 @@ static int stream_document(ctx *c, zip_t *za, size_t *used, size_t max,
     arc_xml_reader_free(r);
     /* A part over the limit is refused as such even when it is also
      * broken: what was read is counted to the limit, as for the others. */
-    char drain[4096];
-    while (k < 0 && stream_read(&ps, drain, sizeof drain) > 0)
-        ;
-    int closed = zip_fclose(f);
-    if (ps.over)
-        return too_big(max, reason, size);
-    if (ps.zerr)
-        return zip_fail(ps.zerr, NULL, 0, reason, size);
+    if ((rc = arc_pkg_stream_close(ps, k < 0, reason, size)))
+        return rc;
     if (k == ARC_ENOMEM)
-        return nomem(reason, size);
+        return arc_reason_nomem(reason, size);
     if (c->text_over)
-        return fail(reason, size, ARC_EPARSE,
-                    "解压后的文字超过 %zu MiB，拒绝读取（可能是压缩炸弹）",
-                    c->text_max >> 20);
+        return arc_reason(reason, size, ARC_EPARSE,
+                          "解压后的文字超过 %zu MiB，拒绝读取（可能是压缩炸弹）",
+                          c->text_max >> 20);
     if (k < 0)
-        return fail(reason, size, ARC_EPARSE, BAD "%s 无法解析（%s）",
-                    "word/document.xml", why);
+        return arc_reason(reason, size, ARC_EPARSE, BAD "%s 无法解析（%s）",
+                          "word/document.xml", why);
     if (!w.seen_body)
-        return fail(reason, size, ARC_EPARSE,
-                    BAD "word/document.xml 中没有正文（w:body）");
-    if (closed)
-        return zip_fail(closed, NULL, 0, reason, size);
+        return arc_reason(reason, size, ARC_EPARSE,
+                          BAD "word/document.xml 中没有正文（w:body）");
     return 0;
 }
 
-static int read_docx(ctx *c, zip_t *za, const arc_input_limits *lim,
+static int read_docx(ctx *c, arc_pkg *pkg, const arc_input_limits *lim,
                      char *reason, size_t size)
 {
-    zip_int64_t n = zip_get_num_entries(za, 0);
-    if (n < 0)
-        return fail(reason, size, ARC_EPARSE, BAD "压缩包已损坏");
-    if ((zip_uint64_t)n > lim->max_entries)
-        return fail(reason, size, ARC_EPARSE,
-                    "压缩包条目过多（%lld 个，上限 %zu 个），拒绝读取",
-                    (long long)n, lim->max_entries);
-    for (zip_int64_t i = 0; i < n; i++) {
-        zip_stat_t st;
-        zip_stat_init(&st);
-        if (zip_stat_index(za, (zip_uint64_t)i, 0, &st))
-            return zip_fail(zip_error_code_zip(zip_get_error(za)), NULL, 0,
-                            reason, size);
-        if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) &&
-            st.encryption_method != ZIP_EM_NONE)
-            return fail(reason, size, ARC_EPARSE, "文档已加密，无法读取");
-    }
-    if (zip_name_locate(za, "word/document.xml", ZIP_FL_NOCASE) < 0)
-        return fail(reason, size, ARC_EPARSE,
-                    BAD "缺少 word/document.xml（可能不是 Word 文档）");
+    if (!arc_pkg_has(pkg, "word/document.xml"))
+        return arc_reason(reason, size, ARC_EPARSE,
+                          BAD "缺少 word/document.xml（可能不是 Word 文档）");
 
-    size_t used = 0, max = lim->max_uncompressed;
     arc_xml *x;
-    int rc = load_part(za, "word/styles.xml", &used, max, &x, reason, size);
+    int rc = load_part(pkg, "word/styles.xml", &x, reason, size);
     if (!rc && x) {
-        rc = load_styles(c, x) ? nomem(reason, size) : 0;
+        rc = load_styles(c, x) ? arc_reason_nomem(reason, size) : 0;
         arc_xml_free(x);
     }
     if (!rc)
-        rc = load_part(za, "word/numbering.xml", &used, max, &x, reason,
-                       size);
+        rc = load_part(pkg, "word/numbering.xml", &x, reason, size);
     if (!rc && x) {
-        rc = load_numbering(c, x) ? nomem(reason, size) : 0;
+        rc = load_numbering(c, x) ? arc_reason_nomem(reason, size) : 0;
         arc_xml_free(x);
     }
-    c->text_max = max;
+    c->text_max = lim->max_uncompressed;
     if (!rc)
-        rc = stream_document(c, za, &used, max, reason, size);
+        rc = stream_document(c, pkg, reason, size);
     if (!rc && !c->in->text) /* no paragraphs: still a string */
         rc = arc_input_append(c->in, &c->cap, "", 0);
-    return rc == ARC_ENOMEM ? nomem(reason, size) : rc;
+    return rc == ARC_ENOMEM ? arc_reason_nomem(reason, size) : rc;
 }
 
 int arc_input_docx(arc_input *out, const char *data, size_t len,
@@ -1151,27 +966,16 @@ int arc_input_docx(arc_input *out, const char *data, size_t len,
         lim = &dflt;
     out->budget = lim->budget;
     if (len >= sizeof ole && memcmp(data, ole, sizeof ole) == 0)
-        return fail(reason, reason_size, ARC_EPARSE,
-                    "文档已加密或为旧版 .doc 格式，无法读取");
-    /* libzip opens an empty buffer as an empty archive. */
-    if (len == 0)
-        return fail(reason, reason_size, ARC_EPARSE, BAD "文件为空");
-
-    zip_error_t ze;
-    zip_error_init(&ze);
-    zip_source_t *src = zip_source_buffer_create(data, len, 0, &ze);
-    zip_t *za = src ? zip_open_from_source(src, ZIP_RDONLY, &ze) : NULL;
-    if (!za) {
-        int code = zip_error_code_zip(&ze);
-        zip_source_free(src);
-        zip_error_fini(&ze);
-        return zip_fail(code, data, len, reason, reason_size);
-    }
-    zip_error_fini(&ze);
-
+        return arc_reason(reason, reason_size, ARC_EPARSE,
+                          "文档已加密或为旧版 .doc 格式，无法读取");
+    arc_pkg_limits pl = {lim->max_uncompressed, lim->max_entries, BAD};
+    arc_pkg *pkg;
+    int rc = arc_pkg_open(&pkg, data, len, &pl, reason, reason_size);
+    if (rc)
+        return rc;
     ctx c = {.in = out};
-    int rc = read_docx(&c, za, lim, reason, reason_size);
-    zip_discard(za);
+    rc = read_docx(&c, pkg, lim, reason, reason_size);
+    arc_pkg_close(pkg);
     ctx_free(&c);
     if (rc)
         arc_input_free(out);

@@ -8,11 +8,12 @@
  * heading labels from the outline style, so that a numbered heading reads
  * "一、…" as it does on screen.  Notes, annotations, tracked deletions,
  * frames (text boxes, images) and hidden text (text:display="none") are
- * not body text.  The zip archive gets the .docx reader's limits; the
- * second module that includes libzip. */
+ * not body text.  The archive is opened through package.c under the
+ * .docx reader's limits. */
 #include "input.h"
 
 #include "archeck.h"
+#include "package.h"
 #include "util.h"
 #include "xml.h"
 
@@ -20,60 +21,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zip.h>
 
 #define BAD "不是有效的 OpenDocument 文档："
 #define MIME "application/vnd.oasis.opendocument."
 #define NLVL 10       /* ODF list levels */
 #define HOPS 10       /* style:parent-style-name links followed */
-#define CHUNK ((size_t)64 << 10)
 #define MAX_COUNT 1000000
 #define MAX_SPACES 1000 /* text:s text:c beyond this is not layout */
-
-/* -------------------------------------------------------------- errors */
-
-static int fail(char *reason, size_t size, int rc, const char *fmt, ...)
-    ARC_PRINTF(4, 5);
-
-static int fail(char *reason, size_t size, int rc, const char *fmt, ...)
-{
-    if (reason && size) {
-        va_list ap;
-        va_start(ap, fmt);
-        vsnprintf(reason, size, fmt, ap);
-        va_end(ap);
-    }
-    return rc;
-}
-
-static int nomem(char *reason, size_t size)
-{
-    return fail(reason, size, ARC_ENOMEM, "内存不足");
-}
-
-/* libzip's messages are English and name its internals. */
-static int zip_fail(int code, const char *data, size_t len, char *reason,
-                    size_t size)
-{
-    switch (code) {
-    case ZIP_ER_MEMORY:
-        return nomem(reason, size);
-    case ZIP_ER_NOZIP:
-        if (len >= 4 && memcmp(data, "PK\x03\x04", 4) == 0)
-            return fail(reason, size, ARC_EPARSE,
-                        BAD "压缩包不完整或已损坏（找不到目录）");
-        return fail(reason, size, ARC_EPARSE, BAD "不是 zip 压缩包");
-    case ZIP_ER_CRC:
-        return fail(reason, size, ARC_EPARSE,
-                    BAD "压缩包已损坏（校验和不符）");
-    case ZIP_ER_ENCRNOTSUPP:
-    case ZIP_ER_NOPASSWD:
-    case ZIP_ER_WRONGPASSWD:
-        return fail(reason, size, ARC_EPARSE, "文档已加密，无法读取");
-    default:
-        return fail(reason, size, ARC_EPARSE, BAD "压缩包已损坏");
-    }
-}
 
 /* ------------------------------------------------------------- styles */
 
@@ -746,91 +700,28 @@ static int walk_blocks(ctx *c, const arc_xml_node *n, item *it)
 
 /* ------------------------------------------------------------- archive */
 
-static int too_big(size_t max, char *reason, size_t size)
-{
-    if (max >= ((size_t)1 << 20))
-        return fail(reason, size, ARC_EPARSE,
-                    "解压后超过 %zu MiB，拒绝读取（可能是压缩炸弹）",
-                    max >> 20);
-    return fail(reason, size, ARC_EPARSE,
-                "解压后超过 %zu 字节，拒绝读取（可能是压缩炸弹）", max);
-}
-
-/* Reads entry `name` (NULL in *out when absent), counting the bytes
- * actually decompressed in *used against max. */
-static int read_part(zip_t *za, const char *name, size_t *used, size_t max,
-                     char **out, size_t *outlen, char *reason, size_t size)
-{
-    *out = NULL;
-    *outlen = 0;
-    zip_int64_t idx = zip_name_locate(za, name, 0);
-    if (idx < 0)
-        return 0;
-    zip_file_t *f = zip_fopen_index(za, (zip_uint64_t)idx, 0);
-    if (!f)
-        return zip_fail(zip_error_code_zip(zip_get_error(za)), NULL, 0,
-                        reason, size);
-    char *buf = NULL;
-    size_t cap = 0, n = 0;
-    int rc = 0;
-    for (;;) {
-        size_t room = max - *used;
-        size_t want = room < CHUNK ? room + 1 : CHUNK;
-        if (arc_grow((void **)&buf, &cap, n + want + 1, 1)) {
-            rc = nomem(reason, size);
-            break;
-        }
-        zip_int64_t got = zip_fread(f, buf + n, want);
-        if (got < 0) {
-            rc = zip_fail(zip_error_code_zip(zip_file_get_error(f)), NULL, 0,
-                          reason, size);
-            break;
-        }
-        if (got == 0)
-            break;
-        n += (size_t)got;
-        *used += (size_t)got;
-        if (*used > max) {
-            rc = too_big(max, reason, size);
-            break;
-        }
-    }
-    int closed = zip_fclose(f);
-    if (!rc && closed)
-        rc = zip_fail(closed, NULL, 0, reason, size);
-    if (rc) {
-        free(buf);
-        return rc;
-    }
-    buf[n] = '\0';
-    *out = buf;
-    *outlen = n;
-    return 0;
-}
-
-static int load_part(zip_t *za, const char *name, size_t *used, size_t max,
-                     arc_xml **x, char *reason, size_t size)
+static int load_part(arc_pkg *pkg, const char *name, arc_xml **x,
+                     char *reason, size_t size)
 {
     char *buf;
     size_t len;
     *x = NULL;
-    int rc = read_part(za, name, used, max, &buf, &len, reason, size);
+    int rc = arc_pkg_read(pkg, name, 0, &buf, &len, reason, size);
     if (rc || !buf)
         return rc;
     char why[256] = "";
     rc = arc_xml_parse(x, buf, len, ARC_XML_XML, why, sizeof why);
     free(buf);
     if (rc == ARC_ENOMEM)
-        return nomem(reason, size);
+        return arc_reason_nomem(reason, size);
     if (rc)
-        return fail(reason, size, ARC_EPARSE, BAD "%s 无法解析（%s）", name,
-                    why);
+        return arc_reason(reason, size, ARC_EPARSE, BAD "%s 无法解析（%s）", name,
+                          why);
     return 0;
 }
 
 /* The package's mimetype: a text document, or what else it is. */
-static int check_mimetype(zip_t *za, size_t *used, size_t max, char *reason,
-                          size_t size)
+static int check_mimetype(arc_pkg *pkg, char *reason, size_t size)
 {
     static const struct {
         const char *kind, *what;
@@ -841,70 +732,51 @@ static int check_mimetype(zip_t *za, size_t *used, size_t max, char *reason,
     };
     char *m;
     size_t n;
-    int rc = read_part(za, "mimetype", used, max, &m, &n, reason, size);
+    int rc = arc_pkg_read(pkg, "mimetype", 0, &m, &n, reason, size);
     if (rc || !m)
         return rc;
     if (strncmp(m, MIME, sizeof MIME - 1) == 0 &&
         strncmp(m + sizeof MIME - 1, "text", 4) != 0) {
         const char *kind = m + sizeof MIME - 1;
-        rc = fail(reason, size, ARC_EPARSE, "不是文字文档（%s）", m);
+        rc = arc_reason(reason, size, ARC_EPARSE, "不是文字文档（%s）", m);
         for (size_t i = 0; i < ARC_ARRAY_LEN(t); i++)
             if (strncmp(kind, t[i].kind, strlen(t[i].kind)) == 0)
-                rc = fail(reason, size, ARC_EPARSE, "%s", t[i].what);
+                rc = arc_reason(reason, size, ARC_EPARSE, "%s", t[i].what);
     }
     free(m);
     return rc;
 }
 
-static int read_odt(ctx *c, zip_t *za, const arc_input_limits *lim,
-                    char *reason, size_t size)
+static int read_odt(ctx *c, arc_pkg *pkg, char *reason, size_t size)
 {
-    zip_int64_t n = zip_get_num_entries(za, 0);
-    if (n < 0)
-        return fail(reason, size, ARC_EPARSE, BAD "压缩包已损坏");
-    if ((zip_uint64_t)n > lim->max_entries)
-        return fail(reason, size, ARC_EPARSE,
-                    "压缩包条目过多（%lld 个，上限 %zu 个），拒绝读取",
-                    (long long)n, lim->max_entries);
-    for (zip_int64_t i = 0; i < n; i++) {
-        zip_stat_t st;
-        zip_stat_init(&st);
-        if (zip_stat_index(za, (zip_uint64_t)i, 0, &st))
-            return zip_fail(zip_error_code_zip(zip_get_error(za)), NULL, 0,
-                            reason, size);
-        if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) &&
-            st.encryption_method != ZIP_EM_NONE)
-            return fail(reason, size, ARC_EPARSE, "文档已加密，无法读取");
-    }
-    size_t used = 0, max = lim->max_uncompressed;
-    int rc = check_mimetype(za, &used, max, reason, size);
+    int rc = check_mimetype(pkg, reason, size);
     if (rc)
         return rc;
     /* ODF encrypts entries itself (the zip sees plain deflated bytes); the
      * manifest says so. */
     char *man;
     size_t mlen;
-    if ((rc = read_part(za, "META-INF/manifest.xml", &used, max, &man, &mlen,
-                        reason, size)))
+    if ((rc = arc_pkg_read(pkg, "META-INF/manifest.xml", 0, &man, &mlen,
+                           reason, size)))
         return rc;
     int encrypted = man && arc_bytes_contain(man, mlen, "encryption-data");
     free(man);
     if (encrypted)
-        return fail(reason, size, ARC_EPARSE, "文档已加密，无法读取");
-    if (zip_name_locate(za, "content.xml", 0) < 0)
-        return fail(reason, size, ARC_EPARSE, BAD "缺少 content.xml");
+        return arc_reason(reason, size, ARC_EPARSE, "文档已加密，无法读取");
+    if (!arc_pkg_has(pkg, "content.xml"))
+        return arc_reason(reason, size, ARC_EPARSE, BAD "缺少 content.xml");
 
     arc_xml *x;
-    if ((rc = load_part(za, "styles.xml", &used, max, &x, reason, size)))
+    if ((rc = load_part(pkg, "styles.xml", &x, reason, size)))
         return rc;
     if (x) {
         const arc_xml_node *r = arc_xml_root(x);
         rc = load_styles(c, x, child(r, "styles"));
         arc_xml_free(x);
         if (rc)
-            return nomem(reason, size);
+            return arc_reason_nomem(reason, size);
     }
-    if ((rc = load_part(za, "content.xml", &used, max, &x, reason, size)))
+    if ((rc = load_part(pkg, "content.xml", &x, reason, size)))
         return rc;
     const arc_xml_node *root = arc_xml_root(x);
     const arc_xml_node *body =
@@ -913,8 +785,8 @@ static int read_odt(ctx *c, zip_t *za, const arc_input_limits *lim,
             : NULL;
     if (!body) {
         arc_xml_free(x);
-        return fail(reason, size, ARC_EPARSE,
-                    BAD "content.xml 中没有正文（office:text）");
+        return arc_reason(reason, size, ARC_EPARSE,
+                          BAD "content.xml 中没有正文（office:text）");
     }
     c->x = x;
     rc = load_styles(c, x, child(root, "automatic-styles"));
@@ -925,7 +797,7 @@ static int read_odt(ctx *c, zip_t *za, const arc_input_limits *lim,
     arc_xml_free(x);
     if (!rc && !c->in->text)
         rc = arc_input_append(c->in, &c->cap, "", 0);
-    return rc == ARC_ENOMEM ? nomem(reason, size) : rc;
+    return rc == ARC_ENOMEM ? arc_reason_nomem(reason, size) : rc;
 }
 
 int arc_input_odt(arc_input *out, const char *data, size_t len,
@@ -939,22 +811,14 @@ int arc_input_odt(arc_input *out, const char *data, size_t len,
     if (!lim)
         lim = &dflt;
     out->budget = lim->budget;
-    if (len == 0)
-        return fail(reason, reason_size, ARC_EPARSE, BAD "文件为空");
-    zip_error_t ze;
-    zip_error_init(&ze);
-    zip_source_t *src = zip_source_buffer_create(data, len, 0, &ze);
-    zip_t *za = src ? zip_open_from_source(src, ZIP_RDONLY, &ze) : NULL;
-    if (!za) {
-        int code = zip_error_code_zip(&ze);
-        zip_source_free(src);
-        zip_error_fini(&ze);
-        return zip_fail(code, data, len, reason, reason_size);
-    }
-    zip_error_fini(&ze);
+    arc_pkg_limits pl = {lim->max_uncompressed, lim->max_entries, BAD};
+    arc_pkg *pkg;
+    int rc = arc_pkg_open(&pkg, data, len, &pl, reason, reason_size);
+    if (rc)
+        return rc;
     ctx c = {.in = out};
-    int rc = read_odt(&c, za, lim, reason, reason_size);
-    zip_discard(za);
+    rc = read_odt(&c, pkg, reason, reason_size);
+    arc_pkg_close(pkg);
     ctx_free(&c);
     if (rc)
         arc_input_free(out);

@@ -3,11 +3,13 @@
  * page's Content.xml holds text objects whose glyphs are placed one by one
  * (TextCode X, Y, DeltaX, DeltaY, under the object's Boundary and CTM).
  * The glyphs are put back into lines by position, and the lines into
- * paragraphs by layout.c.  Includes libzip, as input_docx.c does. */
+ * paragraphs by layout.c.  The archive is opened through package.c under
+ * the readers' limits. */
 #include "input.h"
 
 #include "archeck.h"
 #include "layout.h"
+#include "package.h"
 #include "text.h"
 #include "util.h"
 #include "xml.h"
@@ -17,9 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zip.h>
 
-#define CHUNK ((size_t)64 << 10)
 /* Limits against hostile files, besides the archive limits: a report has
  * tens of pages and some thousand glyphs a page. */
 #define MAX_PAGES 3000
@@ -34,135 +34,14 @@
 #define M_PI 3.14159265358979323846
 #endif
 
-/* -------------------------------------------------------------- errors */
-
-static int fail(char *reason, size_t size, int rc, const char *fmt, ...)
-    ARC_PRINTF(4, 5);
-
-static int fail(char *reason, size_t size, int rc, const char *fmt, ...)
-{
-    if (reason && size) {
-        va_list ap;
-        va_start(ap, fmt);
-        vsnprintf(reason, size, fmt, ap);
-        va_end(ap);
-    }
-    return rc;
-}
-
-static int nomem(char *reason, size_t size)
-{
-    return fail(reason, size, ARC_ENOMEM, "内存不足");
-}
-
-/* libzip's messages are English and name its internals. */
-static int zip_fail(int code, const char *data, size_t len, char *reason,
-                    size_t size)
-{
-    switch (code) {
-    case ZIP_ER_MEMORY:
-        return nomem(reason, size);
-    case ZIP_ER_NOZIP:
-        if (len >= 4 && memcmp(data, "PK\x03\x04", 4) == 0)
-            return fail(reason, size, ARC_EPARSE,
-                        BAD "压缩包不完整或已损坏（找不到目录）");
-        return fail(reason, size, ARC_EPARSE, BAD "不是 zip 压缩包");
-    case ZIP_ER_CRC:
-        return fail(reason, size, ARC_EPARSE,
-                    BAD "压缩包已损坏（校验和不符）");
-    case ZIP_ER_ENCRNOTSUPP:
-    case ZIP_ER_NOPASSWD:
-    case ZIP_ER_WRONGPASSWD:
-        return fail(reason, size, ARC_EPARSE, "文档已加密，无法读取");
-    case ZIP_ER_COMPNOTSUPP:
-        return fail(reason, size, ARC_EPARSE,
-                    BAD "使用了不支持的压缩方式");
-    default:
-        return fail(reason, size, ARC_EPARSE, BAD "压缩包已损坏");
-    }
-}
-
 /* ------------------------------------------------------------- package */
 
+/* The archive and where its reasons go, handed down the walk together. */
 typedef struct {
-    zip_t *za;
-    size_t used; /* bytes decompressed so far, all parts together */
-    size_t max;
+    arc_pkg *za;
     char *reason;
     size_t size;
 } pkg;
-
-static int too_big(const pkg *p)
-{
-    if (p->max >= ((size_t)1 << 20))
-        return fail(p->reason, p->size, ARC_EPARSE,
-                    "解压后超过 %zu MiB，拒绝读取（可能是压缩炸弹）",
-                    p->max >> 20);
-    return fail(p->reason, p->size, ARC_EPARSE,
-                "解压后超过 %zu 字节，拒绝读取（可能是压缩炸弹）", p->max);
-}
-
-/* Part names are case-sensitive in OFD, but producers on Windows are not
- * always consistent. */
-static zip_int64_t locate(const pkg *p, const char *name)
-{
-    zip_int64_t idx = zip_name_locate(p->za, name, 0);
-    return idx >= 0 ? idx : zip_name_locate(p->za, name, ZIP_FL_NOCASE);
-}
-
-/*
- * Reads part `name` (NULL in *out when absent).  Declared sizes can lie,
- * so the bytes actually decompressed are counted, across all parts, and
- * reading stops one byte past the limit.
- */
-static int read_part(pkg *p, const char *name, char **out, size_t *outlen)
-{
-    *out = NULL;
-    *outlen = 0;
-    zip_int64_t idx = locate(p, name);
-    if (idx < 0)
-        return 0;
-    zip_file_t *f = zip_fopen_index(p->za, (zip_uint64_t)idx, 0);
-    if (!f)
-        return zip_fail(zip_error_code_zip(zip_get_error(p->za)), NULL, 0,
-                        p->reason, p->size);
-    char *buf = NULL;
-    size_t cap = 0, n = 0;
-    int rc = 0;
-    for (;;) {
-        size_t room = p->max - p->used;
-        size_t want = room < CHUNK ? room + 1 : CHUNK;
-        if (arc_grow((void **)&buf, &cap, n + want + 1, 1)) {
-            rc = nomem(p->reason, p->size);
-            break;
-        }
-        zip_int64_t got = zip_fread(f, buf + n, want);
-        if (got < 0) {
-            rc = zip_fail(zip_error_code_zip(zip_file_get_error(f)), NULL, 0,
-                          p->reason, p->size);
-            break;
-        }
-        if (got == 0)
-            break;
-        n += (size_t)got;
-        p->used += (size_t)got;
-        if (p->used > p->max) {
-            rc = too_big(p);
-            break;
-        }
-    }
-    int closed = zip_fclose(f);
-    if (!rc && closed)
-        rc = zip_fail(closed, NULL, 0, p->reason, p->size);
-    if (rc) {
-        free(buf);
-        return rc;
-    }
-    buf[n] = '\0';
-    *out = buf;
-    *outlen = n;
-    return 0;
-}
 
 /* Reads and parses part `name`; *x stays NULL when the part is absent. */
 static int load_xml(pkg *p, const char *name, arc_xml **x)
@@ -170,17 +49,17 @@ static int load_xml(pkg *p, const char *name, arc_xml **x)
     char *buf;
     size_t len;
     *x = NULL;
-    int rc = read_part(p, name, &buf, &len);
+    int rc = arc_pkg_read(p->za, name, 0, &buf, &len, p->reason, p->size);
     if (rc || !buf)
         return rc;
     char why[256] = "";
     rc = arc_xml_parse(x, buf, len, ARC_XML_XML, why, sizeof why);
     free(buf);
     if (rc == ARC_ENOMEM)
-        return nomem(p->reason, p->size);
+        return arc_reason_nomem(p->reason, p->size);
     if (rc)
-        return fail(p->reason, p->size, ARC_EPARSE,
-                    BAD "%s 无法解析（%s）", name, why);
+        return arc_reason(p->reason, p->size, ARC_EPARSE,
+                          BAD "%s 无法解析（%s）", name, why);
     return 0;
 }
 
@@ -691,8 +570,8 @@ static int read_page(ctx *c, const char *name, uint32_t no,
     if (rc)
         return rc;
     if (!x)
-        return fail(c->p.reason, c->p.size, ARC_EPARSE,
-                    BAD "缺少第 %u 页的内容 %s", (unsigned)no, name);
+        return arc_reason(c->p.reason, c->p.size, ARC_EPARSE,
+                          BAD "缺少第 %u 页的内容 %s", (unsigned)no, name);
     const arc_xml_node *root = arc_xml_root(x);
     double box[4] = {dflt_box[0], dflt_box[1], dflt_box[2], dflt_box[3]};
     const arc_xml_node *pb = child(child(root, "Area"), "PhysicalBox");
@@ -707,20 +586,20 @@ static int read_page(ctx *c, const char *name, uint32_t no,
     rc = content ? walk_objects(&gs, x, content) : 0;
     arc_xml_free(x);
     if (rc == ARC_EPARSE && gs.overflow)
-        rc = fail(c->p.reason, c->p.size, ARC_EPARSE,
-                  "第 %u 页的字形过多（上限 %zu 个），拒绝读取", (unsigned)no,
-                  MAX_PAGE_GLYPHS);
+        rc = arc_reason(c->p.reason, c->p.size, ARC_EPARSE,
+                        "第 %u 页的字形过多（上限 %zu 个），拒绝读取", (unsigned)no,
+                        MAX_PAGE_GLYPHS);
     else if (rc == ARC_ENOMEM)
-        rc = nomem(c->p.reason, c->p.size);
+        rc = arc_reason_nomem(c->p.reason, c->p.size);
     if (!rc) {
         c->usable += gs.usable;
         c->unusable += gs.unusable;
         rc = page_lines(&c->l, no, &gs, box);
         if (rc == ARC_EPARSE)
-            rc = fail(c->p.reason, c->p.size, ARC_EPARSE,
-                      "文字超过 %zu MiB，拒绝读取", MAX_TEXT >> 20);
+            rc = arc_reason(c->p.reason, c->p.size, ARC_EPARSE,
+                            "文字超过 %zu MiB，拒绝读取", MAX_TEXT >> 20);
         else if (rc == ARC_ENOMEM)
-            rc = nomem(c->p.reason, c->p.size);
+            rc = arc_reason_nomem(c->p.reason, c->p.size);
     }
     free(gs.g);
     return rc;
@@ -735,8 +614,8 @@ static int read_document(ctx *c, const char *docname, arc_input *out)
     if (rc)
         return rc;
     if (!x)
-        return fail(reason, size, ARC_EPARSE,
-                    BAD "缺少文档 %s（OFD.xml 的 DocRoot 所指）", docname);
+        return arc_reason(reason, size, ARC_EPARSE,
+                          BAD "缺少文档 %s（OFD.xml 的 DocRoot 所指）", docname);
     const arc_xml_node *root = arc_xml_root(x);
     double box[4] = {0, 0, 0, 0};
     char tb[MAX_NAME];
@@ -750,13 +629,13 @@ static int read_document(ctx *c, const char *docname, arc_input *out)
          pg = arc_xml_next(pg))
         npages += arc_xml_is_element(pg) && !strcmp(arc_xml_name(pg), "Page");
     if (!npages) {
-        rc = fail(reason, size, ARC_EPARSE, BAD "%s 中没有页面", docname);
+        rc = arc_reason(reason, size, ARC_EPARSE, BAD "%s 中没有页面", docname);
         goto done;
     }
     if (npages > MAX_PAGES) {
-        rc = fail(reason, size, ARC_EPARSE,
-                  "页数过多（%zu 页，上限 %d 页），拒绝读取", npages,
-                  MAX_PAGES);
+        rc = arc_reason(reason, size, ARC_EPARSE,
+                        "页数过多（%zu 页，上限 %d 页），拒绝读取", npages,
+                        MAX_PAGES);
         goto done;
     }
     c->l.npages = (uint32_t)npages;
@@ -769,15 +648,15 @@ static int read_document(ctx *c, const char *docname, arc_input *out)
         const char *loc = arc_xml_attr(x, pg, "BaseLoc");
         char name[MAX_NAME];
         if (!loc || resolve(docname, loc, name)) {
-            rc = fail(reason, size, ARC_EPARSE,
-                      BAD "第 %u 页没有有效的 BaseLoc", (unsigned)no);
+            rc = arc_reason(reason, size, ARC_EPARSE,
+                            BAD "第 %u 页没有有效的 BaseLoc", (unsigned)no);
             break;
         }
         /* Some producers write BaseLoc from the package root without the
          * leading slash. */
-        if (locate(&c->p, name) < 0) {
+        if (!arc_pkg_has(c->p.za, name)) {
             char alt[MAX_NAME];
-            if (!resolve("", loc, alt) && locate(&c->p, alt) >= 0)
+            if (!resolve("", loc, alt) && arc_pkg_has(c->p.za, alt))
                 strcpy(name, alt);
         }
         rc = read_page(c, name, no, box);
@@ -785,51 +664,34 @@ static int read_document(ctx *c, const char *docname, arc_input *out)
     if (rc)
         goto done;
     if (!c->usable) {
-        rc = fail(reason, size, ARC_EPARSE, NO_TEXT);
+        rc = arc_reason(reason, size, ARC_EPARSE, NO_TEXT);
         goto done;
     }
     /* Mostly glyphs without Unicode: what text there is would mislead. */
     if (c->unusable > c->usable) {
-        rc = fail(reason, size, ARC_EPARSE,
-                  "大部分字形没有对应的文字（字形已加密），无法检查");
+        rc = arc_reason(reason, size, ARC_EPARSE,
+                        "大部分字形没有对应的文字（字形已加密），无法检查");
         goto done;
     }
     rc = arc_layout_emit(&c->l, out);
     if (rc == ARC_ENOMEM)
-        rc = nomem(reason, size);
+        rc = arc_reason_nomem(reason, size);
 done:
     arc_xml_free(x);
     return rc;
 }
 
-static int read_ofd(ctx *c, const arc_input_limits *lim, arc_input *out)
+static int read_ofd(ctx *c, arc_input *out)
 {
     char *reason = c->p.reason;
     size_t size = c->p.size;
-    zip_int64_t n = zip_get_num_entries(c->p.za, 0);
-    if (n < 0)
-        return fail(reason, size, ARC_EPARSE, BAD "压缩包已损坏");
-    if ((zip_uint64_t)n > lim->max_entries)
-        return fail(reason, size, ARC_EPARSE,
-                    "压缩包条目过多（%lld 个，上限 %zu 个），拒绝读取",
-                    (long long)n, lim->max_entries);
-    for (zip_int64_t i = 0; i < n; i++) {
-        zip_stat_t st;
-        zip_stat_init(&st);
-        if (zip_stat_index(c->p.za, (zip_uint64_t)i, 0, &st))
-            return zip_fail(zip_error_code_zip(zip_get_error(c->p.za)), NULL,
-                            0, reason, size);
-        if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) &&
-            st.encryption_method != ZIP_EM_NONE)
-            return fail(reason, size, ARC_EPARSE, "文档已加密，无法读取");
-    }
     arc_xml *x;
     int rc = load_xml(&c->p, "OFD.xml", &x);
     if (rc)
         return rc;
     if (!x)
-        return fail(reason, size, ARC_EPARSE,
-                    BAD "缺少 OFD.xml（可能不是 OFD 文件）");
+        return arc_reason(reason, size, ARC_EPARSE,
+                          BAD "缺少 OFD.xml（可能不是 OFD 文件）");
     /* A package may hold several documents; the first is the one a
      * reader opens. */
     const arc_xml_node *root = arc_xml_root(x);
@@ -839,8 +701,8 @@ static int read_ofd(ctx *c, const arc_input_limits *lim, arc_input *out)
     if (strcmp(arc_xml_name(root), "OFD") || !dr ||
         resolve("", text_in(dr, tb, sizeof tb), docname)) {
         arc_xml_free(x);
-        return fail(reason, size, ARC_EPARSE,
-                    BAD "OFD.xml 中没有文档入口（DocBody/DocRoot）");
+        return arc_reason(reason, size, ARC_EPARSE,
+                          BAD "OFD.xml 中没有文档入口（DocBody/DocRoot）");
     }
     arc_xml_free(x);
     return read_document(c, docname, out);
@@ -857,26 +719,16 @@ int arc_input_ofd(arc_input *out, const char *data, size_t len,
     if (!lim)
         lim = &dflt;
     out->budget = lim->budget;
-    if (len == 0)
-        return fail(reason, reason_size, ARC_EPARSE, BAD "文件为空");
-
-    zip_error_t ze;
-    zip_error_init(&ze);
-    zip_source_t *src = zip_source_buffer_create(data, len, 0, &ze);
-    zip_t *za = src ? zip_open_from_source(src, ZIP_RDONLY, &ze) : NULL;
-    if (!za) {
-        int code = zip_error_code_zip(&ze);
-        zip_source_free(src);
-        zip_error_fini(&ze);
-        return zip_fail(code, data, len, reason, reason_size);
-    }
-    zip_error_fini(&ze);
-
-    ctx c = {.p = {za, 0, lim->max_uncompressed, reason, reason_size}};
+    arc_pkg_limits pl = {lim->max_uncompressed, lim->max_entries, BAD};
+    arc_pkg *za;
+    int rc = arc_pkg_open(&za, data, len, &pl, reason, reason_size);
+    if (rc)
+        return rc;
+    ctx c = {.p = {za, reason, reason_size}};
     arc_layout_init(&c.l, MAX_TEXT);
-    int rc = read_ofd(&c, lim, out);
+    rc = read_ofd(&c, out);
     arc_layout_free(&c.l);
-    zip_discard(za);
+    arc_pkg_close(za);
     if (rc)
         arc_input_free(out);
     return rc;

@@ -25,20 +25,6 @@
 
 #define BAD "不是有效的 PDF 文件："
 
-static int fail(char *reason, size_t size, int rc, const char *fmt, ...)
-    ARC_PRINTF(4, 5);
-
-static int fail(char *reason, size_t size, int rc, const char *fmt, ...)
-{
-    if (reason && size) {
-        va_list ap;
-        va_start(ap, fmt);
-        vsnprintf(reason, size, fmt, ap);
-        va_end(ap);
-    }
-    return rc;
-}
-
 /* poppler reports syntax errors in a broken file through GLib's log, which
  * prints them; the library never prints (the reason says what is wrong). */
 static void quiet(const gchar *domain, GLogLevelFlags level,
@@ -214,7 +200,7 @@ int arc_input_pdf_dl(arc_input *out, const char *data, size_t len,
     if (reason && reason_size)
         reason[0] = '\0';
     if (len == 0)
-        return fail(reason, reason_size, ARC_EPARSE, BAD "文件为空");
+        return arc_reason(reason, reason_size, ARC_EPARSE, BAD "文件为空");
     pthread_once(&once, init);
 
     /* The bytes are not copied: data outlives the document. */
@@ -226,11 +212,11 @@ int arc_input_pdf_dl(arc_input *out, const char *data, size_t len,
         int rc;
         if (err && err->domain == POPPLER_ERROR &&
             err->code == POPPLER_ERROR_ENCRYPTED)
-            rc = fail(reason, reason_size, ARC_EPARSE,
-                      "文档已加密（需要密码才能打开），无法读取");
+            rc = arc_reason(reason, reason_size, ARC_EPARSE,
+                            "文档已加密（需要密码才能打开），无法读取");
         else
-            rc = fail(reason, reason_size, ARC_EPARSE,
-                      BAD "文件已损坏或不完整，无法打开");
+            rc = arc_reason(reason, reason_size, ARC_EPARSE,
+                            BAD "文件已损坏或不完整，无法打开");
         g_clear_error(&err);
         return rc;
     }
@@ -239,13 +225,13 @@ int arc_input_pdf_dl(arc_input *out, const char *data, size_t len,
     arc_layout l;
     arc_layout_init(&l, MAX_TEXT);
     if (pages <= 0) {
-        rc = fail(reason, reason_size, ARC_EPARSE, BAD "没有页面");
+        rc = arc_reason(reason, reason_size, ARC_EPARSE, BAD "没有页面");
         goto done;
     }
     if (pages > MAX_PAGES) {
-        rc = fail(reason, reason_size, ARC_EPARSE,
-                  "页数过多（%d 页，上限 %d 页），拒绝读取", pages,
-                  MAX_PAGES);
+        rc = arc_reason(reason, reason_size, ARC_EPARSE,
+                        "页数过多（%d 页，上限 %d 页），拒绝读取", pages,
+                        MAX_PAGES);
         goto done;
     }
     l.npages = (uint32_t)pages;
@@ -254,7 +240,7 @@ int arc_input_pdf_dl(arc_input *out, const char *data, size_t len,
         /* poppler reads a page in one call: the budget is asked between
          * pages. */
         if (arc_budget_check(dl, 1)) {
-            rc = fail(reason, reason_size, ARC_ENOMEM, "超过时间上限");
+            rc = arc_reason(reason, reason_size, ARC_ENOMEM, "超过时间上限");
             goto done;
         }
         PopplerPage *page = poppler_document_get_page(doc, i);
@@ -264,25 +250,25 @@ int arc_input_pdf_dl(arc_input *out, const char *data, size_t len,
         g_object_unref(page);
     }
     if (rc == ARC_EPARSE) {
-        rc = fail(reason, reason_size, ARC_EPARSE,
-                  "文字超过 %zu MiB，拒绝读取", MAX_TEXT >> 20);
+        rc = arc_reason(reason, reason_size, ARC_EPARSE,
+                        "文字超过 %zu MiB，拒绝读取", MAX_TEXT >> 20);
         goto done;
     }
     /* Mostly glyph numbers: what text there is would mislead. */
     if (!rc && t.unusable > t.usable) {
-        rc = fail(reason, reason_size, ARC_EPARSE,
-                  "大部分字符没有对应的文字（字体缺少编码映射或已加密），"
-                  "无法检查");
+        rc = arc_reason(reason, reason_size, ARC_EPARSE,
+                        "大部分字符没有对应的文字（字体缺少编码映射或已加密），"
+                        "无法检查");
         goto done;
     }
     if (!rc)
         rc = arc_layout_emit(&l, out);
     if (rc == ARC_ENOMEM) {
-        rc = fail(reason, reason_size, ARC_ENOMEM, "内存不足");
+        rc = arc_reason(reason, reason_size, ARC_ENOMEM, "内存不足");
     } else if (!rc && !has_text(out->text, out->len)) {
         /* Pages of images only, or nothing but page numbers on them. */
-        rc = fail(reason, reason_size, ARC_EPARSE,
-                  "扫描件，没有文字层，无法检查");
+        rc = arc_reason(reason, reason_size, ARC_EPARSE,
+                        "扫描件，没有文字层，无法检查");
     }
 done:
     arc_layout_free(&l);

@@ -251,32 +251,18 @@ typedef struct {
     size_t rsize;
 } rtf;
 
-static int fail(char *reason, size_t size, int rc, const char *fmt, ...)
-    ARC_PRINTF(4, 5);
-
-static int fail(char *reason, size_t size, int rc, const char *fmt, ...)
-{
-    if (reason && size) {
-        va_list ap;
-        va_start(ap, fmt);
-        vsnprintf(reason, size, fmt, ap);
-        va_end(ap);
-    }
-    return rc;
-}
-
 static int nomem(rtf *r)
 {
-    return fail(r->reason, r->rsize, ARC_ENOMEM, "内存不足");
+    return arc_reason(r->reason, r->rsize, ARC_ENOMEM, "内存不足");
 }
 
 static int too_big(rtf *r)
 {
     if (r->max >= ((size_t)1 << 20))
-        return fail(r->reason, r->rsize, ARC_EPARSE,
-                    "文字超过 %zu MiB，拒绝读取", r->max >> 20);
-    return fail(r->reason, r->rsize, ARC_EPARSE,
-                "文字超过 %zu 字节，拒绝读取", r->max);
+        return arc_reason(r->reason, r->rsize, ARC_EPARSE,
+                          "文字超过 %zu MiB，拒绝读取", r->max >> 20);
+    return arc_reason(r->reason, r->rsize, ARC_EPARSE,
+                      "文字超过 %zu 字节，拒绝读取", r->max);
 }
 
 static int cmp_keyword(const void *key, const void *e)
@@ -584,8 +570,8 @@ static int open_group(rtf *r)
         return rc;
     r->fallback = 0; /* a group ends the fallback of \uN */
     if (r->depth >= MAX_DEPTH)
-        return fail(r->reason, r->rsize, ARC_EPARSE,
-                    BAD "分组嵌套超过 %d 层，拒绝读取", MAX_DEPTH);
+        return arc_reason(r->reason, r->rsize, ARC_EPARSE,
+                          BAD "分组嵌套超过 %d 层，拒绝读取", MAX_DEPTH);
     if (arc_grow((void **)&r->stack, &r->scap, r->depth + 1,
                  sizeof *r->stack))
         return nomem(r);
@@ -929,8 +915,8 @@ int arc_input_rtf(arc_input *out, const char *data, size_t len,
         lim = &dflt;
     out->budget = lim->budget;
     if (len < 5 || memcmp(data, "{\\rtf", 5) != 0)
-        return fail(reason, reason_size, ARC_EPARSE,
-                    BAD "不以 {\\rtf 开头");
+        return arc_reason(reason, reason_size, ARC_EPARSE,
+                          BAD "不以 {\\rtf 开头");
     rtf r = {.p = (const unsigned char *)data,
              .end = (const unsigned char *)data + len,
              .doc_cp = 1252,

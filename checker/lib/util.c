@@ -40,6 +40,22 @@ int arc_err_nomem(arc_error *err)
     return arc_err(err, ARC_ENOMEM, NULL, 0, 0, "内存不足");
 }
 
+int arc_reason(char *reason, size_t size, int rc, const char *fmt, ...)
+{
+    if (reason && size) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(reason, size, fmt, ap);
+        va_end(ap);
+    }
+    return rc;
+}
+
+int arc_reason_nomem(char *reason, size_t size)
+{
+    return arc_reason(reason, size, ARC_ENOMEM, "内存不足");
+}
+
 int arc_grow(void **buf, size_t *cap, size_t need, size_t elem)
 {
     if (need <= *cap)

@@ -29,6 +29,17 @@ void arc_err_rule(arc_error *err, const char *rule);
 /* Shorthand for an out-of-memory failure. */
 int arc_err_nomem(arc_error *err);
 
+/*
+ * Writes the formatted Chinese reason into reason[0..size) (nothing when
+ * reason is NULL or size 0) and returns `rc`, so that readers and packages
+ * can write `return arc_reason(reason, size, ARC_EPARSE, "…")`.
+ */
+int arc_reason(char *reason, size_t size, int rc, const char *fmt, ...)
+    ARC_PRINTF(4, 5);
+
+/* arc_reason with ARC_ENOMEM and its reason. */
+int arc_reason_nomem(char *reason, size_t size);
+
 /* Grows *buf (of *cap elements of size `elem`) to hold at least `need`.
  * Returns 0 or ARC_ENOMEM (the old buffer is kept on failure). */
 int arc_grow(void **buf, size_t *cap, size_t need, size_t elem);

@@ -109,9 +109,10 @@ static char *annotate(files *f, const arc_finding *fs, size_t n,
     size_t len, olen;
     ck_assert_int_eq(arc_read_file(&data, &len, f->out, 0, &err), 0);
     arc_pkg *p = NULL;
-    ck_assert_int_eq(arc_pkg_open(&p, data, len, 1 << 20, why, sizeof why),
+    arc_pkg_limits lim = {(size_t)1 << 20, 0, NULL};
+    ck_assert_int_eq(arc_pkg_open(&p, data, len, &lim, why, sizeof why),
                      0);
-    ck_assert_int_eq(arc_pkg_read(p, part, &out, &olen, why, sizeof why), 0);
+    ck_assert_int_eq(arc_pkg_read(p, part, 0, &out, &olen, why, sizeof why), 0);
     ck_assert_ptr_nonnull(out);
     arc_pkg_close(p);
     free(data);
@@ -343,14 +344,15 @@ START_TEST(a_new_document_for_text)
     char *data, *doc, *sty, why[256];
     size_t len, dl, sl;
     arc_pkg *p = NULL;
+    arc_pkg_limits lim = {(size_t)1 << 20, 0, NULL};
     ck_assert_int_eq(arc_read_file(&data, &len, f.out, 0, &err), 0);
-    ck_assert_int_eq(arc_pkg_open(&p, data, len, 1 << 20, why, sizeof why),
+    ck_assert_int_eq(arc_pkg_open(&p, data, len, &lim, why, sizeof why),
                      0);
-    ck_assert_int_eq(arc_pkg_read(p, "word/document.xml", &doc, &dl, why,
+    ck_assert_int_eq(arc_pkg_read(p, "word/document.xml", 0, &doc, &dl, why,
                                   sizeof why),
                      0);
     ck_assert_int_eq(
-        arc_pkg_read(p, "word/styles.xml", &sty, &sl, why, sizeof why), 0);
+        arc_pkg_read(p, "word/styles.xml", 0, &sty, &sl, why, sizeof why), 0);
     ck_assert(arc_pkg_has(p, "word/comments.xml"));
     HAS(doc, "<w:p><w:pPr><w:pStyle w:val=\"Title\"/></w:pPr>" START(1)
              "<w:r><w:t xml:space=\"preserve\">某区2025年度法治政府建设情况报告"

@@ -1322,21 +1322,6 @@ END_TEST
 
 static const char *office_dir;
 
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    ck_assert_msg(f != NULL, "cannot open %s", path);
-    bytes b = {0};
-    char buf[65536];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-        put(&b, buf, n);
-    fclose(f);
-    put8(&b, 0);
-    *len = b.len - 1;
-    return (char *)b.p;
-}
-
 /* Every sample as LibreOffice writes it in .doc reads as the .txt: one
  * paragraph per line. */
 START_TEST(test_office_samples)
@@ -1345,25 +1330,8 @@ START_TEST(test_office_samples)
         "compliant", "compliant-2", "date-invalid", "deadline-late",
         "empty-section", "numbering-gap", "ratio-mismatch", "sum-mismatch",
         "work-plan", "year-mismatch"};
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
-        char path[4096];
-        size_t tl, dl;
-        snprintf(path, sizeof path, "%s/samples/%s.txt", ARC_TEST_SOURCE_DIR,
-                 names[i]);
-        char *txt = slurp(path, &tl);
-        snprintf(path, sizeof path, "%s/samples/doc/%s.doc", office_dir,
-                 names[i]);
-        char *doc = slurp(path, &dl);
-        arc_input in;
-        char reason[256];
-        int rc = arc_input_doc(&in, doc, dl, NULL, reason, sizeof reason);
-        ck_assert_msg(rc == 0, "%s: %s", path, reason);
-        ck_assert_msg(strcmp(in.text, txt) == 0, "%s differs from the .txt",
-                      path);
-        arc_input_free(&in);
-        free(txt);
-        free(doc);
-    }
+    arc_test_office_same_text(arc_input_doc, office_dir, "doc", names,
+                              sizeof names / sizeof names[0]);
 }
 END_TEST
 
@@ -1372,9 +1340,9 @@ START_TEST(test_office_wps)
 {
     char path[4096];
     size_t tl, wl;
-    char *txt = slurp(ARC_TEST_SOURCE_DIR "/samples/compliant.txt", &tl);
+    char *txt = arc_test_slurp(ARC_TEST_SOURCE_DIR "/samples/compliant.txt", &tl);
     snprintf(path, sizeof path, "%s/samples/wps/compliant.wps", office_dir);
-    char *wps = slurp(path, &wl);
+    char *wps = arc_test_slurp(path, &wl);
     const arc_reader *r = arc_reader_for(path, wps, wl);
     ck_assert_str_eq(r->name, "doc");
     arc_input in;
@@ -1395,9 +1363,9 @@ START_TEST(test_office_rich)
     char path[4096];
     size_t el, dl;
     snprintf(path, sizeof path, "%s/rich/rich.expected", office_dir);
-    char *want = slurp(path, &el);
+    char *want = arc_test_slurp(path, &el);
     snprintf(path, sizeof path, "%s/rich/rich.doc", office_dir);
-    char *doc = slurp(path, &dl);
+    char *doc = arc_test_slurp(path, &dl);
     arc_input in;
     char reason[256];
     ck_assert_int_eq(arc_input_doc(&in, doc, dl, NULL, reason, sizeof reason),
@@ -1477,12 +1445,5 @@ static Suite *office_suite(void)
 
 int main(int argc, char **argv)
 {
-    if (argc == 3 && strcmp(argv[1], "--office") == 0) {
-        int status = arc_test_office_fixtures(argv[2]);
-        if (status)
-            return status;
-        office_dir = argv[2];
-        return arc_test_run(office_suite());
-    }
-    return arc_test_run(suite());
+    return arc_test_reader_main(argc, argv, suite, office_suite, &office_dir);
 }

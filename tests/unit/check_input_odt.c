@@ -480,46 +480,14 @@ END_TEST
 
 static const char *office_dir;
 
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    ck_assert_msg(f != NULL, "cannot open %s", path);
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    rewind(f);
-    char *p = malloc((size_t)n + 1);
-    ck_assert_uint_eq(fread(p, 1, (size_t)n, f), (size_t)n);
-    fclose(f);
-    p[n] = '\0';
-    *len = (size_t)n;
-    return p;
-}
-
 START_TEST(test_office_samples)
 {
     static const char *const names[] = {
         "compliant", "compliant-2", "date-malformed", "deadline-borderline",
         "missing-next-year", "numbering-duplicate", "placeholder",
         "ratio-out-of-range", "work-plan", "wrong-order"};
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
-        char path[4096];
-        size_t tl, ol;
-        snprintf(path, sizeof path, "%s/samples/%s.txt", ARC_TEST_SOURCE_DIR,
-                 names[i]);
-        char *txt = slurp(path, &tl);
-        snprintf(path, sizeof path, "%s/samples/odt/%s.odt", office_dir,
-                 names[i]);
-        char *odt = slurp(path, &ol);
-        arc_input in;
-        char reason[256];
-        int rc = arc_input_odt(&in, odt, ol, NULL, reason, sizeof reason);
-        ck_assert_msg(rc == 0, "%s: %s", path, reason);
-        ck_assert_msg(strcmp(in.text, txt) == 0, "%s differs from the .txt",
-                      path);
-        arc_input_free(&in);
-        free(txt);
-        free(odt);
-    }
+    arc_test_office_same_text(arc_input_odt, office_dir, "odt", names,
+                              sizeof names / sizeof names[0]);
 }
 END_TEST
 
@@ -528,9 +496,9 @@ START_TEST(test_office_rich)
     char path[4096];
     size_t el, ol;
     snprintf(path, sizeof path, "%s/rich/rich.expected", office_dir);
-    char *want = slurp(path, &el);
+    char *want = arc_test_slurp(path, &el);
     snprintf(path, sizeof path, "%s/rich/rich.odt", office_dir);
-    char *odt = slurp(path, &ol);
+    char *odt = arc_test_slurp(path, &ol);
     arc_input in;
     char reason[256];
     ck_assert_int_eq(arc_input_odt(&in, odt, ol, NULL, reason, sizeof reason),
@@ -588,12 +556,5 @@ static Suite *office_suite(void)
 
 int main(int argc, char **argv)
 {
-    if (argc == 3 && strcmp(argv[1], "--office") == 0) {
-        int status = arc_test_office_fixtures(argv[2]);
-        if (status)
-            return status;
-        office_dir = argv[2];
-        return arc_test_run(office_suite());
-    }
-    return arc_test_run(suite());
+    return arc_test_reader_main(argc, argv, suite, office_suite, &office_dir);
 }

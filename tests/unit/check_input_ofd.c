@@ -23,27 +23,11 @@
 
 static const char *corpus_dir; /* set by main for the corpus suite */
 
-static char *slurp_path(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    ck_assert_msg(f != NULL, "cannot open %s", path);
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    rewind(f);
-    char *d = malloc((size_t)n + 1);
-    ck_assert_ptr_nonnull(d);
-    ck_assert_uint_eq(fread(d, 1, (size_t)n, f), (size_t)n);
-    fclose(f);
-    d[n] = '\0';
-    *len = (size_t)n;
-    return d;
-}
-
 static char *slurp(const char *name, size_t *len)
 {
     char path[4096];
     snprintf(path, sizeof path, "%s/%s", FIXTURES, name);
-    return slurp_path(path, len);
+    return arc_test_slurp(path, len);
 }
 
 static const arc_input_limits big = {(size_t)64 << 20, 1000, NULL};
@@ -246,7 +230,7 @@ static int read_corpus(const char *name, arc_input *in, char *reason,
     char path[4096];
     snprintf(path, sizeof path, "%s/%s", corpus_dir, name);
     size_t len;
-    char *data = slurp_path(path, &len);
+    char *data = arc_test_slurp(path, &len);
     const arc_reader *r = arc_reader_for(path, data, len);
     memset(in, 0, sizeof *in);
     reason[0] = '\0';

@@ -18,18 +18,7 @@ static char *slurp(const char *name, size_t *len)
 {
     char path[4096];
     snprintf(path, sizeof path, "%s/%s", FIXTURES, name);
-    FILE *f = fopen(path, "rb");
-    ck_assert_msg(f != NULL, "cannot open %s", path);
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    rewind(f);
-    char *d = malloc((size_t)n + 1);
-    ck_assert_ptr_nonnull(d);
-    ck_assert_uint_eq(fread(d, 1, (size_t)n, f), (size_t)n);
-    fclose(f);
-    d[n] = '\0';
-    *len = (size_t)n;
-    return d;
+    return arc_test_slurp(path, len);
 }
 
 static int read_bytes(arc_input *in, const char *data, size_t len,

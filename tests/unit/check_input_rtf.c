@@ -340,46 +340,14 @@ END_TEST
 
 static const char *office_dir;
 
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    ck_assert_msg(f != NULL, "cannot open %s", path);
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    rewind(f);
-    char *p = malloc((size_t)n + 1);
-    ck_assert_uint_eq(fread(p, 1, (size_t)n, f), (size_t)n);
-    fclose(f);
-    p[n] = '\0';
-    *len = (size_t)n;
-    return p;
-}
-
 START_TEST(test_office_samples)
 {
     static const char *const names[] = {
         "compliant", "compliant-2", "date-invalid", "deadline-unknown",
         "no-causes", "numbering-gap", "prose-only-shortcomings",
         "sum-mismatch", "work-plan", "year-mismatch"};
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
-        char path[4096];
-        size_t tl, rl;
-        snprintf(path, sizeof path, "%s/samples/%s.txt", ARC_TEST_SOURCE_DIR,
-                 names[i]);
-        char *txt = slurp(path, &tl);
-        snprintf(path, sizeof path, "%s/samples/rtf/%s.rtf", office_dir,
-                 names[i]);
-        char *rtf = slurp(path, &rl);
-        arc_input in;
-        char reason[256];
-        int rc = arc_input_rtf(&in, rtf, rl, NULL, reason, sizeof reason);
-        ck_assert_msg(rc == 0, "%s: %s", path, reason);
-        ck_assert_msg(strcmp(in.text, txt) == 0, "%s differs from the .txt",
-                      path);
-        arc_input_free(&in);
-        free(txt);
-        free(rtf);
-    }
+    arc_test_office_same_text(arc_input_rtf, office_dir, "rtf", names,
+                              sizeof names / sizeof names[0]);
 }
 END_TEST
 
@@ -388,9 +356,9 @@ START_TEST(test_office_rich)
     char path[4096];
     size_t el, rl;
     snprintf(path, sizeof path, "%s/rich/rich.expected", office_dir);
-    char *want = slurp(path, &el);
+    char *want = arc_test_slurp(path, &el);
     snprintf(path, sizeof path, "%s/rich/rich.rtf", office_dir);
-    char *rtf = slurp(path, &rl);
+    char *rtf = arc_test_slurp(path, &rl);
     arc_input in;
     char reason[256];
     ck_assert_int_eq(arc_input_rtf(&in, rtf, rl, NULL, reason, sizeof reason),
@@ -448,12 +416,5 @@ static Suite *office_suite(void)
 
 int main(int argc, char **argv)
 {
-    if (argc == 3 && strcmp(argv[1], "--office") == 0) {
-        int status = arc_test_office_fixtures(argv[2]);
-        if (status)
-            return status;
-        office_dir = argv[2];
-        return arc_test_run(office_suite());
-    }
-    return arc_test_run(suite());
+    return arc_test_reader_main(argc, argv, suite, office_suite, &office_dir);
 }

@@ -58,20 +58,6 @@ static void tmpdir_remove(tmpdir *t)
     rmdir(t->dir);
 }
 
-/* Reads a whole file (NUL-terminated); the caller frees. */
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *fp = fopen(path, "rb");
-    ck_assert_msg(fp != NULL, "cannot open %s", path);
-    char *buf = malloc(65536);
-    ck_assert_ptr_nonnull(buf);
-    size_t n = fread(buf, 1, 65535, fp);
-    fclose(fp);
-    buf[n] = '\0';
-    *len = n;
-    return buf;
-}
-
 static void write_file(const char *path, const char *s)
 {
     FILE *fp = fopen(path, "wb");
@@ -107,7 +93,7 @@ static char *write_to_file(const char *format, const arc_findings *f,
     ck_assert_int_eq(arc_writer_open(&w, format, t.path, NULL, NULL, &err), 0);
     ck_assert_int_eq(arc_writer_write(w, f, &err), 0);
     ck_assert_int_eq(arc_writer_close(w, &err), 0);
-    char *s = slurp(t.path, len);
+    char *s = arc_test_slurp(t.path, len);
     ck_assert_int_eq(dir_entries(t.dir), 1);
     tmpdir_remove(&t);
     return s;
@@ -250,12 +236,12 @@ START_TEST(test_abort_leaves_target_untouched)
     /* While writing, the report goes to a temporary file beside it. */
     ck_assert_int_eq(dir_entries(t.dir), 2);
     size_t len;
-    char *s = slurp(t.path, &len);
+    char *s = arc_test_slurp(t.path, &len);
     ck_assert_str_eq(s, "old content\n");
     free(s);
     arc_writer_abort(w);
     /* The target is untouched and the temporary file is gone. */
-    s = slurp(t.path, &len);
+    s = arc_test_slurp(t.path, &len);
     ck_assert_str_eq(s, "old content\n");
     free(s);
     ck_assert_int_eq(dir_entries(t.dir), 1);
@@ -296,7 +282,7 @@ START_TEST(test_close_replaces_target)
     ck_assert_int_eq(arc_writer_close(w, &err), 0);
     umask(old);
     size_t len;
-    char *s = slurp(t.path, &len);
+    char *s = arc_test_slurp(t.path, &len);
     ck_assert_str_eq(s, HEADER "a.txt,2,3,warning,r.x,,短,,\r\n");
     free(s);
     ck_assert_int_eq(dir_entries(t.dir), 1);

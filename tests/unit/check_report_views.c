@@ -37,24 +37,6 @@ static int dir_entries(const char *dir)
     return n;
 }
 
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *fp = fopen(path, "rb");
-    ck_assert_ptr_nonnull(fp);
-    ck_assert_int_eq(fseek(fp, 0, SEEK_END), 0);
-    long n = ftell(fp);
-    ck_assert_int_ge(n, 0);
-    rewind(fp);
-    char *buf = malloc((size_t)n + 1);
-    ck_assert_ptr_nonnull(buf);
-    ck_assert_uint_eq(fread(buf, 1, (size_t)n, fp), (size_t)n);
-    buf[n] = '\0';
-    fclose(fp);
-    if (len)
-        *len = (size_t)n;
-    return buf;
-}
-
 static void tmpdir_remove(tmpdir *t)
 {
     unlink(t->path);
@@ -93,7 +75,7 @@ static char *close_and_read(arc_writer *w, tmpdir *t)
     ck_assert_msg(arc_writer_close(w, &err) == 0, "close: %s", err.message);
     /* The report only: no temporary or private file is left. */
     ck_assert_int_eq(dir_entries(t->dir), 1);
-    return slurp(t->path, NULL);
+    return arc_test_slurp(t->path, NULL);
 }
 
 START_TEST(test_needs_text)
@@ -247,7 +229,7 @@ START_TEST(test_xlsx_file_and_abort)
     size_t len = 0;
     ck_assert_int_eq(arc_writer_close(w, &err), 0);
     ck_assert_int_eq(dir_entries(t.dir), 1);
-    char *s = slurp(t.path, &len);
+    char *s = arc_test_slurp(t.path, &len);
     ck_assert_uint_gt(len, 1000);
     ck_assert_int_eq(memcmp(s, "PK\x03\x04", 4), 0);
     free(s);

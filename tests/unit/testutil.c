@@ -225,6 +225,62 @@ int arc_test_office_fixtures(const char *dir)
     return WEXITSTATUS(status) == 77 ? 77 : WEXITSTATUS(status) ? 1 : 0;
 }
 
+char *arc_test_slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    ck_assert_msg(f != NULL, "cannot open %s", path);
+    ck_assert_int_eq(fseek(f, 0, SEEK_END), 0);
+    long n = ftell(f);
+    ck_assert_msg(n >= 0, "cannot size %s", path);
+    rewind(f);
+    char *d = malloc((size_t)n + 1);
+    ck_assert_ptr_nonnull(d);
+    ck_assert_uint_eq(fread(d, 1, (size_t)n, f), (size_t)n);
+    fclose(f);
+    d[n] = '\0';
+    if (len)
+        *len = (size_t)n;
+    return d;
+}
+
+void arc_test_office_same_text(arc_test_reader read, const char *office_dir,
+                               const char *ext, const char *const *names,
+                               size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        char path[4096];
+        size_t tl, fl;
+        snprintf(path, sizeof path, "%s/samples/%s.txt", ARC_TEST_SOURCE_DIR,
+                 names[i]);
+        char *txt = arc_test_slurp(path, &tl);
+        snprintf(path, sizeof path, "%s/samples/%s/%s.%s", office_dir, ext,
+                 names[i], ext);
+        char *data = arc_test_slurp(path, &fl);
+        arc_input in;
+        char reason[256];
+        int rc = read(&in, data, fl, NULL, reason, sizeof reason);
+        ck_assert_msg(rc == 0, "%s: %s", path, reason);
+        ck_assert_msg(strcmp(in.text, txt) == 0, "%s differs from the .txt",
+                      path);
+        arc_input_free(&in);
+        free(txt);
+        free(data);
+    }
+}
+
+int arc_test_reader_main(int argc, char **argv, Suite *(*plain)(void),
+                         Suite *(*office)(void), const char **office_dir)
+{
+    if (argc == 3 && strcmp(argv[1], "--office") == 0) {
+        int status = arc_test_office_fixtures(argv[2]);
+        if (status)
+            return status;
+        *office_dir = argv[2];
+        return arc_test_run(office());
+    }
+    return arc_test_run(plain());
+}
+
 /* Appends n bytes to a growing buffer. */
 static void zput(unsigned char **p, size_t *len, size_t *cap, const void *s,
                  size_t n)

@@ -4,6 +4,7 @@
 
 #include "archeck.h"
 #include "facts.h"
+#include "input.h"
 
 #include <check.h>
 
@@ -78,6 +79,30 @@ void arc_test_remove_tree(const char *path);
  * (tests/formats/office_fixtures.sh).  Returns 0, 77 when LibreOffice is
  * missing (the caller skips), or 1. */
 int arc_test_office_fixtures(const char *dir);
+
+/* Reads a whole file, NUL-terminated (not counted in *len; len may be
+ * NULL); fails the test when it cannot.  The caller frees. */
+char *arc_test_slurp(const char *path, size_t *len);
+
+/* A format reader of input.h. */
+typedef int (*arc_test_reader)(arc_input *out, const char *data, size_t len,
+                               const arc_input_limits *lim, char *reason,
+                               size_t reason_size);
+
+/* For each of the n samples named, the reader's text of LibreOffice's
+ * conversion (office_dir/samples/ext/NAME.ext) is the sample's .txt byte
+ * for byte; fails the test at the first that differs. */
+void arc_test_office_same_text(arc_test_reader read, const char *office_dir,
+                               const char *ext, const char *const *names,
+                               size_t n);
+
+/*
+ * main() of a reader's suites: with `--office DIR` the LibreOffice fixtures
+ * are made in DIR (77 when LibreOffice is missing), *office_dir is set and
+ * office() runs; otherwise plain() runs.  Returns the exit status.
+ */
+int arc_test_reader_main(int argc, char **argv, Suite *(*plain)(void),
+                         Suite *(*office)(void), const char **office_dir);
 
 /* A zip entry: name, contents (a string), general-purpose flags (bit 0:
  * encrypted). */
