@@ -7,6 +7,7 @@
  * heading ("(一)…。body") pasted twice is a repeated paragraph. */
 #include "eval_util.h"
 
+#include "text.h"
 #include "util.h"
 
 #include <stdint.h>
@@ -49,27 +50,52 @@ static int parse(arc_rule *r, const arc_node *node, const arc_load_ctx *cx,
     return rc;
 }
 
-/* Characters (UTF-8 lead bytes) in t[s..e), counting stops at `enough`. */
-static long chars_in(const char *t, size_t s, size_t e, long enough)
+/* Does t[s..e) hold at least `min` characters?  Decided by its length
+ * alone when that can (a character is one to four bytes): prose lines are
+ * long, and counting every candidate line cost as much as the rule. */
+static int has_chars(const char *t, size_t s, size_t e, long min)
 {
-    long n = 0;
-    for (; s < e && n < enough; s++)
-        n += ((unsigned char)t[s] & 0xC0) != 0x80;
-    return n;
+    size_t bytes = e - s;
+    if (bytes < (size_t)min)
+        return 0;
+    if (bytes >= 4 * (size_t)min)
+        return 1;
+    return arc_utf8_count(t + s, bytes) >= (size_t)min;
 }
 
+/* Bytes hashed at each end of a line: equal lines hash equal, and lines
+ * that differ only in their middle are told apart by the table's byte
+ * comparison (rare: hashing whole lines was a third of the rule's cost). */
+#define HASH_ENDS 32
+
+/* A 64-bit hash of the length and the first and last HASH_ENDS bytes of
+ * t[s..e), eight bytes a step. */
 static uint64_t hash(const char *t, size_t s, size_t e)
 {
-    uint64_t h = 1469598103934665603u; /* FNV-1a */
-    for (; s < e; s++)
-        h = (h ^ (unsigned char)t[s]) * 1099511628211u;
-    return h;
+    uint64_t h = 0x9E3779B97F4A7C15u ^ (uint64_t)(e - s);
+    if (e - s > 2 * HASH_ENDS) {
+        h = hash(t, s, s + HASH_ENDS) ^ (h * 0xFF51AFD7ED558CCDu);
+        s = e - HASH_ENDS;
+    }
+    for (; e - s >= 8; s += 8) {
+        uint64_t w;
+        memcpy(&w, t + s, 8);
+        h = (h ^ w) * 0xFF51AFD7ED558CCDu;
+        h ^= h >> 32;
+    }
+    uint64_t w = 0;
+    memcpy(&w, t + s, e - s);
+    h = (h ^ w) * 0xC4CEB9FE1A85EC53u;
+    return h ^ (h >> 29);
 }
+
+enum { PARA_UNKNOWN, PARA_YES, PARA_NO };
 
 typedef struct {
     uint64_t h;
     size_t s, e; /* the first occurrence's trimmed span; e == 0: empty */
     int line;    /* its 1-based line once a copy was reported, else 0 */
+    int para;    /* does the text match `paragraph` (asked on a copy) */
 } slot;
 
 static int eval(const arc_rule *r, arc_eval *ctx)
@@ -86,10 +112,7 @@ static int eval(const arc_rule *r, arc_eval *ctx)
         const arc_line *ln = &doc->lines[li];
         size_t ms, me, s = arc_trim_start(t, ln->start, ln->end);
         size_t e = arc_trim_end(t, s, ln->end);
-        if (chars_in(t, s, e, ps->min_chars) < ps->min_chars)
-            continue;
-        if (ps->paragraph &&
-            !arc_eval_search(ctx, ps->paragraph, s, e, &ms, &me))
+        if (!has_chars(t, s, e, ps->min_chars))
             continue;
         if (!tab && !(tab = calloc(cap, sizeof *tab)))
             return arc_err_nomem(ctx->err);
@@ -100,9 +123,19 @@ static int eval(const arc_rule *r, arc_eval *ctx)
                 memcmp(t + tab[i].s, t + s, e - s) != 0))
             i = (i + 1) & (cap - 1);
         if (!tab[i].e) {
-            tab[i] = (slot){h, s, e, 0};
+            tab[i] = (slot){h, s, e, 0, PARA_UNKNOWN};
             continue;
         }
+        /* Whether the text is prose is asked of copies only (most lines
+         * have none), once per text: the copies are the same bytes. */
+        if (tab[i].para == PARA_UNKNOWN)
+            tab[i].para = !ps->paragraph ||
+                                  arc_eval_search(ctx, ps->paragraph, s, e,
+                                                  &ms, &me)
+                              ? PARA_YES
+                              : PARA_NO;
+        if (tab[i].para == PARA_NO)
+            continue;
         /* Padding pasted many times: the first copy's line is found once. */
         if (!tab[i].line) {
             int col;

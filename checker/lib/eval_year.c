@@ -96,6 +96,10 @@ static int parse(arc_rule *r, const arc_node *node, const arc_load_ctx *cx,
  * one end of a range (2021—2025年). */
 static int year_at(const char *t, size_t len, size_t i, int *y)
 {
+    /* Most places asked hold no digit: decided before decoding what
+     * stands before them. */
+    if (t[i] < '0' || t[i] > '9')
+        return 0;
     uint32_t prev = arc_utf8_before(t, i);
     /* A range's first year has no 年 of its own (2021—2025年), and the
      * dash-lost 20212025年 is glued to digits: neither is matched. */
@@ -202,18 +206,25 @@ static int eval(const arc_rule *r, arc_eval *ctx)
             if (!d || (size_t)(d - t) + 4 > h->end)
                 break;
             p = (size_t)(d - t);
-            if (!sentence_start(t, p) ||
-                !year_at(t, len, p, &y) || y >= n ||
-                arc_regexes_match_at(&ps->allow, ctx, p, len))
+            /* The loop goes on after this run of digits: a year never
+             * starts inside one (year_at wants no digit before it). */
+            size_t run = p + 1;
+            while (run < h->end && t[run] >= '0' && t[run] <= '9')
+                run++;
+            size_t at = p;
+            p = run - 1;
+            if (!sentence_start(t, at) ||
+                !year_at(t, len, at, &y) || y >= n ||
+                arc_regexes_match_at(&ps->allow, ctx, at, len))
                 continue;
             /* Only the framing "Y年," / "Y年度," of a sentence. */
-            size_t q = p + 7;
+            size_t q = at + 7;
             if (q + 3 <= len && memcmp(t + q, "\xE5\xBA\xA6", 3) == 0)
                 q += 3; /* 度 */
             if (q >= len || t[q] != ',')
                 continue;
             if ((rc = emit_year(ctx, r, ps->body_severity, ps->message_body,
-                                ps->part[i], p, y, n)))
+                                ps->part[i], at, y, n)))
                 return rc;
         }
     }

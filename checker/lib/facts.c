@@ -232,7 +232,9 @@ static arc_zone classify(reader *r, size_t li)
     line_span(r, li, &s, &e);
     if (s == e)
         return ARC_ZONE_BLANK;
-    size_t chars = arc_utf8_count(t + s, e - s);
+    /* Compared with limits up to 100 characters only: a line of more
+     * than 400 bytes has more than 100, whatever they are. */
+    size_t chars = e - s > 400 ? e - s : arc_utf8_count(t + s, e - s);
     int ju = has_ju(t, s, e);
     /* A paragraph is the text: chrome, widgets and meeting lines are
      * short and have no 。 (and searching each paragraph for them costs). */
@@ -404,8 +406,10 @@ static int reads_as_title(reader *r, size_t s, size_t e)
 static int prose_line(const reader *r, size_t s, size_t e)
 {
     const char *t = r->t;
-    size_t chars = arc_utf8_count(t + s, e - s);
-    return chars == 0 || chars > r->o->max_title_chars || t[e - 1] == ':' ||
+    size_t max = r->o->max_title_chars;
+    if (s == e || e - s > 4 * max)
+        return 1;
+    return arc_utf8_count(t + s, e - s) > max || t[e - 1] == ':' ||
            has_ju(t, s, e);
 }
 
@@ -709,11 +713,18 @@ static int find_type(arc_facts *f, reader *r, size_t letter_title_s,
                 set_type(f, o, i, "title", r->cand_s, r->cand_e);
                 return 0;
             }
-    for (size_t i = 0; i < o->ntypes; i++)
-        if (o->types[i].fallback) {
-            set_type(f, o, i, "fallback", ARC_NOWHERE, ARC_NOWHERE);
-            return 0;
-        }
+    /* Nothing recognised: a text without a title, a report year or a
+     * numbered heading (an invoice, a letter, a page of prose) is not
+     * taken for a report; the rest falls back. */
+    int bare = !f->title[0] && letter_title_e <= letter_title_s &&
+               !f->year && r->doc->nsections == 0;
+    for (int pass = bare ? 0 : 1; pass < 2; pass++)
+        for (size_t i = 0; i < o->ntypes; i++)
+            if (pass ? o->types[i].fallback : o->types[i].bare) {
+                set_type(f, o, i, pass ? "fallback" : "bare", ARC_NOWHERE,
+                         ARC_NOWHERE);
+                return 0;
+            }
     return 0;
 }
 
@@ -1359,9 +1370,11 @@ static int read_facts(arc_facts *f, reader *r, const arc_input *meta)
         return rc;
     size_t lts, lte;
     letter_title(f, r, &lts, &lte);
+    /* The year first: a text with neither a title nor a year is no
+     * report (find_type). */
+    find_years(f, r);
     if ((rc = find_type(f, r, lts, lte)))
         return rc;
-    find_years(f, r);
     find_published(f, r, meta);
     if ((rc = find_unit(f, r)))
         return rc;

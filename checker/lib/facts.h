@@ -70,6 +70,8 @@ typedef struct {
     int masks_min;     /* distinct masks needed in the head (2); one in
                           the title is enough */
     int fallback;      /* the type of a document nothing recognises */
+    int bare;          /* instead of the fallback when the document has
+                          no title and no report year either */
 } arc_doc_type;
 
 /* How the rule set's document profile recognises facts (all optional).
@@ -157,7 +159,8 @@ typedef struct {
     const char *type_id;   /* "annual-report" when the profile has none */
     const char *type_name; /* "" when the profile has none */
     int type;              /* index in the profile's types, or -1 */
-    const char *type_how;  /* "title", "cue", "body", "mask", "fallback" */
+    const char *type_how;  /* "title", "cue", "body", "mask", "fallback",
+                              "bare" */
     size_t type_at, type_end; /* what recognised it, ARC_NOWHERE: nothing */
     arc_year_at title_year;   /* first "N年" evidence in the title */
     arc_year_at opening_year; /* "N年" opening the first paragraph */

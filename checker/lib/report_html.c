@@ -3,20 +3,24 @@
  * overview of every report and, per report, its text with each finding
  * marked at its place.
  *
- * The file, in the order it is written:
+ * The file, in its order:
  *   head    a Content-Security-Policy that lets only the page's own script
  *           run (by its SHA-256) and loads nothing, the stylesheet, the
  *           page's frame;
- *   texts   one <script type="application/json" id="arc-t<k>"> per report
- *           text (text, headings, pages), written as the text arrives
- *           (arc_writer_prepare, or arc_writer_result for a result that
- *           still has it), so that a batch never holds its texts;
  *   data    the rules and parts (arc-meta) and the overview (arc-rows: one
- *           JSON array, one object per report with its findings), spooled
- *           to an anonymous temporary file as results arrive (corpus
- *           findings included) and copied in at close;
+ *           JSON array, one object per report with its findings and what
+ *           the checks across reports found), spooled to an anonymous
+ *           temporary file as results arrive (corpus findings included);
  *   script  builds the overview from arc-rows and lays out a report's text
- *           only when it is opened (report_html.js).
+ *           only when it is opened (report_html.js);
+ *   texts   one <script type="application/json" id="arc-t<k>"> per report
+ *           text (text, headings, pages), spooled to a second temporary
+ *           file as the text arrives (arc_writer_prepare, or
+ *           arc_writer_result for a result that still has it), so that a
+ *           batch never holds its texts.
+ * Both spools are copied in at close.  The texts come last so that the
+ * browser runs the script and shows the overview before it has parsed
+ * the texts (most of the file): a page of 1,000 reports is 18 MB.
  * Everything from a report is a JSON string inside script data, with < > &
  * and U+2028/2029 escaped: it cannot end the element, and the script puts
  * it in the page as text only.  The stylesheet and script are embedded at
@@ -24,6 +28,7 @@
 #include "report.h"
 
 #include "report_html_assets.h"
+#include "result.h"
 #include "util.h"
 
 #include <stdint.h>
@@ -175,13 +180,24 @@ typedef struct {
     long block;
 } prepared;
 
+/* The text of a reference report (--previous: last year's, a work plan):
+ * it gets no overview row, but the views of copied passages and of the
+ * plan follow-up show it beside the report that names it by path. */
+typedef struct {
+    char *path;
+    long block;
+} ref_text;
+
 typedef struct {
     out doc;        /* the page (w->fp) */
-    out rows;       /* the overview's rows (the spool) */
+    out rows;       /* the overview's rows (a spool) */
+    out texts;      /* the reports' texts (a spool) */
     size_t nrows;
     long ntexts;
     prepared *map;  /* open addressing, a power of two */
     size_t cap, n;
+    ref_text *refs;
+    size_t nrefs, refs_cap;
 } html_state;
 
 static uint64_t path_hash(const char *s)
@@ -236,7 +252,7 @@ static int remember(html_state *st, const arc_result *r, long block)
 static long write_text(html_state *st, const arc_result *r, const char *t,
                        size_t len)
 {
-    out *o = &st->doc;
+    out *o = &st->texts;
     long block = st->ntexts++;
     out_str(o, "<script type=\"application/json\" id=\"arc-t");
     out_long(o, block);
@@ -279,7 +295,6 @@ static long write_text(html_state *st, const arc_result *r, const char *t,
         }
     }
     out_str(o, "]}</script>\n");
-    out_flush(o);
     return block;
 }
 
@@ -290,7 +305,18 @@ static int prepare_html(arc_writer *w, const arc_result *r)
     const char *t = arc_result_text(r, &len);
     if (!t || prepared_block(st, r) >= 0)
         return 0;
-    return remember(st, r, write_text(st, r, t, len));
+    long block = write_text(st, r, t, len);
+    if (r->reference) {
+        /* Never reported: found by its path (few per batch). */
+        if (arc_grow((void **)&st->refs, &st->refs_cap, st->nrefs + 1,
+                     sizeof *st->refs))
+            return ARC_ENOMEM;
+        if (!(st->refs[st->nrefs].path = arc_strdup(arc_result_path(r))))
+            return ARC_ENOMEM;
+        st->refs[st->nrefs++].block = block;
+        return 0;
+    }
+    return remember(st, r, block);
 }
 
 static void finding(out *o, const arc_finding *fi, int first)
@@ -311,7 +337,77 @@ static void finding(out *o, const arc_finding *fi, int first)
     out_jstr(o, fi->message);
     out_put(o, ",", 1);
     out_jstr(o, fi->evidence);
+    if (fi->related_path && *fi->related_path) {
+        /* The other report of a check across reports (few findings). */
+        out_put(o, ",", 1);
+        out_jstr(o, fi->related_path);
+        out_put(o, ",", 1);
+        out_long(o, fi->related_line);
+    }
     out_put(o, "]", 1);
+}
+
+/* A share 0-1 as a JSON number with two decimals. */
+static void out_share(out *o, double v)
+{
+    long c = (long)(v * 100 + 0.5);
+    out_long(o, c / 100);
+    out_put(o, ".", 1);
+    out_put(o, &"0123456789"[c % 100 / 10], 1);
+    out_put(o, &"0123456789"[c % 10], 1);
+}
+
+/* What the checks across reports found for r: the passages it shares
+ * with other reports ("sh") and the plan items checked against it ("pl"),
+ * for the side-by-side and follow-up views. */
+static void cross(out *o, const arc_result *r, const arc_scorecard *card)
+{
+    if (card && (card->compared & ARC_CARD_SHARED)) {
+        out_str(o, ",\"sm\":");
+        out_share(o, card->shared_max);
+    }
+    if (card && (card->compared & ARC_CARD_PLAN)) {
+        out_str(o, ",\"pi\":");
+        out_long(o, card->plan_items);
+        out_str(o, ",\"pn\":");
+        out_long(o, card->plan_not_followed);
+    }
+    size_t n = arc_result_shared_count(r);
+    for (size_t i = 0; i < n; i++) {
+        const arc_shared_passage *s = arc_result_shared(r, i);
+        out_str(o, i ? ",[" : ",\"sh\":[[");
+        out_jstr(o, s->other);
+        out_put(o, ",", 1);
+        out_long(o, s->line);
+        out_put(o, ",", 1);
+        out_long(o, s->column);
+        out_put(o, ",", 1);
+        out_long(o, s->other_line);
+        out_put(o, ",", 1);
+        out_long(o, s->other_column);
+        out_put(o, ",", 1);
+        out_long(o, (long)s->chars);
+        out_put(o, ",", 1);
+        out_jstr(o, s->rule);
+        out_str(o, i + 1 < n ? "]" : "]]");
+    }
+    n = arc_result_plan_count(r);
+    for (size_t i = 0; i < n; i++) {
+        const arc_plan_item *p = arc_result_plan_item(r, i);
+        out_str(o, i ? ",[" : ",\"pl\":[[");
+        out_jstr(o, p->plan);
+        out_put(o, ",", 1);
+        out_long(o, p->plan_line);
+        out_put(o, ",", 1);
+        out_jstr(o, p->item);
+        out_put(o, ",", 1);
+        out_long(o, p->followed ? 1 : 0);
+        out_put(o, ",", 1);
+        out_long(o, p->line);
+        out_put(o, ",", 1);
+        out_share(o, p->score);
+        out_str(o, i + 1 < n ? "]" : "]]");
+    }
 }
 
 /* One overview row: a report's facts, scorecard and findings [from, to).
@@ -379,11 +475,12 @@ static void row(html_state *st, const arc_writer *w, const arc_result *r,
     out_long(o, counts[ARC_SEV_INFO]);
     out_str(o, ",\"t\":");
     out_long(o, block);
+    if (r)
+        cross(o, r, card);
     out_str(o, ",\"f\":[");
     for (size_t i = from; i < to; i++)
         finding(o, arc_findings_get(f, i), i == from);
     out_str(o, "]}");
-    out_flush(o);
 }
 
 static int loose_row(arc_writer *w, const arc_findings *f, size_t from,
@@ -417,7 +514,7 @@ static int open_html(arc_writer *w)
         return ARC_ENOMEM;
     w->state = st;
     st->doc.fp = w->fp;
-    if (!(st->rows.fp = tmpfile()))
+    if (!(st->rows.fp = tmpfile()) || !(st->texts.fp = tmpfile()))
         return ARC_EIO;
     out *o = &st->doc;
     out_str(o, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n"
@@ -442,7 +539,7 @@ static int open_html(arc_writer *w)
     return 0;
 }
 
-static void meta(out *o, const arc_ruleset *rs)
+static void meta(out *o, const html_state *st, const arc_ruleset *rs)
 {
     out_str(o, "<script type=\"application/json\" id=\"arc-meta\">"
                "{\"v\":\"" ARC_VERSION "\",\"rules\":[");
@@ -468,6 +565,14 @@ static void meta(out *o, const arc_ruleset *rs)
         out_jstr(o, arc_ruleset_part_name(rs, i));
         out_put(o, "}", 1);
     }
+    out_str(o, "],\"refs\":[");
+    for (size_t i = 0; i < st->nrefs; i++) {
+        out_str(o, i ? ",[" : "[");
+        out_jstr(o, st->refs[i].path);
+        out_put(o, ",", 1);
+        out_long(o, st->refs[i].block);
+        out_put(o, "]", 1);
+    }
     out_str(o, "]}</script>\n");
 }
 
@@ -478,29 +583,42 @@ static void discard_html(arc_writer *w)
         return;
     if (st->rows.fp)
         fclose(st->rows.fp);
+    if (st->texts.fp)
+        fclose(st->texts.fp);
     free(st->map);
+    for (size_t i = 0; i < st->nrefs; i++)
+        free(st->refs[i].path);
+    free(st->refs);
     free(st);
     w->state = NULL;
+}
+
+/* Copies the spool to the page; 0 or ARC_EIO. */
+static int copy_spool(out *o, out *spool)
+{
+    FILE *from = spool->fp;
+    out_flush(o);
+    out_flush(spool);
+    if (fflush(from) != 0 || fseek(from, 0, SEEK_SET) != 0)
+        return ARC_EIO;
+    for (size_t k; (k = fread(o->buf, 1, sizeof o->buf, from)) > 0;)
+        fwrite(o->buf, 1, k, o->fp);
+    return ferror(from) ? ARC_EIO : 0;
 }
 
 static int close_html(arc_writer *w)
 {
     html_state *st = w->state;
     out *o = &st->doc;
-    meta(o, w->rs);
+    meta(o, st, w->rs);
     out_str(o, "<script type=\"application/json\" id=\"arc-rows\">[");
-    out_flush(o);
-    int rc = 0;
-    FILE *spool = st->rows.fp;
-    if (fflush(spool) != 0 || fseek(spool, 0, SEEK_SET) != 0)
-        rc = ARC_EIO;
-    for (size_t k; !rc && (k = fread(o->buf, 1, sizeof o->buf, spool)) > 0;)
-        fwrite(o->buf, 1, k, w->fp);
-    if (!rc && ferror(spool))
-        rc = ARC_EIO;
+    int rc = copy_spool(o, &st->rows);
     out_str(o, "\n]</script>\n<script>");
     out_put(o, (const char *)arc_html_js, arc_html_js_len);
-    out_str(o, "</script>\n</body>\n</html>\n");
+    out_str(o, "</script>\n");
+    if (!rc)
+        rc = copy_spool(o, &st->texts);
+    out_str(o, "</body>\n</html>\n");
     out_flush(o);
     discard_html(w);
     return rc;

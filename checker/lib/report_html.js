@@ -3,16 +3,25 @@
  * Content-Security-Policy (nothing else on the page may run).
  *
  * Data, from script elements of type application/json:
- *   arc-meta  {v, rules: [{id, sev, d, b, on}], parts: [{id, name}]}
+ *   arc-meta  {v, rules: [{id, sev, d, b, on}], parts: [{id, name}],
+ *             refs: [[path, text block]] (reports read with --previous:
+ *             no row, only their text)}
  *   arc-rows  one object per report: p path, ti title, u unit, y year,
  *             ty document type, pub publication date, ps its source,
  *             fm reader, ok checked, why reason, pt part statuses (in
  *             meta.parts order), e/w/n counts, s score, t text block (-1:
  *             none), f findings [line, column, page, severity (0 info,
- *             1 warning, 2 error), rule, part, message, evidence]
+ *             1 warning, 2 error), rule, part, message, evidence(, other
+ *             report's path, its line)]; from the checks across reports
+ *             (when they ran): sm largest shared share, pi/pn plan items /
+ *             not followed, sh shared passages [other path, line, column,
+ *             other line, other column, characters, rule], pl plan items
+ *             [plan path, its line, item, followed, line here, score]
  *   arc-t<k>  a report's text {x: text, h: [[line, level, label, text,
  *             part]], pg: [[line, page]]}, parsed only when the report is
  *             opened.
+ * The texts come after this script in the file: the overview shows while
+ * the browser still reads them.
  * Everything from a report reaches the page through textContent and text
  * nodes, never as markup.  ES5, for the older browsers of 信创 desktops. */
 (function () {
@@ -52,10 +61,26 @@
   var app = document.getElementById('arc-app');
   var rules = {};
   meta.rules.forEach(function (r) { rules[r.id] = r; });
-  var collator = window.Intl && Intl.Collator ?
-    new Intl.Collator('zh-CN', {numeric: true}) : null;
+  /* Reports by path (the other side of a shared passage, a plan); a path
+   * may be any string, "hasOwnProperty" or "__proto__" too. */
+  function has(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
+  var byPath = Object.create ? Object.create(null) : {};
+  var refs = Object.create ? Object.create(null) : {};
+  rows.forEach(function (r, k) { byPath[r.p] = k; });
+  (meta.refs || []).forEach(function (x, j) { refs[x[0]] = j; });
+  var RULE_ZH = {'copy.between-units': '与其他单位的报告雷同',
+                 'copy.previous-year': '与上年报告雷同'};
+  /* The report pairs (crossPairs) and the overview's sections about them
+   * (built when opened or printed). */
+  var pairs = null, crossBuilt = [];
+  /* Made at the first sort by text: loading the collation data is not
+   * free, and the overview does not need it to show. */
+  var collator;
 
   function cmpText(a, b) {
+    if (collator === undefined)
+      collator = window.Intl && Intl.Collator ?
+        new Intl.Collator('zh-CN', {numeric: true}) : null;
     if (collator) return collator.compare(a, b);
     return a < b ? -1 : a > b ? 1 : 0;
   }
@@ -72,7 +97,7 @@
   /* ------------------------------------------------------------ overview */
 
   var view = {sort: -1, dir: 1, sev: '', rule: '', text: '', order: [],
-              current: -1};
+              current: -1, pair: null};
   var ov = add(app, el('main', 'overview'));
   var rv = add(app, el('main', 'report'));
   rv.hidden = true;
@@ -89,13 +114,32 @@
       return r.pt[i] ? PART_ZH[r.pt[i]] || r.pt[i] : '';
     }});
   });
+  var anyShared = false, anyPlan = false;
+  rows.forEach(function (r) {
+    if (r.sm !== undefined) anyShared = true;
+    if (r.pi !== undefined) anyPlan = true;
+  });
   cols.push(
     {h: '错误', v: function (r) { return r.e; }, num: true, sev: 'e'},
     {h: '警告', v: function (r) { return r.w; }, num: true, sev: 'w'},
     {h: '提示', v: function (r) { return r.n; }, num: true, sev: 'i'},
     {h: '得分', v: function (r) { return r.ok ? r.s : null; }, num: true,
-     cls: 'score'},
-    {h: '文件', v: function (r) { return r.p; }, cls: 'path'});
+     cls: 'score'});
+  /* The checks across reports, when they compared anything. */
+  if (anyShared)
+    cols.push({h: '最大雷同', v: function (r) {
+      return r.sm === undefined ? null : Math.round(r.sm * 100);
+    }, num: true, pct: true, cls: 'shared'});
+  if (anyPlan)
+    cols.push({h: '计划未落实', v: function (r) {
+      return r.pi === undefined ? null : r.pn;
+    }, num: true, cls: 'plan'});
+  cols.push({h: '文件', v: function (r) { return r.p; }, cls: 'path'});
+  /* Fixed widths (rem) for a fixed table layout: the browser lays out
+   * the rows without measuring every cell first; the title takes the
+   * rest. */
+  var WIDTH = {unit: 8.2, title: 0, nw: 5.8, num: 3.2, part: 4.4, score: 3.4,
+               shared: 4, plan: 4.4, path: 10};
 
   function totals() {
     var checked = 0, unchecked = [], by = {}, e = 0, w = 0, n = 0;
@@ -176,6 +220,7 @@
       add(tr, el('td', null, r.b));
       add(tr, el('td', 'n', by[id] || 0));
     });
+    crossSections(box);
     return by;
   }
 
@@ -208,6 +253,13 @@
   clear.type = 'button';
 
   var table = add(ov, el('table', 'ov'));
+  var colgroup = add(table, el('colgroup'));
+  cols.forEach(function (c) {
+    var w = c.part !== undefined ? WIDTH.part : c.cls in WIDTH ? WIDTH[c.cls] :
+            c.num ? WIDTH.num : WIDTH.nw;
+    var ce = add(colgroup, el('col'));
+    if (w) ce.style.width = w + 'rem';
+  });
   var headRow = add(add(table, el('thead')), el('tr'));
   var ths = cols.map(function (c, i) {
     var th = add(headRow, el('th', c.part !== undefined ? 'part' :
@@ -224,6 +276,15 @@
   });
   var tbody = add(table, el('tbody'));
   var trs = [];
+  /* Rows are put in the table in chunks: FIRST at once (a few screens),
+   * CHUNK more when the end of the table comes near the screen (or on
+   * 显示更多), all of them before printing.  Sorting and filtering work on
+   * the data of every row; only the DOM is partial. */
+  var FIRST = 100, CHUNK = 200, shown = 0;
+  var more = add(ov, el('div', 'more'));
+  var moreBtn = add(more, el('button', 'linkish'));
+  moreBtn.type = 'button';
+  moreBtn.onclick = function () { showRows(shown + CHUNK); };
 
   function makeRow(k) {
     var r = rows[k], tr = el('tr', r.ok ? '' : 'unchecked');
@@ -236,6 +297,7 @@
       } else {
         td.textContent = s;
       }
+      if (c.pct && s) td.textContent = s + '%';
       if (c.num) td.className += ' num';
       if (c.sev) td.className += ' ' + (v ? c.sev : 'zero');
       if (c.part !== undefined) td.className += ' part ' + (r.pt[c.part] || '');
@@ -292,14 +354,30 @@
       else
         th.removeAttribute('aria-sort');
     });
-    var frag = document.createDocumentFragment();
-    order.forEach(function (k) {
-      frag.appendChild(trs[k] || (trs[k] = makeRow(k)));
-    });
     tbody.textContent = '';
-    tbody.appendChild(frag);
+    shown = 0;
     view.order = order;
     count.textContent = '显示 ' + order.length + ' / ' + rows.length + ' 份';
+    showRows(FIRST);
+  }
+
+  /* Puts the rows of view.order up to n in the table. */
+  function showRows(n) {
+    var order = view.order, end = Math.min(n, order.length);
+    if (end > shown) {
+      var frag = document.createDocumentFragment();
+      for (var i = shown; i < end; i++)
+        frag.appendChild(trs[order[i]] || (trs[order[i]] = makeRow(order[i])));
+      tbody.appendChild(frag);
+      shown = end;
+    }
+    more.hidden = shown >= order.length;
+    moreBtn.textContent = '显示更多（还有 ' + (order.length - shown) + ' 份）';
+  }
+  if (window.IntersectionObserver) {
+    new IntersectionObserver(function (es) {
+      if (es[0].isIntersecting && !ov.hidden) showRows(shown + CHUNK);
+    }, {rootMargin: '800px'}).observe(more);
   }
 
   function setRule(id) {
@@ -410,6 +488,18 @@
     var r = rules[f[4]];
     if (r && r.d) add(d, el('span', 'desc', r.d));
     if (r && r.b) add(d, el('span', 'basis', '依据：' + r.b));
+    if (f[8]) {
+      /* The other report of a check across reports. */
+      var o = otherRef(f[8]), at = otherName(f[8]) + (f[9] ? ' 第 ' + f[9] + ' 行' : '');
+      var rel = add(d, el('span', 'related', '另一份报告：'));
+      if (o && o.charAt(0) === 'r') add(rel, link(at, '#' + o + (f[9] ? '/l' + f[9] : '')));
+      else rel.appendChild(document.createTextNode(at));
+      var h = RULE_ZH[f[4]] && view.current >= 0 ? pairHref(view.current, f[8]) : null;
+      if (h) {
+        rel.appendChild(document.createTextNode(' '));
+        add(rel, link('并排对照', h));
+      }
+    }
     return d;
   }
 
@@ -472,6 +562,7 @@
 
   function build(k) {
     var r = rows[k];
+    view.current = k;
     rv.textContent = '';
     var nav = add(rv, el('nav', 'rnav'));
     add(nav, link('← 返回总览', '#'));
@@ -486,6 +577,7 @@
     add(rv, el('h1', null, titleOf(r)));
     facts(rv, r);
     if (!r.ok) add(rv, el('p', 'unreadable', '无法检查：' + r.why));
+    crossOfReport(k);
 
     var blk = r.t >= 0 ? data('arc-t' + r.t) : null;
     var lines = blk ? splitLines(blk.x) : [];
@@ -519,18 +611,407 @@
     }
   }
 
+  /* ------------------------------------------------ checks across reports */
+
+  /* The other report named by path: a row ('r' + k), a reference text
+   * ('x' + j) or nothing in this page (null). */
+  function otherRef(path) {
+    if (has(byPath, path)) return 'r' + byPath[path];
+    if (has(refs, path)) return 'x' + refs[path];
+    return null;
+  }
+  function otherName(path) {
+    var k = has(byPath, path) ? byPath[path] : -1;
+    return k >= 0 ? (rows[k].u ? rows[k].u + '：' : '') + titleOf(rows[k])
+                  : baseName(path);
+  }
+
+  /* The report pairs that share passages: one entry per rule and pair of
+   * reports (a copy between units is found in both; it is listed once),
+   * seen from the report whose passages are counted. */
+  function crossPairs() {
+    if (pairs) return pairs;
+    pairs = [];
+    var seen = {};
+    rows.forEach(function (r, k) {
+      (r.sh || []).forEach(function (s) {
+        var key = s[6] + '\n' + (r.p < s[0] ? r.p + '\n' + s[0] : s[0] + '\n' + r.p);
+        var p = seen[key];
+        if (p === undefined) {
+          p = seen[key] = pairs.length;
+          pairs.push({k: k, other: s[0], rule: s[6], n: 0});
+        }
+        if (pairs[p].k === k) pairs[p].n++;
+      });
+    });
+    return pairs;
+  }
+  function pairHref(k, other) {
+    var o = otherRef(other);
+    return o ? '#c' + k + '-' + o : null;
+  }
+
+  function crossSections(box) {
+    var np = 0, nu = 0;
+    rows.forEach(function (r) {
+      if (r.sh && r.sh.length) np++;
+      if (r.pl && r.pl.length) nu++;
+    });
+    /* Built when opened: a batch of thousands may list many. */
+    function lazy(title, fill) {
+      var d = add(box, el('details', 'cross'));
+      add(d, el('summary', null, title));
+      var body = add(d, el('div'));
+      var done = false;
+      function build() {
+        if (!done) fill(body);
+        done = true;
+      }
+      d.addEventListener('toggle', function () { if (d.open) build(); });
+      crossBuilt.push(build);
+      return d;
+    }
+    if (np) {
+      lazy('报告之间的相同段落（' + np + ' 份报告）', function (body) {
+        var t = add(body, el('table', 'rules pairs'));
+        var hr = add(add(t, el('thead')), el('tr'));
+        ['情形', '报告', '另一份报告', '相同段落', ''].forEach(
+          function (h) { add(hr, el('th', null, h)); });
+        var tb = add(t, el('tbody'));
+        crossPairs().forEach(function (p) {
+          var tr = add(tb, el('tr'));
+          add(tr, el('td', null, RULE_ZH[p.rule] || p.rule));
+          add(add(tr, el('td')), link(otherName(rows[p.k].p), '#r' + p.k));
+          var o = otherRef(p.other), td = add(tr, el('td'));
+          if (o && o.charAt(0) === 'r') add(td, link(otherName(p.other), '#' + o));
+          else td.textContent = p.other;
+          add(tr, el('td', 'n', p.n + ' 处'));
+          var h = pairHref(p.k, p.other);
+          td = add(tr, el('td'));
+          if (h) add(td, link('并排对照', h));
+        });
+      });
+    }
+    if (nu) {
+      lazy('上年计划的落实情况（' + nu + ' 个单位）', function (body) {
+        rows.forEach(function (r, k) {
+          if (!r.pl || !r.pl.length) return;
+          var h = add(body, el('h3', 'plan-unit'));
+          add(h, link((r.u || '') + ' ' + titleOf(r), '#r' + k));
+          h.appendChild(document.createTextNode(
+            '：' + r.pl.length + ' 项，未落实 ' + notFollowed(r) + ' 项'));
+          planTable(body, r, k);
+        });
+      });
+    }
+  }
+  function buildCross() { crossBuilt.forEach(function (f) { f(); }); }
+  function notFollowed(r) {
+    var n = 0;
+    r.pl.forEach(function (p) { if (!p[3]) n++; });
+    return n;
+  }
+
+  /* The plan follow-up of report k: each item of the earlier plan, where
+   * it was planned, whether a measure here addresses it and which. */
+  function planTable(box, r, k) {
+    var t = add(box, el('table', 'rules plan'));
+    var hr = add(add(t, el('thead')), el('tr'));
+    ['序号', '计划事项', '出处', '落实情况', '本报告中对应的段落'].forEach(
+      function (h) { add(hr, el('th', null, h)); });
+    var tb = add(t, el('tbody'));
+    r.pl.forEach(function (p, i) {
+      var tr = add(tb, el('tr', p[3] ? 'followed' : 'not-followed'));
+      add(tr, el('td', 'n', i + 1));
+      add(tr, el('td', null, p[2]));
+      var o = otherRef(p[0]), td = add(tr, el('td'));
+      var at = otherName(p[0]) + (p[1] ? ' 第 ' + p[1] + ' 行' : '');
+      if (o && o.charAt(0) === 'r') add(td, link(at, '#' + o + (p[1] ? '/l' + p[1] : '')));
+      else td.textContent = at;
+      add(tr, el('td', 'status', p[3] ? '已落实' : '未落实'));
+      td = add(tr, el('td'));
+      if (p[4]) {
+        if (!p[3]) td.appendChild(document.createTextNode('最接近：'));
+        add(td, link('第 ' + p[4] + ' 行', '#r' + k + '/l' + p[4]));
+        td.appendChild(document.createTextNode(
+          '（相关度 ' + Math.round(p[5] * 100) + '%）'));
+      } else {
+        td.textContent = '没有';
+      }
+    });
+  }
+
+  /* In report k's view: the reports it shares passages with and its plan
+   * follow-up. */
+  function crossOfReport(k) {
+    var r = rows[k];
+    var mine = crossPairs().filter(function (p) {
+      return p.k === k || p.other === r.p;
+    });
+    if (mine.length) {
+      var sec = add(rv, el('section', 'pairs'));
+      add(sec, el('h2', null, '与其他报告相同的段落'));
+      var ul = add(sec, el('ul'));
+      mine.forEach(function (p) {
+        var other = p.k === k ? p.other : rows[p.k].p;
+        var li = add(ul, el('li'));
+        li.appendChild(document.createTextNode(
+          (RULE_ZH[p.rule] || p.rule) + '：' + otherName(other) + '，' + p.n +
+          ' 处相同段落 '));
+        var h = p.k === k ? pairHref(k, p.other) : '#c' + p.k + '-r' + k;
+        if (h) add(li, link('并排对照', h));
+      });
+    }
+    if (r.pl && r.pl.length) {
+      var ps = add(rv, el('section', 'plan'));
+      ps.id = 'arc-plan';
+      add(ps, el('h2', null, '上年计划的落实情况（' + r.pl.length +
+                              ' 项，未落实 ' + notFollowed(r) + ' 项）'));
+      planTable(ps, r, k);
+    }
+  }
+
+  /* Kept characters, as the copy checks compare texts: CJK ideographs,
+   * 〇 and digits (punctuation, spaces, Latin and line breaks skipped). */
+  function kept(c) {
+    return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 48 && c <= 57) ||
+      c === 0x3007 || (c >= 0x3400 && c <= 0x4DBF) ||
+      (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xD840 && c <= 0xD8BF);
+  }
+
+  /* Up to max kept characters of lines from (line, column), 1-based,
+   * column in characters, forward (back = 0) or backward from just before
+   * it (back = 1, the nearest first): their code units and places. */
+  function keptFrom(lines, line, col, max, back) {
+    var out = {c: [], ln: [], at: [], len: []};
+    var l = line - 1, s = lines[l] || '';
+    var i = cpIndex(s, Math.max(0, col - 1)) - back;
+    while (l >= 0 && l < lines.length && out.c.length < max) {
+      if (i < 0 || i >= s.length) {
+        l += back ? -1 : 1;
+        s = lines[l] || '';
+        i = back ? s.length - 1 : 0;
+        continue;
+      }
+      var c = s.charCodeAt(i), w = 1;
+      if (c >= 0xDC00 && c <= 0xDFFF && back && i > 0) {
+        i--;
+        c = s.charCodeAt(i);
+        w = 2;
+      } else if (c >= 0xD800 && c <= 0xDBFF) {
+        w = 2;
+      }
+      if (kept(c)) {
+        out.c.push(s.substr(i, w));
+        out.ln.push(l + 1);
+        out.at.push(i);
+        out.len.push(w);
+      }
+      i += back ? -1 : w;
+    }
+    return out;
+  }
+
+  /* Marks the characters a passage of n kept characters shares on both
+   * sides.  The checks give where its first fingerprint starts (the
+   * shared text may begin up to a window earlier) and how many kept
+   * characters it covers: walked back from the two starts while they
+   * agree, then forward, re-synchronised past what differs (a unit's
+   * name, a changed number) while the passage lasts, and on past its
+   * length while they still agree.  Adds the spans to ma / mb: line ->
+   * [[from, to, passage]].  Returns how many kept characters it marked on
+   * each side. */
+  function alignPassage(la, lb, s, j, ma, mb) {
+    var PA = keptFrom(la, s[1], s[2], 40, 1), PB = keptFrom(lb, s[3], s[4], 40, 1);
+    var nb = 0, ia = [], ib = [];
+    while (nb < PA.c.length && nb < PB.c.length && PA.c[nb] === PB.c[nb]) nb++;
+    /* The last few characters of an earlier line agreeing is chance. */
+    var m = 0;
+    while (nb && PA.ln[nb - 1] !== s[1] && m < nb && PA.ln[nb - 1 - m] === PA.ln[nb - 1]) m++;
+    if (m && m < 6) nb -= m;
+    for (var t = nb - 1; t >= 0; t--) {
+      ia.push(t);
+      ib.push(t);
+    }
+    spans(PA, ia, ma, j, -1);
+    spans(PB, ib, mb, j, -1);
+    var A = keptFrom(la, s[1], s[2], s[5] + 80, 0);
+    var B = keptFrom(lb, s[3], s[4], s[5] + 80, 0);
+    var i = 0, q = 0, got = nb, run = 0, kept0 = 0;
+    ia = [];
+    ib = [];
+    function same(x, y, n) {
+      for (var u = 0; u < n; u++)
+        if (x + u >= A.c.length || y + u >= B.c.length || A.c[x + u] !== B.c[y + u])
+          return false;
+      return true;
+    }
+    while (i < A.c.length && q < B.c.length) {
+      if (A.c[i] === B.c[q]) {
+        ia.push(i++);
+        ib.push(q++);
+        got++;
+        run++;
+        continue;
+      }
+      if (got >= s[5]) break;
+      var found = false;
+      for (var d = 1; d <= 40 && !found; d++)
+        for (var di = 0; di <= d && !found; di++)
+          if (same(i + di, q + d - di, 6)) {
+            i += di;
+            q += d - di;
+            found = true;
+          }
+      if (!found) break;
+      got++; /* a name counts one character in the checks */
+      kept0 = ia.length;
+      run = 0;
+    }
+    /* A last stretch of a few agreeing characters after a difference is
+     * chance, not the passage. */
+    if (run < 6 && kept0) {
+      ia.length = kept0;
+      ib.length = kept0;
+    }
+    /* So are the first few of a later line. */
+    var last = ia.length ? A.ln[ia[ia.length - 1]] : 0;
+    m = 0;
+    while (m < ia.length && A.ln[ia[ia.length - 1 - m]] === last) m++;
+    if (m < 6 && m < ia.length) {
+      ia.length -= m;
+      ib.length -= m;
+    }
+    spans(A, ia, ma, j, 1);
+    spans(B, ib, mb, j, 1);
+    return nb + ia.length;
+  }
+
+  /* Runs of consecutive kept characters on one line, as spans of that
+   * line (what lies between two of them, punctuation included, too). */
+  function spans(K, idx, into, j, dir) {
+    for (var t = 0; t < idx.length;) {
+      var u = t;
+      while (u + 1 < idx.length && idx[u + 1] === idx[u] + dir &&
+             K.ln[idx[u + 1]] === K.ln[idx[t]])
+        u++;
+      var line = K.ln[idx[t]], x = K.at[idx[t]], y = K.at[idx[u]];
+      (into[line] = into[line] || []).push(
+        [Math.min(x, y), Math.max(x + K.len[idx[t]], y + K.len[idx[u]]), j]);
+      t = u + 1;
+    }
+  }
+
+  function textOf(ref) {
+    var blk = null;
+    if (ref.charAt(0) === 'r') {
+      var r = rows[+ref.slice(1)];
+      blk = r && r.t >= 0 ? data('arc-t' + r.t) : null;
+    } else if (meta.refs && meta.refs[+ref.slice(1)]) {
+      blk = data('arc-t' + meta.refs[+ref.slice(1)][1]);
+    }
+    return blk ? splitLines(blk.x) : null;
+  }
+
+  /* One side of the pair view: the text, shared spans marked. */
+  function pane(box, lines, marks, side) {
+    var frag = document.createDocumentFragment();
+    for (var i = 0; i < lines.length; i++) {
+      var n = i + 1, s = lines[i], ms = marks[n];
+      var ln = el('div', 'ln' + (s ? '' : ' empty'));
+      ln.id = 'arc-' + side + '-l' + n;
+      add(ln, el('span', 'no', n));
+      var tx = add(ln, el('span', 'tx'));
+      if (!ms) {
+        tx.textContent = s;
+      } else {
+        ms.sort(function (x, y) { return x[0] - y[0]; });
+        var at = 0, mk = null;
+        ms.forEach(function (m) {
+          var a = Math.max(m[0], at);
+          if (a >= m[1]) return;
+          if (a > at) {
+            tx.appendChild(document.createTextNode(s.slice(at, a)));
+            mk = null;
+          }
+          if (mk && mk.getAttribute('data-p') === String(m[2])) {
+            mk.textContent += s.slice(a, m[1]);
+          } else {
+            mk = add(tx, el('mark', 'shared', s.slice(a, m[1])));
+            mk.setAttribute('data-p', String(m[2]));
+          }
+          at = m[1];
+        });
+        if (at < s.length) tx.appendChild(document.createTextNode(s.slice(at)));
+      }
+      frag.appendChild(ln);
+    }
+    box.appendChild(frag);
+  }
+
+  /* #cK-rM / #cK-xJ: report k and the other report side by side, each
+   * passage they share marked on both sides. */
+  function buildPair(k, ref) {
+    var r = rows[k], other = ref.charAt(0) === 'r' ? rows[+ref.slice(1)].p :
+      meta.refs[+ref.slice(1)][0];
+    rv.textContent = '';
+    var nav = add(rv, el('nav', 'rnav'));
+    add(nav, link('← 返回总览', '#'));
+    add(nav, link('返回本报告', '#r' + k));
+    if (ref.charAt(0) === 'r') add(nav, link('打开另一份报告', '#' + ref));
+    add(rv, el('h1', null, '相同段落对照'));
+    var ss = (r.sh || []).filter(function (s) { return s[0] === other; });
+    var la = textOf('r' + k) || [], lb = textOf(ref) || [];
+    var ma = {}, mb = {};
+    var got = ss.map(function (s, j) { return alignPassage(la, lb, s, j, ma, mb); });
+    var ol = add(rv, el('ol', 'plist'));
+    ss.forEach(function (s, j) {
+      var li = add(ol, el('li'));
+      var b = add(li, el('button', 'linkish',
+        (RULE_ZH[s[6]] || s[6]) + '：本报告第 ' + s[1] + ' 行 ↔ 另一份第 ' +
+        s[3] + ' 行，标出相同的 ' + got[j] + ' 字'));
+      b.type = 'button';
+      b.onclick = function () {
+        ['a', 'b'].forEach(function (side) {
+          var m = rv.querySelector('.pane-' + side + ' mark[data-p="' + j + '"]');
+          if (m) {
+            m.scrollIntoView({block: 'center'});
+            flash(m);
+          }
+        });
+      };
+    });
+    var grid = add(rv, el('div', 'pair'));
+    [[r.p, la, ma, 'a', otherName(r.p)], [other, lb, mb, 'b', otherName(other)]]
+      .forEach(function (x) {
+        var col = add(grid, el('section', 'pane pane-' + x[3]));
+        add(col, el('h2', null, x[4]));
+        add(col, el('div', 'ppath', x[0]));
+        var box = add(col, el('div', 'doc'));
+        if (x[1].length) pane(box, x[1], x[2], x[3]);
+        else add(box, el('p', 'empty-text', '本页没有这份报告的正文。'));
+      });
+    document.title = '相同段落对照 — 审阅报告';
+    view.current = k;
+    view.pair = ref;
+  }
+
   function flash(e) {
     e.classList.add('flash');
     setTimeout(function () { e.classList.remove('flash'); }, 1600);
   }
 
-  function showReport(k, j) {
-    if (view.current !== k || rv.hidden) build(k);
+  /* Report k, scrolled to finding j ('f') or line j ('l'), or to the top
+   * (j < 0). */
+  function showReport(k, what, j) {
+    if (view.current !== k || rv.hidden || view.pair) build(k);
     view.current = k;
+    view.pair = null;
     ov.hidden = true;
     rv.hidden = false;
     document.title = titleOf(rows[k]) + ' — 审阅报告';
-    var target = j >= 0 ? document.getElementById('arc-f' + j) : null;
+    var target = j >= 0 ? document.getElementById(
+      (what === 'l' ? 'arc-l' : 'arc-f') + j) : null;
     if (target) {
       target.scrollIntoView({block: 'center'});
       flash(target);
@@ -540,10 +1021,13 @@
   }
 
   function showOverview() {
+    view.pair = null;
     rv.hidden = true;
     rv.textContent = '';
     ov.hidden = false;
     document.title = baseTitle;
+    var pos = view.current >= 0 ? view.order.indexOf(view.current) : -1;
+    if (pos >= shown) showRows(pos + 1);
     var tr = view.current >= 0 ? trs[view.current] : null;
     if (tr && tr.parentNode) {
       tr.className += tr.className.indexOf('seen') < 0 ? ' seen' : '';
@@ -551,9 +1035,29 @@
     }
   }
 
+  function showPair(k, ref) {
+    if (view.current !== k || view.pair !== ref || rv.hidden) buildPair(k, ref);
+    ov.hidden = true;
+    rv.hidden = false;
+    window.scrollTo(0, 0);
+  }
+
+  /* The texts follow this script in the file: a report opened (from the
+   * address or a click) before the browser has read them waits for it. */
+  var waiting = false;
   function route() {
-    var m = /^#r(\d+)(?:\/f(\d+))?$/.exec(location.hash);
-    if (m && +m[1] < rows.length) showReport(+m[1], m[2] ? +m[2] : -1);
+    var m = /^#r(\d+)(?:\/([fl])(\d+))?$/.exec(location.hash);
+    var c = /^#c(\d+)-([rx])(\d+)$/.exec(location.hash);
+    if ((m || c) && document.readyState === 'loading') {
+      if (!waiting) document.addEventListener('DOMContentLoaded', route);
+      waiting = true;
+      return;
+    }
+    if (m && +m[1] < rows.length)
+      showReport(+m[1], m[2], m[3] ? +m[3] : -1);
+    else if (c && +c[1] < rows.length &&
+             +c[3] < (c[2] === 'r' ? rows.length : (meta.refs || []).length))
+      showPair(+c[1], c[2] + c[3]);
     else showOverview();
   }
 
@@ -561,6 +1065,8 @@
   window.addEventListener('beforeprint', function () {
     var ds = document.getElementsByTagName('details');
     for (var i = 0; i < ds.length; i++) ds[i].open = true;
+    showRows(view.order.length);
+    buildCross();
   });
   render();
   window.addEventListener('hashchange', route);
@@ -572,7 +1078,14 @@
   document.documentElement.setAttribute('data-arc-ready', String(rows.length));
   document.documentElement.setAttribute('data-arc-ms',
                                         String(Date.now() - started));
-  if (window.performance && performance.now)
-    document.documentElement.setAttribute(
-      'data-arc-page-ms', String(Math.round(performance.now())));
+  function since(name) {
+    if (window.performance && performance.now)
+      document.documentElement.setAttribute(
+        name, String(Math.round(performance.now())));
+  }
+  since('data-arc-page-ms');
+  /* And when the whole file (every text) has been read. */
+  document.addEventListener('DOMContentLoaded', function () {
+    since('data-arc-loaded-ms');
+  });
 }());

@@ -29,7 +29,7 @@ static const char *const evidence_keys[] = {"from",   "pattern", "weight",
 static const char *const type_keys[] = {"id",    "name",  "title",
                                         "body",  "body_min", "cues",
                                         "masks", "masks_min", "fallback",
-                                        NULL};
+                                        "bare", NULL};
 static const char *const cue_keys[] = {"pattern", "min", NULL};
 
 /* Compiles `key` of n into *slot, replacing what a base rule set put
@@ -471,6 +471,8 @@ static int load_type(arc_doc_type *ty, const arc_node *n,
         rc = arc_node_int(cx, n, "masks_min", 0, 1, 100, &masks_min);
     if (!rc)
         rc = arc_node_bool(cx, n, "fallback", &ty->fallback);
+    if (!rc)
+        rc = arc_node_bool(cx, n, "bare", &ty->bare);
     ty->body_min = (int)body_min;
     ty->masks_min = (int)masks_min;
     return rc;
@@ -487,7 +489,7 @@ static int load_types(arc_doc_profile *p, const arc_node *n,
     arc_doc_type *v = calloc(n->n ? n->n : 1, sizeof *v);
     if (!v)
         return arc_err_nomem(cx->err);
-    int rc = 0, fallback = -1;
+    int rc = 0, fallback = -1, bare = -1;
     for (size_t i = 0; !rc && i < n->n; i++) {
         rc = load_type(&v[i], n->items[i], cx);
         if (!rc && v[i].fallback) {
@@ -495,6 +497,12 @@ static int load_types(arc_doc_profile *p, const arc_node *n,
                 rc = arc_node_fail(cx, n->items[i],
                                    "只能有一个类型设 fallback: true");
             fallback = (int)i;
+        }
+        if (!rc && v[i].bare) {
+            if (bare >= 0)
+                rc = arc_node_fail(cx, n->items[i],
+                                   "只能有一个类型设 bare: true");
+            bare = (int)i;
         }
     }
     if (rc) {

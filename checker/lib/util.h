@@ -84,6 +84,7 @@ int arc_read_file(char **out, size_t *len, const char *path, size_t max,
  */
 typedef struct {
     long long end_ns;  /* thread CPU time at which it expires; 0: never */
+    long long wall_next; /* monotonic time before which it cannot have */
     unsigned long ms;  /* the budget, for messages */
     unsigned tick;     /* calls since the clock was last read */
     int expired;       /* set once passed: stays set */

@@ -87,6 +87,38 @@ START_TEST(test_many_lines)
 }
 END_TEST
 
+START_TEST(test_length_bounds)
+{
+    /* min_chars is 10 characters, whatever their bytes: ten ideographs
+     * (30 bytes) count, nine do not; ASCII characters are one byte each. */
+    ck_assert_uint_eq(hits("全年办结复议案九件。\n全年办结复议案九件。\n"), 1);
+    ck_assert_uint_eq(hits("全年办结复议九件。\n全年办结复议九件。\n"), 0);
+    ck_assert_uint_eq(hits("abcdefghi。\nabcdefghi。\n"), 1);
+    ck_assert_uint_eq(hits("abcdefgh。\nabcdefgh。\n"), 0);
+    /* Copies whose lengths are not a multiple of the hash's step, and
+     * long ones that differ only in their last byte. */
+    ck_assert_uint_eq(hits("复议案件十二件全部办结了。a\n"
+                           "复议案件十二件全部办结了。a\n"),
+                      1);
+    ck_assert_uint_eq(hits("复议案件十二件全部办结了。复议案件十二件全部办结了。a\n"
+                           "复议案件十二件全部办结了。复议案件十二件全部办结了。b\n"),
+                      0);
+}
+END_TEST
+
+START_TEST(test_paragraph_asked_of_copies)
+{
+    /* Lines that are no prose are skipped however often they repeat, and
+     * a prose line among them is still found. */
+    ck_assert_uint_eq(hits("序号 事项名称 实施依据 责任单位\n"
+                           "全年办理复议案件十二件并全部办结。\n"
+                           "序号 事项名称 实施依据 责任单位\n"
+                           "序号 事项名称 实施依据 责任单位\n"
+                           "全年办理复议案件十二件并全部办结。\n"),
+                      1);
+}
+END_TEST
+
 static void load_fails(const char *keys, const char *needle)
 {
     char y[1024];
@@ -133,6 +165,8 @@ static Suite *suite(void)
     tcase_add_test(tc, test_each_later_copy_once);
     tcase_add_test(tc, test_quiet_forms);
     tcase_add_test(tc, test_many_lines);
+    tcase_add_test(tc, test_length_bounds);
+    tcase_add_test(tc, test_paragraph_asked_of_copies);
     tcase_add_test(tc, test_load_errors);
     tcase_add_test(tc, test_default_rules);
     suite_add_tcase(s, tc);

@@ -517,6 +517,13 @@ START_TEST(test_unit_from_title)
         /* The shortest: before the first 关于. */
         {"青禾区司法局关于转发关于2025年度法治政府建设报告的报告",
          "青禾区司法局"},
+        /* The title starts with the year: what follows it, up to the
+         * subject (a plan's title, as published). */
+        {"2026年临江市青禾区法治政府建设工作要点与责任分工",
+         "临江市青禾区"},
+        {"2025年度云溪县司法局依法行政工作报告", "云溪县司法局"},
+        {"2025年青禾区人民政府关于法治政府建设情况的报告",
+         "青禾区人民政府"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char text[512];
@@ -976,6 +983,41 @@ static const struct {
      "2025年,XX区共办理复议案件**件。\n" HEADINGS, "other"},
     {"青禾区召开法治政府建设推进会\n"
      "3月6日上午,青禾区召开法治政府建设推进会。\n", "other"},
+    /* a template whose opening masks the report's own year */
+    {"法治政府建设情况报告\n"
+     "20XX年,我局坚持依法行政,现将有关情况报告如下:\n" HEADINGS,
+     "other"},
+    {"法治政府建设情况报告\n按照20xx年度考评要求,现将自查情况报告如下:\n"
+     HEADINGS,
+     "other"},
+    /* one 20XX年 in the 200 characters after the title is a template
+     * (it is two masks: 20XX年 and XX年) ... */
+    {"青禾区2025年度法治政府建设情况报告\n"
+     "一、主要举措和成效\n(一)健全机制。20XX年制定实施办法。\n"
+     "二、存在的不足和原因\n培训不够。\n",
+     "other"},
+    /* ... further on, a leftover in a report (placeholder.found) */
+    {"青禾区2025年度法治政府建设情况报告\n"
+     "一、主要举措和成效\n(一)健全决策机制。区政府全年召开常务会议研究"
+     "法治政府建设三次,审议重大行政决策事项六件,完善合法性审查机制,"
+     "全面推行法律顾问制度,重大行政决策事项全部经过合法性审查和集体讨论"
+     "决定,决策的科学化、民主化、法治化水平进一步提高,群众满意度稳步提升,"
+     "各项制度落实到位。\n(二)健全执法机制。全面落实行政执法公示制度、"
+     "执法全过程记录制度和重大执法决定法制审核制度,开展执法案卷评查两次,"
+     "组织执法人员培训四期,执法规范化水平进一步提升。\n"
+     "(三)健全机制。20XX年制定实施办法。\n"
+     "二、存在的不足和原因\n培训不够。\n",
+     "annual-report"},
+    /* no title, no report year, no numbered heading: no report */
+    {"购买方名称:青禾区司法局\n货物或应税劳务名称:办公用品\n"
+     "价税合计:壹仟贰佰元整\n",
+     "other"},
+    {"读书是一件快乐的事。我们从书中认识世界。\n书籍陪伴我们成长。\n",
+     "other"},
+    /* with any of them the fallback stays the report */
+    {"2025年,青禾区坚持依法行政。\n全年办理复议案件12件。\n",
+     "annual-report"},
+    {"全年办理复议案件12件。\n" HEADINGS, "annual-report"},
 };
 
 START_TEST(test_type_forms)
