@@ -88,18 +88,32 @@ size_t arc_next_char(const arc_eval *ctx, size_t off)
     return off;
 }
 
+/* Does the heading contain a match of every group g[0..n)? */
+static int all_groups(arc_eval *ctx, arc_regex *const *g, size_t n,
+                      const arc_section *s)
+{
+    size_t ms, me;
+    for (size_t i = 0; i < n; i++)
+        if (!arc_eval_search(ctx, g[i], s->title_start, s->title_end, &ms,
+                             &me))
+            return 0;
+    return n > 0;
+}
+
+/* A heading belongs to a part when it says what the part is about in one
+ * of the part's ways (heading, or a heading_or alternative: a plan word,
+ * or a time and a kind of work together) and no exclude word says it is
+ * about something else. */
 static int heading_matches(arc_eval *ctx, const arc_part_def *p,
                            const arc_section *s)
 {
-    if (!p->nheading)
-        return 0;
+    int any = all_groups(ctx, p->heading, p->nheading, s);
+    for (size_t a = 0; !any && a < p->nalts; a++)
+        any = all_groups(ctx, p->alt[a], p->nalt[a], s);
     size_t ms, me;
-    for (size_t g = 0; g < p->nheading; g++)
-        if (!arc_eval_search(ctx, p->heading[g], s->title_start, s->title_end,
-                             &ms, &me))
-            return 0;
-    return !(p->exclude && arc_eval_search(ctx, p->exclude, s->title_start,
-                                           s->title_end, &ms, &me));
+    return any && !(p->exclude && arc_eval_search(ctx, p->exclude,
+                                                  s->title_start,
+                                                  s->title_end, &ms, &me));
 }
 
 static void hit_heading(arc_part_hit *h, const arc_doc *doc, size_t si)

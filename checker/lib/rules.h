@@ -56,6 +56,10 @@ typedef struct {
     char *name;           /* display name used in messages */
     arc_regex **heading;  /* key-word groups a heading must all contain */
     size_t nheading;
+    arc_regex ***alt;     /* further alternatives: heading_or lists, each of
+                           * groups a heading must all contain */
+    size_t *nalt;         /* groups in each alternative */
+    size_t nalts;
     arc_regex *exclude;   /* words that disqualify a heading */
     arc_regex **prose;    /* patterns that find the part as prose */
     size_t nprose;

@@ -10,6 +10,7 @@ extern const arc_kind arc_kind_numbering;
 extern const arc_kind arc_kind_year;
 extern const arc_kind arc_kind_sum;
 extern const arc_kind arc_kind_ratio;
+extern const arc_kind arc_kind_share;
 extern const arc_kind arc_kind_date;
 extern const arc_kind arc_kind_deadline;
 extern const arc_kind arc_kind_pattern;
@@ -28,6 +29,6 @@ const arc_kind *const arc_kinds[] = {
     &arc_kind_date,          &arc_kind_deadline,      &arc_kind_pattern,
     &arc_kind_duplicate,     &arc_kind_plan_period,   &arc_kind_repeat,
     &arc_kind_copy,          &arc_kind_plan_followup, &arc_kind_task_owner,
-    &arc_kind_year_bounds,
+    &arc_kind_year_bounds,   &arc_kind_share,
     NULL,
 };

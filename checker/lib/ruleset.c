@@ -18,8 +18,9 @@ static const char *const top_keys[] = {
 static const char *const scoring_keys[] = {"base", "error", "warning", "info",
                                            "rules", NULL};
 static const char *const trad_keys[] = {"markers", "min", "config", NULL};
-static const char *const part_keys[] = {"id", "name", "heading", "exclude",
-                                        "prose", "thematic", NULL};
+static const char *const part_keys[] = {"id",      "name",     "heading",
+                                        "heading_or", "exclude", "prose",
+                                        "thematic", NULL};
 static const char *const rule_keys[] = {"id",          "kind",    "severity",
                                         "message",     "description",
                                         "basis",       "enabled",
@@ -178,6 +179,38 @@ static int load_regex_list(const arc_load_ctx *cx, const arc_node *n,
     return 0;
 }
 
+/* heading_or: a list of alternatives, each a list of groups; a group is a
+ * key-word list, or one string that is a pattern (a year: \\d{4}年). */
+static int load_heading_or(arc_part_def *p, const arc_node *n,
+                           const arc_load_ctx *cx)
+{
+    if (!n)
+        return 0;
+    if (n->type != ARC_NODE_SEQ || !n->n)
+        return arc_node_fail(cx, n, "heading_or 应为关键词组列表的列表");
+    if (!(p->alt = calloc(n->n, sizeof *p->alt)) ||
+        !(p->nalt = calloc(n->n, sizeof *p->nalt)))
+        return arc_err_nomem(cx->err);
+    for (size_t a = 0; a < n->n; a++) {
+        const arc_node *alt = n->items[a];
+        if (alt->type != ARC_NODE_SEQ || !alt->n)
+            return arc_node_fail(cx, alt, "应为关键词组的列表");
+        if (!(p->alt[a] = calloc(alt->n, sizeof **p->alt)))
+            return arc_err_nomem(cx->err);
+        p->nalts = a + 1;
+        for (size_t g = 0; g < alt->n; g++) {
+            const arc_node *gn = alt->items[g];
+            int rc = gn->type == ARC_NODE_SCALAR
+                         ? arc_node_regex(cx, gn, &p->alt[a][g])
+                         : arc_node_words(cx, gn, &p->alt[a][g]);
+            if (rc)
+                return rc;
+            p->nalt[a] = g + 1;
+        }
+    }
+    return 0;
+}
+
 static int load_part(arc_part_def *p, const arc_node *n, const arc_load_ctx *cx)
 {
     int rc = arc_node_keys(cx, n, part_keys, NULL);
@@ -188,6 +221,8 @@ static int load_part(arc_part_def *p, const arc_node *n, const arc_load_ctx *cx)
     if (!rc)
         rc = load_regex_list(cx, arc_node_get(n, "heading"), 1, &p->heading,
                              &p->nheading);
+    if (!rc)
+        rc = load_heading_or(p, arc_node_get(n, "heading_or"), cx);
     if (!rc && arc_node_get(n, "exclude"))
         rc = arc_node_words(cx, arc_node_get(n, "exclude"), &p->exclude);
     if (!rc)
@@ -885,6 +920,10 @@ static void part_free(arc_part_def *p)
     free(p->id);
     free(p->name);
     regexes_free(p->heading, p->nheading);
+    for (size_t a = 0; a < p->nalts; a++)
+        regexes_free(p->alt[a], p->nalt[a]);
+    free(p->alt);
+    free(p->nalt);
     regexes_free(p->prose, p->nprose);
     arc_regex_free(p->exclude);
     memset(p, 0, sizeof *p);

@@ -44,6 +44,14 @@
     "    report: missing\n"                                                    \
     "    parts: [measures, shortcomings, leader, plan]\n"
 
+#define RULE_MISSING_PLAN                                                      \
+    "  - id: t.missing\n"                                                      \
+    "    kind: part_presence\n"                                                \
+    "    severity: error\n"                                                    \
+    "    message: '缺少“{part}”'\n"                                            \
+    "    report: missing\n"                                                    \
+    "    parts: [plan]\n"
+
 #define RULE_PROSE                                                             \
     "  - id: t.prose\n"                                                        \
     "    kind: part_presence\n"                                                \
@@ -366,6 +374,84 @@ START_TEST(test_thematic_measures_default_rules)
     arc_findings *f = run_default(text);
     ck_assert_uint_eq(structural(f), 0);
     arc_findings_free(f);
+}
+END_TEST
+
+/* The next-year part by the meaning of its heading (default rules): a plan
+ * word or a look ahead, or a kind of work with a time to come; never a
+ * 第一责任人 sub-item that mentions 重点工作, nor last year's work. */
+static int next_year_missing(const char *last_heading)
+{
+    char text[1024];
+    snprintf(text, sizeof text,
+             "松川县2023年法治政府建设情况报告\n"
+             "一、主要举措和成效\n"
+             "全年完成各项任务。\n"
+             "二、存在的不足和原因\n"
+             "由于人手紧张，部分工作滞后。\n"
+             "三、党政主要负责人履行第一责任人职责情况\n"
+             "县长带头学法。\n"
+             "%s\n"
+             "牵头落实。\n",
+             last_heading);
+    arc_findings *f = run_default(text);
+    int missing = 0;
+    for (size_t i = 0; i < arc_findings_count(f); i++) {
+        const arc_finding *fi = arc_findings_get(f, i);
+        missing |= strcmp(fi->rule, "section.missing") == 0 &&
+                   strcmp(fi->section, "next_year") == 0;
+    }
+    arc_findings_free(f);
+    return missing;
+}
+
+START_TEST(test_next_year_heading_by_meaning)
+{
+    static const char *const plan[] = {
+        "四、下一步工作打算", "四、2024年工作思路", "四、今后努力方向",
+        "四、2024年重点工作", "(一)下一步工作安排",
+    };
+    static const char *const not_plan[] = {
+        "(一)带头抓好重点工作", "(一)2023年重点工作完成情况",
+        "(一)统筹推进重点任务",
+    };
+    for (size_t i = 0; i < sizeof plan / sizeof *plan; i++)
+        ck_assert_msg(!next_year_missing(plan[i]), "plan %zu", i);
+    for (size_t i = 0; i < sizeof not_plan / sizeof *not_plan; i++)
+        ck_assert_msg(next_year_missing(not_plan[i]), "not plan %zu", i);
+}
+END_TEST
+
+START_TEST(test_heading_or_groups)
+{
+    /* heading_or: any one list of groups names the part; a group written
+     * as one string is a pattern. */
+    const char *y = "version: 1\n"
+                    "parts:\n"
+                    "  - id: plan\n"
+                    "    name: 安排\n"
+                    "    heading: [[打算]]\n"
+                    "    heading_or:\n"
+                    "      - [[重点], '\\d{4}年']\n"
+                    "rules:\n" RULE_MISSING_PLAN;
+    arc_findings *f = run(y, "题目报告\n一、2024年重点\n继续。\n");
+    ck_assert_uint_eq(arc_findings_count(f), 0);
+    arc_findings_free(f);
+    f = run(y, "题目报告\n一、抓好重点\n继续。\n");
+    ck_assert_uint_eq(arc_findings_count(f), 1);
+    arc_findings_free(f);
+    f = run(y, "题目报告\n一、工作打算\n继续。\n");
+    ck_assert_uint_eq(arc_findings_count(f), 0);
+    arc_findings_free(f);
+    arc_error err = {0};
+    arc_ruleset *rs = NULL;
+    const char *bad = "version: 1\n"
+                      "parts:\n"
+                      "  - {id: plan, name: 安排, heading: [[打算]], "
+                      "heading_or: [重点]}\n"
+                      "rules: []\n";
+    ck_assert_int_ne(
+        arc_ruleset_load_buffer(&rs, "t.yaml", bad, strlen(bad), &err), 0);
 }
 END_TEST
 
@@ -1313,6 +1399,8 @@ static Suite *suite(void)
     tcase_add_test(tc, test_part_prose_not_in_opening_paragraph);
     tcase_add_test(tc, test_part_heading_found_at_deeper_level);
     tcase_add_test(tc, test_thematic_measures_default_rules);
+    tcase_add_test(tc, test_next_year_heading_by_meaning);
+    tcase_add_test(tc, test_heading_or_groups);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("part_order");
