@@ -10,7 +10,7 @@
 int arc_corpus_eval(const arc_ruleset *rs, arc_result *const *results,
                     size_t n, size_t only, arc_error *err)
 {
-    arc_corpus_ctx cx = {rs, results, n, err, NULL};
+    arc_corpus_ctx cx = {rs, results, n, err, NULL, 0};
     int rc = 0;
     for (size_t i = 0; !rc && i < rs->nrules; i++) {
         const arc_rule *r = &rs->rules[i];

@@ -19,6 +19,9 @@ typedef struct arc_corpus_ctx {
     arc_error *err;
     struct arc_corpus_pairs *pairs; /* built on first use, freed after the
                                        pass (arc_corpus_pairs) */
+    size_t unit_min_chars; /* passages of reports of different units shorter
+                              than this are not kept (no rule reads them);
+                              0: all are */
 } arc_corpus_ctx;
 
 /* Runs the corpus hook of every enabled rule (only == ARC_ALL_RULES) or of
@@ -92,8 +95,9 @@ int arc_corpus_comparable(const arc_result *r);
 
 /* The pairs of reports sharing passages (boilerplate ignored: listed in
  * the rule set, or found in at least corpus.boilerplate.share of the
- * comparable reports and in at least min_reports of them), built once per
- * corpus pass.  Returns 0 or ARC_ENOMEM. */
+ * comparable reports and in at least min_reports of them; a pair of units
+ * keeps only passages of cx->unit_min_chars or more, and is kept only with
+ * one), built once per corpus pass.  Returns 0 or ARC_ENOMEM. */
 int arc_corpus_pairs(arc_corpus_ctx *cx, const struct arc_corpus_pairs **out);
 void arc_corpus_pairs_free(struct arc_corpus_pairs *p);
 

@@ -25,6 +25,8 @@
 
 enum { BETWEEN_UNITS, PREVIOUS_YEAR };
 
+extern const arc_kind arc_kind_copy;
+
 typedef struct {
     int check;
     long min_chars;
@@ -371,10 +373,27 @@ static int previous_year(const arc_rule *r, const params *ps,
     return rc;
 }
 
+/* The shortest passage between units any copy rule of the set reads
+ * (enabled or not: a rule run alone reads them too). */
+static size_t unit_min_chars(const arc_ruleset *rs)
+{
+    size_t min = (size_t)-1;
+    for (size_t i = 0; i < rs->nrules; i++) {
+        const arc_rule *r = &rs->rules[i];
+        const params *ps = r->params;
+        if (r->kind == &arc_kind_copy && ps->check == BETWEEN_UNITS &&
+            (size_t)ps->min_chars < min)
+            min = (size_t)ps->min_chars;
+    }
+    return min == (size_t)-1 ? 0 : min;
+}
+
 static int corpus(const arc_rule *r, arc_corpus_ctx *cx)
 {
     const params *ps = r->params;
     const struct arc_corpus_pairs *P;
+    if (!cx->pairs)
+        cx->unit_min_chars = unit_min_chars(cx->rs);
     int rc = arc_corpus_pairs(cx, &P);
     if (rc)
         return rc;

@@ -237,24 +237,38 @@ static void index_free(index_t *x)
     free(x->byfp);
 }
 
-/* Fingerprints are sorted a hash range at a time: 1/BUCKETS of them in
- * memory at once. */
-#define BUCKET_SHIFT 29
-#define BUCKETS (1u << (32 - BUCKET_SHIFT))
+/* Fingerprints are sorted a hash range at a time: the ranges (runs of
+ * the 256 ranges of the hash's top byte) hold about 1/CHUNKS of them
+ * each, so that a batch whose reports all repeat a few passages (a whole
+ * province using one template) does not put most fingerprints in one
+ * range.  Each range costs one scan of all fingerprints. */
+#define CHUNKS 16
 
 static int index_make(index_t *x, const batch *b, const arc_corpus_ctx *cx,
                       size_t *boilerplate)
 {
     memset(x, 0, sizeof *x);
-    size_t count[BUCKETS] = {0}, most = 1;
+    size_t count[256] = {0}, all = 0;
     for (size_t e = 0; e < b->ne; e++) {
         const arc_digest *d = &cx->results[b->res[e]]->digest;
         for (size_t f = 0; f < d->nfp; f++)
-            count[d->fp[f].hash >> BUCKET_SHIFT]++;
+            count[d->fp[f].hash >> 24]++;
+        all += d->nfp;
     }
-    for (unsigned k = 0; k < BUCKETS; k++)
-        if (count[k] > most)
-            most = count[k];
+    /* Ranges [first[c], first[c + 1]) of top bytes, and the largest. */
+    unsigned first[257], nchunks = 0;
+    size_t most = 1, aim = all / CHUNKS + 1;
+    for (unsigned t = 0; t < 256;) {
+        size_t sum = 0;
+        first[nchunks] = t;
+        do
+            sum += count[t++];
+        while (t < 256 && sum + count[t] <= aim);
+        if (sum > most)
+            most = sum;
+        nchunks++;
+    }
+    first[nchunks] = 256;
     uint64_t *keys = malloc(most * sizeof *keys);
     if (!keys)
         return ARC_ENOMEM;
@@ -265,12 +279,13 @@ static int index_make(index_t *x, const batch *b, const arc_corpus_ctx *cx,
     size_t pcap = 0, gcap = 0, tcap = 0;
     keyed *tmp = NULL;
     int rc = 0;
-    for (unsigned bucket = 0; !rc && bucket < BUCKETS; bucket++) {
+    for (unsigned c = 0; !rc && c < nchunks; c++) {
         size_t total = 0;
+        unsigned lo = first[c], span = first[c + 1] - first[c];
         for (size_t e = 0; e < b->ne; e++) {
             const arc_digest *d = &cx->results[b->res[e]]->digest;
             for (size_t f = 0; f < d->nfp; f++)
-                if (d->fp[f].hash >> BUCKET_SHIFT == bucket)
+                if ((d->fp[f].hash >> 24) - lo < span)
                     keys[total++] = (uint64_t)d->fp[f].hash << 32 |
                                     (b->base[e] + f);
         }
@@ -378,17 +393,21 @@ static int add_pair(struct arc_corpus_pairs *P, size_t *cap,
     const arc_digest *da = &cx->results[bt->res[ea]]->digest;
     arc_passage *v = NULL;
     size_t nv = 0, vcap = 0;
+    /* Most pairs of units share only short passages (a sentence of the
+     * same template): none is kept for them, nor the pair. */
+    size_t min_chars =
+        pair_type(bt, ea, eb) == ARC_PAIR_UNITS ? cx->unit_min_chars : 0;
     for (size_t i = 0; i < n;) {
         size_t j = i + 1;
         while (j < n && m[j].delta == m[i].delta &&
                da->fp[m[j].fa].at - da->fp[m[j - 1].fa].at <= p->k + p->window)
             j++;
-        if (j - i >= 2) {
+        uint32_t span = da->fp[m[j - 1].fa].at + p->k - da->fp[m[i].fa].at;
+        if (j - i >= 2 && span + p->window - 1 >= min_chars) {
             if (arc_grow((void **)&v, &vcap, nv + 1, sizeof *v)) {
                 free(v);
                 return ARC_ENOMEM;
             }
-            uint32_t span = da->fp[m[j - 1].fa].at + p->k - da->fp[m[i].fa].at;
             arc_passage ps = {m[i].fa, m[j - 1].fa, m[i].fb, m[j - 1].fb,
                               (uint32_t)(j - i), span + p->window - 1, 0, 0,
                               0};

@@ -27,8 +27,8 @@
 
 struct arc_digest_scratch {
     arc_kept kept;
-    uint32_t *h, *sel, *digits;
-    size_t hcap, selcap, dcap;
+    uint32_t *h, *sel;
+    size_t hcap, selcap;
     uint64_t seen[ARC_BITS16_WORDS];
 };
 
@@ -44,7 +44,6 @@ void arc_digest_scratch_free(arc_digest_scratch *s)
     arc_kept_free(&s->kept);
     free(s->h);
     free(s->sel);
-    free(s->digits);
     free(s);
 }
 
@@ -154,6 +153,15 @@ static int cmp_u32(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+/* Does kept[i, i + k) hold a digit? */
+static int has_digit(const arc_kept *kept, size_t i, unsigned k)
+{
+    for (size_t j = i; j < i + k; j++)
+        if (kept->cp[j] - '0' < 10u)
+            return 1;
+    return 0;
+}
+
 static int fill_fingerprints(arc_digest *d, const arc_corpus_params *p,
                              const arc_doc *doc, arc_digest_scratch *sc)
 {
@@ -161,15 +169,8 @@ static int fill_fingerprints(arc_digest *d, const arc_corpus_params *p,
     size_t nh = 0, nsel = 0;
     if (arc_kgram_hashes(kept, p->k, &sc->h, &sc->hcap, &nh) ||
         arc_winnow(sc->h, nh, p->window, &sc->sel, &sc->selcap, &nsel) ||
-        arc_grow((void **)&sc->digits, &sc->dcap, kept->n + 1,
-                 sizeof *sc->digits) ||
         (nsel && !(d->fp = malloc(nsel * sizeof *d->fp))))
         return ARC_ENOMEM;
-    /* digits[i]: digits among kept[0, i). */
-    uint32_t *digits = sc->digits;
-    digits[0] = 0;
-    for (size_t i = 0; i < kept->n; i++)
-        digits[i + 1] = digits[i] + (kept->cp[i] >= '0' && kept->cp[i] <= '9');
     cursor c;
     cursor_init(&c, &doc->text);
     for (size_t j = 0; j < nsel; j++) {
@@ -183,11 +184,12 @@ static int fill_fingerprints(arc_digest *d, const arc_corpus_params *p,
         f->hash = hash;
         f->at = (uint32_t)i;
         cursor_at(&c, kept->start[i], &f->orig, NULL, &f->col);
-        size_t end = arc_text_orig(&doc->text, kept->end[i + p->k - 1]) +
+        size_t end = arc_text_orig(&doc->text,
+                                   arc_kept_end(kept, i + p->k - 1)) +
                      doc->text.bom;
         size_t len = end - f->orig;
         f->len = (uint16_t)(len > ARC_FP_LEN ? ARC_FP_LEN : len);
-        if (digits[i + p->k] != digits[i])
+        if (has_digit(kept, i, p->k))
             f->len |= ARC_FP_DIGIT;
     }
     trim((void **)&d->fp, d->nfp, sizeof *d->fp);
@@ -238,17 +240,21 @@ static int fill_years(arc_digest *d, const arc_corpus_params *p,
     size_t cap = 0;
     cursor c;
     cursor_init(&c, &doc->text);
-    for (size_t i = 0; i + 4 < k->n; i++) {
-        const uint32_t *cp = k->cp;
-        if (cp[i + 4] != 0x5E74 /* 年 */ || !is_digit(cp[i]) ||
-            !is_digit(cp[i + 1]) || !is_digit(cp[i + 2]) ||
+    const uint32_t *cp = k->cp;
+    const uint8_t *fl = k->flag;
+    /* Each 年 after four digits, all joined, not after a fifth digit. */
+    for (size_t n4 = 4; n4 < k->n; n4++) {
+        if (cp[n4] != 0x5E74 /* 年 */)
+            continue;
+        size_t i = n4 - 4;
+        if (!is_digit(cp[i]) || !is_digit(cp[i + 1]) || !is_digit(cp[i + 2]) ||
             !is_digit(cp[i + 3]))
             continue;
         int joined = 1;
-        for (size_t j = i; j < i + 4; j++)
-            joined &= k->end[j] == k->start[j + 1];
+        for (size_t j = i + 1; j <= n4; j++)
+            joined &= fl[j] & ARC_KEPT_JOINED;
         if (!joined ||
-            (i > 0 && is_digit(cp[i - 1]) && k->end[i - 1] == k->start[i]))
+            (i > 0 && is_digit(cp[i - 1]) && (fl[i] & ARC_KEPT_JOINED)))
             continue;
         int year = (int)((cp[i] - '0') * 1000 + (cp[i + 1] - '0') * 100 +
                          (cp[i + 2] - '0') * 10 + (cp[i + 3] - '0'));
@@ -261,7 +267,7 @@ static int fill_years(arc_digest *d, const arc_corpus_params *p,
         y->at = (uint32_t)i;
         y->year = (uint16_t)year;
         cursor_at(&c, k->start[i], &y->orig, NULL, &y->col);
-        y->len = (uint8_t)(k->end[i + 4] - k->start[i]);
+        y->len = (uint8_t)(arc_kept_end(k, n4) - k->start[i]);
         y->ctx = arc_kept_hash(k, i, YEAR_CONTEXT);
         y->allowed = (uint8_t)(year == own - 1 &&
                                allowed(p, doc, k->start[i], m));

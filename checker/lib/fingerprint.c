@@ -8,17 +8,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A kept character that is an ideograph (not a digit, not a name). */
-static int is_cjk(uint32_t cp)
-{
-    return cp > '9' && cp != ARC_KEPT_MASK;
-}
-
 void arc_kept_free(arc_kept *k)
 {
     free(k->cp);
     free(k->start);
-    free(k->end);
+    free(k->flag);
+    free(k->mask_at);
+    free(k->mask_end);
     memset(k, 0, sizeof *k);
 }
 
@@ -37,12 +33,47 @@ static int kept_room(arc_kept *k, size_t need)
     if (!b)
         return ARC_ENOMEM;
     k->start = b;
-    uint32_t *e = realloc(k->end, nc * sizeof *e);
-    if (!e)
+    uint8_t *f = realloc(k->flag, nc);
+    if (!f)
         return ARC_ENOMEM;
-    k->end = e;
+    k->flag = f;
     k->cap = nc;
     return 0;
+}
+
+/* Room for need masked names. */
+static int mask_room(arc_kept *k, size_t need)
+{
+    if (need <= k->mask_cap)
+        return 0;
+    uint32_t *a = realloc(k->mask_at, need * sizeof *a);
+    if (!a)
+        return ARC_ENOMEM;
+    k->mask_at = a;
+    uint32_t *e = realloc(k->mask_end, need * sizeof *e);
+    if (!e)
+        return ARC_ENOMEM;
+    k->mask_end = e;
+    k->mask_cap = need;
+    return 0;
+}
+
+size_t arc_kept_end(const arc_kept *k, size_t i)
+{
+    uint32_t c = k->cp[i];
+    if (c == ARC_KEPT_MASK) {
+        size_t lo = 0, hi = k->nmask;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (k->mask_at[mid] < i)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        return lo < k->nmask ? k->mask_end[lo] : k->start[i];
+    }
+    /* Kept characters: ASCII digits, BMP ideographs, supplementary ones. */
+    return k->start[i] + (c < 0x80 ? 1 : c < 0x10000 ? 3 : 4);
 }
 
 /* The first occurrence of needle (len bytes) in text[at, to), or NULL.
@@ -117,60 +148,78 @@ int arc_kept_build(arc_kept *k, const char *text, size_t from, size_t to,
     span *names = NULL;
     size_t nnames = 0, next = 0;
     k->n = 0;
+    k->nmask = 0;
     /* CJK text holds one kept character per 3 bytes; digits and ASCII
      * grow the arrays when they must. */
     if (kept_room(k, (to - from) / 3 + 16) ||
         find_names(text, from, to, mask, nmask, &names, &nnames))
         return ARC_ENOMEM;
+    if (mask_room(k, nnames))
+        goto nomem;
+    /* The arrays in locals: the stores through them cannot change them. */
+    uint32_t *cp = k->cp, *st = k->start;
+    uint8_t *fl = k->flag;
+    size_t n = 0, cap = k->cap;
     size_t stop = nnames ? names[0].s : to;
+    size_t prev_end = (size_t)-1; /* byte after the last kept character */
+    unsigned prev_cjk = 0;
     for (size_t i = from; i < to;) {
+        uint32_t c;
+        size_t len;
+        unsigned cjk = 1;
         if (i >= stop) {
             /* A name: one placeholder standing for all of it. */
-            if (k->n == k->cap && kept_room(k, k->n + 1))
-                goto nomem;
-            k->cp[k->n] = ARC_KEPT_MASK;
-            k->start[k->n] = (uint32_t)names[next].s;
-            k->end[k->n] = (uint32_t)names[next].e;
-            k->n++;
-            i = names[next].e;
+            c = ARC_KEPT_MASK;
+            len = names[next].e - names[next].s;
+            cjk = 0;
+            k->mask_at[k->nmask] = (uint32_t)n;
+            k->mask_end[k->nmask++] = (uint32_t)names[next].e;
             next++;
             stop = next < nnames ? names[next].s : to;
-            continue;
-        }
-        unsigned c = t[i];
-        uint32_t cp;
-        size_t len;
-        /* The text is valid UTF-8 (validated once when normalised). */
-        if (c < 0x80) {
-            if (c < '0' || c > '9') {
-                i++;
+        } else {
+            unsigned b = t[i];
+            /* The text is valid UTF-8 (validated once when normalised). */
+            if (b >= 0xE0) {
+                if (b < 0xF0) {
+                    c = (b & 0x0Fu) << 12 | (t[i + 1] & 0x3Fu) << 6 |
+                        (t[i + 2] & 0x3Fu);
+                    len = 3;
+                } else {
+                    c = (b & 0x07u) << 18 | (t[i + 1] & 0x3Fu) << 12 |
+                        (t[i + 2] & 0x3Fu) << 6 | (t[i + 3] & 0x3Fu);
+                    len = 4;
+                }
+                if (i + len > to)
+                    break;
+                if (!arc_kept_char(c)) {
+                    i += len;
+                    continue;
+                }
+            } else if (b - '0' < 10u) {
+                c = b;
+                len = 1;
+                cjk = 0;
+            } else {
+                i += b < 0x80 ? 1 : 2; /* no kept character has two bytes */
                 continue;
             }
-            cp = c, len = 1;
-        } else if (c < 0xE0) {
-            i += 2; /* no kept character has two bytes */
-            continue;
-        } else if (c < 0xF0) {
-            cp = (c & 0x0Fu) << 12 | (t[i + 1] & 0x3Fu) << 6 |
-                 (t[i + 2] & 0x3Fu);
-            len = 3;
-        } else {
-            cp = (c & 0x07u) << 18 | (t[i + 1] & 0x3Fu) << 12 |
-                 (t[i + 2] & 0x3Fu) << 6 | (t[i + 3] & 0x3Fu);
-            len = 4;
         }
-        if (i + len > to)
-            break;
-        if (arc_kept_char(cp)) {
-            if (k->n == k->cap && kept_room(k, k->n + 1))
+        if (n == cap) {
+            k->n = n;
+            if (kept_room(k, n + 1))
                 goto nomem;
-            k->cp[k->n] = cp;
-            k->start[k->n] = (uint32_t)i;
-            k->end[k->n] = (uint32_t)(i + len);
-            k->n++;
+            cp = k->cp, st = k->start, fl = k->flag, cap = k->cap;
         }
+        unsigned joined = i == prev_end;
+        cp[n] = c;
+        st[n] = (uint32_t)i;
+        fl[n] = (uint8_t)(joined | (joined & cjk & prev_cjk) << 1);
+        n++;
+        prev_end = i + len;
+        prev_cjk = cjk;
         i += len;
     }
+    k->n = n;
     free(names);
     return 0;
 nomem:
@@ -284,22 +333,29 @@ int arc_bigrams(const arc_kept *k, size_t from, size_t to,
                 const uint64_t *stop, uint64_t *seen, uint16_t **v,
                 size_t *n, size_t *cap)
 {
-    size_t base = *n;
     if (to > k->n)
         to = k->n;
-    if (to > from && arc_grow((void **)v, cap, *n + (to - from), sizeof **v))
+    if (to <= from + 1)
+        return 0;
+    if (arc_grow((void **)v, cap, *n + (to - from), sizeof **v))
         return ARC_ENOMEM;
-    for (size_t i = from; i + 1 < to; i++) {
-        if (!is_cjk(k->cp[i]) || !is_cjk(k->cp[i + 1]) ||
-            k->end[i] != k->start[i + 1])
+    const uint32_t *cp = k->cp;
+    const uint8_t *fl = k->flag;
+    /* Without stop words, `seen` stands in for them: one test a bigram. */
+    const uint64_t *skip = stop ? stop : seen;
+    uint16_t *first = *v + *n, *out = first;
+    for (size_t j = from + 1; j < to; j++) {
+        if (!(fl[j] & ARC_KEPT_BIGRAM))
             continue;
-        uint16_t g = arc_bigram_hash(k->cp[i], k->cp[i + 1]);
-        if (arc_bits16_has(seen, g) || (stop && arc_bits16_has(stop, g)))
+        uint16_t g = arc_bigram_hash(cp[j - 1], cp[j]);
+        uint64_t bit = 1ULL << (g & 63);
+        if ((seen[g >> 6] | skip[g >> 6]) & bit)
             continue;
-        seen[g >> 6] |= 1ULL << (g & 63);
-        (*v)[(*n)++] = g;
+        seen[g >> 6] |= bit;
+        *out++ = g;
     }
-    for (size_t i = base; i < *n; i++)
-        seen[(*v)[i] >> 6] &= ~(1ULL << ((*v)[i] & 63));
+    for (const uint16_t *q = first; q < out; q++)
+        seen[*q >> 6] &= ~(1ULL << (*q & 63));
+    *n = (size_t)(out - *v);
     return 0;
 }

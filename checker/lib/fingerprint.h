@@ -29,11 +29,21 @@
 typedef struct {
     uint32_t *cp;    /* code point, or ARC_KEPT_MASK */
     uint32_t *start; /* byte offset of the character (of a masked name) */
-    uint32_t *end;   /* byte offset just after it */
+    uint8_t *flag;   /* ARC_KEPT_JOINED, ARC_KEPT_BIGRAM */
     size_t n;
     size_t cap;      /* the arrays' room: a zeroed arc_kept is empty, and
                         building again reuses it */
+    uint32_t *mask_at;  /* kept indices of the masked names, increasing */
+    uint32_t *mask_end; /* byte offset just after each name */
+    size_t nmask, mask_cap;
 } arc_kept;
+
+/* flag: no byte between the character and the kept one before it (so
+ * "2025年" is one run, "2025 年" two); and, for a bigram, both are
+ * ideographs (not digits, not a name).  Read once when building, so that
+ * the passes after it test one byte. */
+#define ARC_KEPT_JOINED 1u
+#define ARC_KEPT_BIGRAM 2u
 
 /* Is cp a kept character (a CJK ideograph, 〇, or an ASCII digit)? */
 static inline int arc_kept_char(uint32_t cp)
@@ -53,6 +63,9 @@ static inline int arc_kept_char(uint32_t cp)
 int arc_kept_build(arc_kept *k, const char *text, size_t from, size_t to,
                    const char *const *mask, size_t nmask);
 void arc_kept_free(arc_kept *k);
+
+/* The byte offset just after kept character i (of its name, masked). */
+size_t arc_kept_end(const arc_kept *k, size_t i);
 
 /* The hash of kept[at, at + n) (n > 0, within k): the same function as
  * the k-gram hashes, so arc_kept_hash(k, i, K) == arc_kgram_hashes' [i]. */
@@ -85,8 +98,8 @@ static inline int arc_bits16_has(const uint64_t *bits, uint16_t v)
 /*
  * Appends to v (length *n, capacity *cap) the distinct bigram hashes of
  * kept[from, to), in the order first seen: pairs of CJK characters
- * adjacent in the text (not across punctuation, digits or a masked name),
- * except those in `stop` (may be NULL).  `seen` is an all-zero bitmap of
+ * adjacent in the text (not across punctuation, digits or a masked name:
+ * ARC_KEPT_BIGRAM), except those in `stop` (may be NULL).  `seen` is an all-zero bitmap of
  * ARC_BITS16_WORDS words, all zero again on return.  Returns 0 or
  * ARC_ENOMEM.
  */

@@ -393,6 +393,56 @@ START_TEST(plan_items_followed_or_not)
 }
 END_TEST
 
+/* The weights of the plan follow-up are the bigrams' rarity in the batch
+ * (README, "Checks across reports"): reports that use none of an item's
+ * words change nothing; many that use the words the report matched make
+ * those words weigh less, and the item is then not followed. */
+START_TEST(plan_weights_come_from_the_batch)
+{
+    fixture fx;
+    fixture_make(&fx);
+    const char *plan = "（一）推行行政复议案件繁简分流，压缩简易案件审理期限。\n";
+    const char *done = "推行行政复议案件繁简分流。";
+    char *a = report("青禾区", 2024, 1, 100, "", plan);
+    char *b = report("青禾区", 2025, 2, 100, done, "");
+    enum { OTHERS = 24 };
+    double score[3];
+    int followed[3];
+    for (int round = 0; round < 3; round++) {
+        /* 0: the two reports; 1: with others sharing none of the item's
+         * words; 2: with others using the words the report matched. */
+        arc_result *r[2 + OTHERS];
+        char *t[OTHERS];
+        size_t n = 2;
+        r[0] = check(&fx, "2024.txt", a);
+        r[1] = check(&fx, "2025.txt", b);
+        for (int i = 0; round && i < OTHERS; i++) {
+            char path[32];
+            snprintf(path, sizeof path, "other%d.txt", i);
+            t[i] = report("云溪县", 2025, 100 + (unsigned)i, 100,
+                          round == 2 ? done : "", "");
+            r[n++] = check(&fx, path, t[i]);
+        }
+        corpus(&fx, r, n);
+        ck_assert_uint_eq(arc_result_plan_count(r[1]), 1);
+        score[round] = arc_result_plan_item(r[1], 0)->score;
+        followed[round] = arc_result_plan_item(r[1], 0)->followed;
+        for (size_t i = 0; i < n; i++)
+            arc_result_free(r[i]);
+        for (int i = 0; round && i < OTHERS; i++)
+            free(t[i]);
+    }
+    ck_assert_int_eq(followed[0], 1);
+    ck_assert_double_eq_tol(score[1], score[0], 1e-9);
+    ck_assert_int_eq(followed[1], 1);
+    ck_assert_double_lt(score[2], score[0]);
+    ck_assert_msg(!followed[2], "scores %.3f %.3f %.3f", score[0], score[1],
+                  score[2]);
+    free(a), free(b);
+    fixture_free(&fx);
+}
+END_TEST
+
 /* ------------------------------------------------------------- order */
 
 /* The findings of a report do not depend on where it sits in the batch
@@ -454,6 +504,7 @@ static Suite *suite(void)
     tcase_add_test(tc, previous_year_recycled_and_stale_year);
     tcase_add_test(tc, reference_reports_feed_but_get_nothing);
     tcase_add_test(tc, plan_items_followed_or_not);
+    tcase_add_test(tc, plan_weights_come_from_the_batch);
     tcase_add_test(tc, same_findings_in_any_order);
     suite_add_tcase(s, tc);
     return s;
