@@ -633,7 +633,7 @@ static int find_type(arc_facts *f, reader *r, size_t letter_title_s,
      * is about, while a report's parts may hold a leftover mask, which is
      * placeholder.found's to report. */
     size_t mce = ce;
-    if (r->first < r->doc->nlines && r->doc->lines[r->first].start > from &&
+    if (r->first < r->doc->nlines && r->doc->lines[r->first].start >= from &&
         r->doc->lines[r->first].start < ce)
         mce = r->doc->lines[r->first].start;
     size_t at = 0, end = 0;
