@@ -171,6 +171,19 @@ static void out_jstr(out *o, const char *s)
     out_json(o, s ? s : "", s ? strlen(s) : 0);
 }
 
+/* The next field of a JSON array: a comma, then the value. */
+static void out_next_long(out *o, long v)
+{
+    out_put(o, ",", 1);
+    out_long(o, v);
+}
+
+static void out_next_jstr(out *o, const char *s)
+{
+    out_put(o, ",", 1);
+    out_jstr(o, s);
+}
+
 /* A result whose text was written before its findings: found again by its
  * address, checked against its path (an address may be reused once a
  * result is freed). */
@@ -377,18 +390,12 @@ static void cross(out *o, const arc_result *r, const arc_scorecard *card)
         const arc_shared_passage *s = arc_result_shared(r, i);
         out_str(o, i ? ",[" : ",\"sh\":[[");
         out_jstr(o, s->other);
-        out_put(o, ",", 1);
-        out_long(o, s->line);
-        out_put(o, ",", 1);
-        out_long(o, s->column);
-        out_put(o, ",", 1);
-        out_long(o, s->other_line);
-        out_put(o, ",", 1);
-        out_long(o, s->other_column);
-        out_put(o, ",", 1);
-        out_long(o, (long)s->chars);
-        out_put(o, ",", 1);
-        out_jstr(o, s->rule);
+        out_next_long(o, s->line);
+        out_next_long(o, s->column);
+        out_next_long(o, s->other_line);
+        out_next_long(o, s->other_column);
+        out_next_long(o, (long)s->chars);
+        out_next_jstr(o, s->rule);
         out_str(o, i + 1 < n ? "]" : "]]");
     }
     n = arc_result_plan_count(r);
@@ -396,14 +403,10 @@ static void cross(out *o, const arc_result *r, const arc_scorecard *card)
         const arc_plan_item *p = arc_result_plan_item(r, i);
         out_str(o, i ? ",[" : ",\"pl\":[[");
         out_jstr(o, p->plan);
-        out_put(o, ",", 1);
-        out_long(o, p->plan_line);
-        out_put(o, ",", 1);
-        out_jstr(o, p->item);
-        out_put(o, ",", 1);
-        out_long(o, p->followed ? 1 : 0);
-        out_put(o, ",", 1);
-        out_long(o, p->line);
+        out_next_long(o, p->plan_line);
+        out_next_jstr(o, p->item);
+        out_next_long(o, p->followed ? 1 : 0);
+        out_next_long(o, p->line);
         out_put(o, ",", 1);
         out_share(o, p->score);
         out_str(o, i + 1 < n ? "]" : "]]");
