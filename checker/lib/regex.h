@@ -81,6 +81,11 @@ int arc_regex_search(const arc_regex *re, arc_matcher *m, const char *subject,
                      size_t len, size_t start, int anchored, size_t *ms,
                      size_t *me);
 
+/* How many scouts re searches with (regex.c: a pattern whose alternatives
+ * start with different characters is looked for one alternative at a
+ * time); 0 for a plain search.  For tests. */
+int arc_regex_scouts(const arc_regex *re);
+
 /* After a successful search: the span of group g (0 = whole match).
  * Returns 0 when the group did not participate. */
 int arc_matcher_group(const arc_matcher *m, int g, size_t *s, size_t *e);

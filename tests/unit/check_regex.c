@@ -400,6 +400,149 @@ START_TEST(test_first_unit_skip_same_matches)
 }
 END_TEST
 
+/* Which patterns are searched with scouts: alternatives that start
+ * differently, at the top or in a group that starts the pattern after its
+ * assertions; never where a scout alone could mean something else. */
+START_TEST(test_scouts_chosen)
+{
+    static const struct {
+        const char *pattern;
+        int scouts;
+    } cases[] = {
+        {"××+|╳╳+", 2},
+        {"待补充|待填写|此处填写|请填写|填写说明", 5},
+        {"(?:其中[,:]?|结果(?:为|是)|分别为)(?<parts>[^。;\\n]+)", 3},
+        {"(?<![一二三])(?:○○|〇〇)[○〇]*(?![年])", 2},
+        {"(?<name>甲|乙)丙", 2},
+        /* One first character already: PCRE2 skips to it itself. */
+        {"其中|其余", 0},
+        {"已阅读\\d+页", 0},
+        /* An alternative without a first character, or an empty one. */
+        {"\\d+件|某某", 0},
+        {"(?:甲|)乙", 0},
+        /* The group may be skipped, or is not the whole start. */
+        {"(?:甲|乙)?丙", 0},
+        {"(?:甲|乙)*丙", 0},
+        {"丙(?:甲|乙)", 0},
+        /* Back references, option settings, \Q…\E, verbs. */
+        {"(甲)\\1|乙", 0},
+        {"(?i)ab|cd", 0},
+        {"\\Q甲|\\E乙", 0},
+        {"(*UTF)甲|乙", 0},
+        /* More alternatives than scouts pay for. */
+        {"甲|乙|丙|丁|戊|己|庚|辛|壬", 0},
+        /* A '|' inside a class or escaped is no alternative. */
+        {"[|]丙|丁", 2},
+        {"(?:甲\\||乙)丙", 2},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        arc_regex *re = compile(cases[i].pattern);
+        ck_assert_msg(arc_regex_scouts(re) == cases[i].scouts, "%s: %d scouts",
+                      cases[i].pattern, arc_regex_scouts(re));
+        arc_regex_free(re);
+    }
+}
+END_TEST
+
+/* Every match (and group) found with scouts is what the interpreter finds
+ * searching plainly: matches far apart and dense, a scout matching where
+ * the pattern does not (its lookbehind, the rest of the pattern), matches
+ * across the windows the scouts look in, and start offsets in between. */
+START_TEST(test_scouts_same_matches)
+{
+    static const char *const patterns[] = {
+        "××+|╳╳+",
+        "(?:其中[,:]?|结果(?:为|是)|分别为)(?<parts>[^。;\\n]+)",
+        "(?<![一二三])(?:○○|〇〇)[○〇]*(?![年])",
+        "(?<a>和)|(?<b>以及)|(?<c>或)",
+    };
+    static const char *const pieces[] = {
+        "依法行政工作稳步推进。", "其中。", "其中,立案5件;", "三○○", "三○○○", "○○○局",
+        "〇〇年", "××", "╳╳╳", "结果为优秀", "分别为3件和4件", "以及", "或者",
+        "\n",
+    };
+    arc_buf text = {0};
+    size_t np = sizeof pieces / sizeof pieces[0];
+    for (size_t i = 0; text.len < 120000; i++) {
+        /* Stretches of filler of many lengths, some long, so that the
+         * scouts' windows end in all sorts of places. */
+        size_t reps = i % 9 == 0 ? 150 + i % 200 : (i * 7) % 13;
+        for (size_t j = 0; j < reps; j++)
+            ck_assert_int_eq(arc_buf_puts(&text, pieces[0]), 0);
+        ck_assert_int_eq(arc_buf_puts(&text, pieces[1 + (i * 5) % (np - 1)]),
+                         0);
+    }
+    arc_matcher *m = NULL, *m2 = NULL;
+    ck_assert_int_eq(arc_matcher_new(&m), 0);
+    ck_assert_int_eq(arc_matcher_new(&m2), 0);
+    for (size_t i = 0; i < sizeof patterns / sizeof patterns[0]; i++) {
+        arc_regex *re = compile(patterns[i]), *plain = NULL;
+        char msg[128];
+        size_t off;
+        ck_assert_int_eq(arc_regex_compile_ex(&plain, patterns[i],
+                                              strlen(patterns[i]),
+                                              ARC_REGEX_NOJIT, msg, sizeof msg,
+                                              &off),
+                         0);
+        ck_assert_int_gt(arc_regex_scouts(re), 0);
+        ck_assert_int_eq(arc_regex_scouts(plain), 0);
+        size_t found = 0;
+        for (size_t start = 0; start < text.len;) {
+            size_t ms, me, ps, pe;
+            int a = arc_regex_search(re, m, text.data, text.len, start, 0, &ms,
+                                     &me);
+            int b = arc_regex_search(plain, m2, text.data, text.len, start, 0,
+                                     &ps, &pe);
+            ck_assert_int_eq(a, b);
+            if (!a)
+                break;
+            ck_assert_uint_eq(ms, ps);
+            ck_assert_uint_eq(me, pe);
+            for (int g = 1; g < 4; g++) {
+                size_t gs = 0, ge = 0, hs = 0, he = 0;
+                ck_assert_int_eq(arc_matcher_group(m, g, &gs, &ge),
+                                 arc_matcher_group(m2, g, &hs, &he));
+                ck_assert_uint_eq(gs, hs);
+                ck_assert_uint_eq(ge, he);
+            }
+            found++;
+            /* Next from the match end, or from inside the match now and
+             * then: callers restart anywhere. */
+            start = found % 5 ? me : ms + 1;
+            while (start < text.len &&
+                   ((unsigned char)text.data[start] & 0xC0) == 0x80)
+                start++;
+        }
+        ck_assert_msg(found > 10, "%s: %zu matches", patterns[i], found);
+        arc_regex_free(re);
+        arc_regex_free(plain);
+    }
+    arc_matcher_free(m);
+    arc_matcher_free(m2);
+    arc_buf_free(&text);
+}
+END_TEST
+
+/* A scout's search that PCRE2 gives up on is an error, not "no match". */
+START_TEST(test_scouts_match_limit)
+{
+    arc_regex *re = compile("(?:某+)+$|(?:乙+)+$");
+    ck_assert_int_eq(arc_regex_scouts(re), 2);
+    arc_matcher *m = NULL;
+    ck_assert_int_eq(arc_matcher_new(&m), 0);
+    char s[4096] = "";
+    for (int i = 0; i < 400; i++)
+        strcat(s, "甲");
+    for (int i = 0; i < 40; i++)
+        strcat(s, "某");
+    strcat(s, "x");
+    size_t ms, me;
+    ck_assert_int_eq(search(re, m, s, 0, 0, &ms, &me), ARC_REGEX_ELIMIT);
+    arc_regex_free(re);
+    arc_matcher_free(m);
+}
+END_TEST
+
 /* A pattern that backtracks catastrophically hits the match limit: the
  * search says so (it used to come back as "no match"), with PCRE2's reason,
  * and the matcher still works afterwards. */
@@ -453,6 +596,9 @@ static Suite *suite(void)
     tcase_add_test(tc, test_too_many_groups_and_free_null);
     tcase_add_test(tc, test_first_unit_skip_same_matches);
     tcase_add_test(tc, test_match_limit_is_an_error);
+    tcase_add_test(tc, test_scouts_chosen);
+    tcase_add_test(tc, test_scouts_same_matches);
+    tcase_add_test(tc, test_scouts_match_limit);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -155,6 +155,24 @@ START_TEST(test_count)
 }
 END_TEST
 
+/* The count goes eight bytes at a time: every start and length, with
+ * characters of 1 to 4 bytes straddling the 8-byte steps, must give what
+ * counting byte by byte gives. */
+START_TEST(test_count_every_window)
+{
+    const char *s = "a青\xC2\xA0" "b禾\xF0\x9F\x98\x80区c\x7F１２x年";
+    size_t n = strlen(s);
+    for (size_t from = 0; from <= n; from++)
+        for (size_t len = 0; from + len <= n; len++) {
+            size_t want = 0;
+            for (size_t i = from; i < from + len; i++)
+                if (((unsigned char)s[i] & 0xC0) != 0x80)
+                    want++;
+            ck_assert_uint_eq(arc_utf8_count(s + from, len), want);
+        }
+}
+END_TEST
+
 START_TEST(test_prefix)
 {
     const char *s = "青禾区ab"; /* 9 + 2 bytes */
@@ -564,6 +582,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_encode_roundtrip);
     tcase_add_test(tc, test_validate);
     tcase_add_test(tc, test_count);
+    tcase_add_test(tc, test_count_every_window);
     tcase_add_test(tc, test_prefix);
     suite_add_tcase(s, tc);
 
