@@ -237,12 +237,35 @@ static void index_free(index_t *x)
     free(x->byfp);
 }
 
-/* Fingerprints are sorted a hash range at a time: the ranges (runs of
+/* Fingerprints are grouped a hash range at a time: the ranges (runs of
  * the 256 ranges of the hash's top byte) hold about 1/CHUNKS of them
  * each, so that a batch whose reports all repeat a few passages (a whole
  * province using one template) does not put most fingerprints in one
- * range.  Each range costs one scan of all fingerprints. */
+ * range.  One scan of all fingerprints distributes them by top byte (the
+ * most significant pass of the sort, in global index order); each top
+ * byte's run is then sorted on the hash's three lower bytes. */
 #define CHUNKS 16
+
+/* Stable LSD radix sort of v (n) by bits 32..55 (the hash's lower three
+ * bytes), through tmp (room for n). */
+static void radix_sort_low(uint64_t *v, uint64_t *tmp, size_t n)
+{
+    uint64_t *src = v, *dst = tmp;
+    for (int shift = 32; shift < 56; shift += 8) {
+        size_t count[257] = {0};
+        for (size_t i = 0; i < n; i++)
+            count[((src[i] >> shift) & 0xFF) + 1]++;
+        for (int k = 0; k < 256; k++)
+            count[k + 1] += count[k];
+        for (size_t i = 0; i < n; i++)
+            dst[count[(src[i] >> shift) & 0xFF]++] = src[i];
+        uint64_t *t = src;
+        src = dst;
+        dst = t;
+    }
+    /* Three passes: the sorted data is in tmp. */
+    memcpy(v, src, n * sizeof *v);
+}
 
 static int index_make(index_t *x, const batch *b, const arc_corpus_ctx *cx,
                       size_t *boilerplate)
@@ -269,39 +292,63 @@ static int index_make(index_t *x, const batch *b, const arc_corpus_ctx *cx,
         nchunks++;
     }
     first[nchunks] = 256;
-    uint64_t *keys = malloc(most * sizeof *keys);
-    if (!keys)
+    /* Every fingerprint in the order of its top byte, by global index
+     * within one (the scan is in that order). */
+    size_t at[256];
+    for (size_t t = 0, sum = 0; t < 256; t++) {
+        at[t] = sum;
+        sum += count[t];
+    }
+    uint64_t *keys = malloc((all ? all : 1) * sizeof *keys);
+    uint64_t *tmp64 = malloc(most * sizeof *tmp64);
+    uint32_t *own = NULL;
+    if (!keys || !tmp64) {
+        free(keys);
+        free(tmp64);
         return ARC_ENOMEM;
+    }
+    for (size_t e = 0; e < b->ne; e++) {
+        const arc_digest *d = &cx->results[b->res[e]]->digest;
+        uint32_t g = b->base[e];
+        for (size_t f = 0; f < d->nfp; f++) {
+            uint32_t h = d->fp[f].hash;
+            keys[at[h >> 24]++] = (uint64_t)h << 32 | (g + f);
+        }
+    }
     const arc_corpus_params *p = &cx->rs->corpus;
     double share = ceil(p->share * (double)b->ne);
     size_t limit = share > (double)p->min_reports ? (size_t)share
                                                   : p->min_reports;
-    size_t pcap = 0, gcap = 0, tcap = 0;
+    size_t pcap = 0, gcap = 0, tcap = 0, ocap = 0;
     keyed *tmp = NULL;
     int rc = 0;
+    size_t from = 0;
     for (unsigned c = 0; !rc && c < nchunks; c++) {
+        uint64_t *ck = keys + from;
         size_t total = 0;
-        unsigned lo = first[c], span = first[c + 1] - first[c];
-        for (size_t e = 0; e < b->ne; e++) {
-            const arc_digest *d = &cx->results[b->res[e]]->digest;
-            for (size_t f = 0; f < d->nfp; f++)
-                if ((d->fp[f].hash >> 24) - lo < span)
-                    keys[total++] = (uint64_t)d->fp[f].hash << 32 |
-                                    (b->base[e] + f);
+        /* Each top byte's run on its own: sorted by the whole hash. */
+        for (unsigned t = first[c]; t < first[c + 1]; t++) {
+            radix_sort_low(ck + total, tmp64, count[t]);
+            total += count[t];
         }
-        if (radix_sort(keys, total)) {
-            rc = ARC_ENOMEM;
-            break;
-        }
+        from += total;
         for (size_t i = 0; !rc && i < total;) {
             size_t j = i + 1;
-            while (j < total && keys[j] >> 32 == keys[i] >> 32)
+            while (j < total && ck[j] >> 32 == ck[i] >> 32)
                 j++;
-            size_t df = 1, last = owner(b, (uint32_t)keys[i]);
-            for (size_t k = i + 1; k < j; k++) {
-                size_t o = owner(b, (uint32_t)keys[k]);
-                df += o != last;
-                last = o;
+            /* A hash of one fingerprint is in one report only. */
+            if (j - i < 2) {
+                i = j;
+                continue;
+            }
+            if (arc_grow((void **)&own, &ocap, j - i, sizeof *own)) {
+                rc = ARC_ENOMEM;
+                break;
+            }
+            size_t df = 0;
+            for (size_t k = i; k < j; k++) {
+                own[k - i] = (uint32_t)owner(b, (uint32_t)ck[k]);
+                df += k == i || own[k - i] != own[k - i - 1];
             }
             if (df >= limit) {
                 ++*boilerplate;
@@ -315,10 +362,8 @@ static int index_make(index_t *x, const batch *b, const arc_corpus_ctx *cx,
                 x->g[x->ng] = (group){(uint32_t)x->nbyfp,
                                       (uint32_t)(x->nbyfp + j - i)};
                 for (size_t k = i; k < j; k++) {
-                    uint32_t gfi = (uint32_t)keys[k];
-                    size_t e = owner(b, gfi);
-                    x->post[x->nbyfp++] =
-                        (posting){(uint32_t)e, gfi - b->base[e]};
+                    uint32_t gfi = (uint32_t)ck[k], e = own[k - i];
+                    x->post[x->nbyfp++] = (posting){e, gfi - b->base[e]};
                 }
                 if (sort_group(b, x->post + x->g[x->ng].start, j - i, &tmp,
                                &tcap)) {
@@ -330,6 +375,8 @@ static int index_make(index_t *x, const batch *b, const arc_corpus_ctx *cx,
             i = j;
         }
     }
+    free(own);
+    free(tmp64);
     free(keys);
     free(tmp);
     if (rc)
