@@ -233,6 +233,22 @@ static int allowed(const arc_corpus_params *p, const arc_doc *doc,
     return 0;
 }
 
+/* The first 年 in cp[i, n), or n.  Sixteen at a time (a loop the
+ * compiler vectorises): the character is rare. */
+static size_t next_nian(const uint32_t *cp, size_t i, size_t n)
+{
+    for (; i + 16 <= n; i += 16) {
+        unsigned any = 0;
+        for (size_t j = 0; j < 16; j++)
+            any |= cp[i + j] == 0x5E74 /* 年 */;
+        if (any)
+            break;
+    }
+    for (; i < n && cp[i] != 0x5E74; i++)
+        ;
+    return i;
+}
+
 static int fill_years(arc_digest *d, const arc_corpus_params *p,
                       const arc_doc *doc, const arc_kept *k, int own,
                       arc_matcher *m)
@@ -243,9 +259,8 @@ static int fill_years(arc_digest *d, const arc_corpus_params *p,
     const uint32_t *cp = k->cp;
     const uint8_t *fl = k->flag;
     /* Each 年 after four digits, all joined, not after a fifth digit. */
-    for (size_t n4 = 4; n4 < k->n; n4++) {
-        if (cp[n4] != 0x5E74 /* 年 */)
-            continue;
+    for (size_t n4 = next_nian(cp, 4, k->n); n4 < k->n;
+         n4 = next_nian(cp, n4 + 1, k->n)) {
         size_t i = n4 - 4;
         if (!is_digit(cp[i]) || !is_digit(cp[i + 1]) || !is_digit(cp[i + 2]) ||
             !is_digit(cp[i + 3]))

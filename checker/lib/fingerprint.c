@@ -141,6 +141,9 @@ static int find_names(const char *text, size_t from, size_t to,
     return 0;
 }
 
+/* Bytes read between two checks of the arrays' room. */
+#define SEGMENT 4096
+
 int arc_kept_build(arc_kept *k, const char *text, size_t from, size_t to,
                    const char *const *mask, size_t nmask)
 {
@@ -159,25 +162,40 @@ int arc_kept_build(arc_kept *k, const char *text, size_t from, size_t to,
     /* The arrays in locals: the stores through them cannot change them. */
     uint32_t *cp = k->cp, *st = k->start;
     uint8_t *fl = k->flag;
-    size_t n = 0, cap = k->cap;
+    size_t n = 0;
     size_t stop = nnames ? names[0].s : to;
     size_t prev_end = (size_t)-1; /* byte after the last kept character */
     unsigned prev_cjk = 0;
     for (size_t i = from; i < to;) {
-        uint32_t c;
-        size_t len;
-        unsigned cjk = 1;
         if (i >= stop) {
             /* A name: one placeholder standing for all of it. */
-            c = ARC_KEPT_MASK;
-            len = names[next].e - names[next].s;
-            cjk = 0;
+            if (kept_room(k, n + 1))
+                goto nomem;
+            cp = k->cp, st = k->start, fl = k->flag;
             k->mask_at[k->nmask] = (uint32_t)n;
             k->mask_end[k->nmask++] = (uint32_t)names[next].e;
+            cp[n] = ARC_KEPT_MASK;
+            st[n] = (uint32_t)i;
+            fl[n] = (uint8_t)(i == prev_end);
+            n++;
+            prev_end = names[next].e;
+            prev_cjk = 0;
+            i = names[next].e;
             next++;
             stop = next < nnames ? names[next].s : to;
-        } else {
+            continue;
+        }
+        /* A stretch up to the next name, at most SEGMENT bytes: room for
+         * a character a byte, so that the loop tests neither. */
+        size_t end = stop - i > SEGMENT ? i + SEGMENT : stop;
+        if (kept_room(k, n + (end - i)))
+            goto nomem;
+        cp = k->cp, st = k->start, fl = k->flag;
+        while (i < end) {
             unsigned b = t[i];
+            uint32_t c;
+            size_t len;
+            unsigned cjk;
             /* The text is valid UTF-8 (validated once when normalised). */
             if (b >= 0xE0) {
                 if (b < 0xF0) {
@@ -190,11 +208,12 @@ int arc_kept_build(arc_kept *k, const char *text, size_t from, size_t to,
                     len = 4;
                 }
                 if (i + len > to)
-                    break;
+                    goto done;
                 if (!arc_kept_char(c)) {
                     i += len;
                     continue;
                 }
+                cjk = 1;
             } else if (b - '0' < 10u) {
                 c = b;
                 len = 1;
@@ -203,22 +222,17 @@ int arc_kept_build(arc_kept *k, const char *text, size_t from, size_t to,
                 i += b < 0x80 ? 1 : 2; /* no kept character has two bytes */
                 continue;
             }
+            unsigned joined = i == prev_end;
+            cp[n] = c;
+            st[n] = (uint32_t)i;
+            fl[n] = (uint8_t)(joined | (joined & cjk & prev_cjk) << 1);
+            n++;
+            prev_end = i + len;
+            prev_cjk = cjk;
+            i += len;
         }
-        if (n == cap) {
-            k->n = n;
-            if (kept_room(k, n + 1))
-                goto nomem;
-            cp = k->cp, st = k->start, fl = k->flag, cap = k->cap;
-        }
-        unsigned joined = i == prev_end;
-        cp[n] = c;
-        st[n] = (uint32_t)i;
-        fl[n] = (uint8_t)(joined | (joined & cjk & prev_cjk) << 1);
-        n++;
-        prev_end = i + len;
-        prev_cjk = cjk;
-        i += len;
     }
+done:
     k->n = n;
     free(names);
     return 0;
