@@ -241,10 +241,13 @@ static void index_free(index_t *x)
  * the 256 ranges of the hash's top byte) hold about 1/CHUNKS of them
  * each, so that a batch whose reports all repeat a few passages (a whole
  * province using one template) does not put most fingerprints in one
- * range.  One scan of all fingerprints distributes them by top byte (the
- * most significant pass of the sort, in global index order); each top
- * byte's run is then sorted on the hash's three lower bytes. */
+ * range.  A scan of all fingerprints distributes those of PASS_CHUNKS
+ * ranges by top byte (the most significant pass of the sort, in global
+ * index order: CHUNKS / PASS_CHUNKS scans, an array of a quarter of the
+ * fingerprints); each top byte's run is then sorted on the hash's three
+ * lower bytes. */
 #define CHUNKS 16
+#define PASS_CHUNKS 4
 
 /* Stable LSD radix sort of v (n) by bits 32..55 (the hash's lower three
  * bytes), through tmp (room for n). */
@@ -292,28 +295,25 @@ static int index_make(index_t *x, const batch *b, const arc_corpus_ctx *cx,
         nchunks++;
     }
     first[nchunks] = 256;
-    /* Every fingerprint in the order of its top byte, by global index
-     * within one (the scan is in that order). */
-    size_t at[256];
-    for (size_t t = 0, sum = 0; t < 256; t++) {
-        at[t] = sum;
-        sum += count[t];
+    /* The fingerprints of PASS_CHUNKS ranges at a time, in the order of
+     * their top byte, by global index within one (the scan is in that
+     * order): one scan of all fingerprints per pass. */
+    size_t big = 1;
+    for (unsigned c = 0; c < nchunks; c += PASS_CHUNKS) {
+        unsigned c1 = c + PASS_CHUNKS < nchunks ? c + PASS_CHUNKS : nchunks;
+        size_t sum = 0;
+        for (unsigned t = first[c]; t < first[c1]; t++)
+            sum += count[t];
+        if (sum > big)
+            big = sum;
     }
-    uint64_t *keys = malloc((all ? all : 1) * sizeof *keys);
+    uint64_t *keys = malloc(big * sizeof *keys);
     uint64_t *tmp64 = malloc(most * sizeof *tmp64);
     uint32_t *own = NULL;
     if (!keys || !tmp64) {
         free(keys);
         free(tmp64);
         return ARC_ENOMEM;
-    }
-    for (size_t e = 0; e < b->ne; e++) {
-        const arc_digest *d = &cx->results[b->res[e]]->digest;
-        uint32_t g = b->base[e];
-        for (size_t f = 0; f < d->nfp; f++) {
-            uint32_t h = d->fp[f].hash;
-            keys[at[h >> 24]++] = (uint64_t)h << 32 | (g + f);
-        }
     }
     const arc_corpus_params *p = &cx->rs->corpus;
     double share = ceil(p->share * (double)b->ne);
@@ -324,6 +324,26 @@ static int index_make(index_t *x, const batch *b, const arc_corpus_ctx *cx,
     int rc = 0;
     size_t from = 0;
     for (unsigned c = 0; !rc && c < nchunks; c++) {
+        if (c % PASS_CHUNKS == 0) {
+            unsigned c1 = c + PASS_CHUNKS < nchunks ? c + PASS_CHUNKS
+                                                    : nchunks;
+            unsigned lo = first[c], span = first[c1] - first[c];
+            size_t at[256], sum = 0;
+            for (unsigned t = lo; t < first[c1]; t++) {
+                at[t] = sum;
+                sum += count[t];
+            }
+            for (size_t e = 0; e < b->ne; e++) {
+                const arc_digest *d = &cx->results[b->res[e]]->digest;
+                uint32_t g = b->base[e];
+                for (size_t f = 0; f < d->nfp; f++) {
+                    uint32_t h = d->fp[f].hash;
+                    if ((h >> 24) - lo < span)
+                        keys[at[h >> 24]++] = (uint64_t)h << 32 | (g + f);
+                }
+            }
+            from = 0;
+        }
         uint64_t *ck = keys + from;
         size_t total = 0;
         /* Each top byte's run on its own: sorted by the whole hash. */
