@@ -196,6 +196,23 @@ int arc_kept_build(arc_kept *k, const char *text, size_t from, size_t to,
             uint32_t c;
             size_t len;
             unsigned cjk;
+            /* Most of a report: U+4000..U+9FFF, ideographs but for the
+             * hexagrams U+4DC0..U+4DFF. */
+            if (b - 0xE4u < 6u && i + 3 <= to) {
+                c = (b & 0x0Fu) << 12 | (t[i + 1] & 0x3Fu) << 6 |
+                    (t[i + 2] & 0x3Fu);
+                if (c - 0x4DC0u >= 0x40u) {
+                    unsigned joined = i == prev_end;
+                    cp[n] = c;
+                    st[n] = (uint32_t)i;
+                    fl[n] = (uint8_t)(joined | (joined & prev_cjk) << 1);
+                    n++;
+                    i += 3;
+                    prev_end = i;
+                    prev_cjk = 1;
+                    continue;
+                }
+            }
             /* The text is valid UTF-8 (validated once when normalised). */
             if (b >= 0xE0) {
                 if (b < 0xF0) {
