@@ -208,6 +208,19 @@ int arc_kept_build(arc_kept *k, const char *text, size_t from, size_t to,
                     fl[n] = (uint8_t)(joined | (joined & prev_cjk) << 1);
                     n++;
                     i += 3;
+                    /* The run of such ideographs that follows: each
+                     * joined to an ideograph. */
+                    while (i + 3 <= end && t[i] - 0xE4u < 6u) {
+                        c = (t[i] & 0x0Fu) << 12 | (t[i + 1] & 0x3Fu) << 6 |
+                            (t[i + 2] & 0x3Fu);
+                        if (c - 0x4DC0u < 0x40u)
+                            break;
+                        cp[n] = c;
+                        st[n] = (uint32_t)i;
+                        fl[n] = ARC_KEPT_JOINED | ARC_KEPT_BIGRAM;
+                        n++;
+                        i += 3;
+                    }
                     prev_end = i;
                     prev_cjk = 1;
                     continue;
@@ -327,28 +340,40 @@ int arc_winnow(const uint32_t *h, size_t n, unsigned w, uint32_t **buf,
     /* Usually about 2n / (w + 1) selections; grown if need be. */
     if (room32(buf, cap, 2 * n / (win + 1) + 16))
         return ARC_ENOMEM;
-    size_t cnt = 0, m = 0;
-    int have = 0;
-    for (size_t r = win - 1; r < n; r++) {
+    /* The first window's rightmost minimum. */
+    size_t m = 0;
+    for (size_t j = 1; j < win; j++)
+        if (h[j] <= h[m])
+            m = j;
+    uint32_t hm = h[m];
+    uint32_t *out = *buf;
+    size_t cnt = 0;
+    out[cnt++] = (uint32_t)m;
+    /* Each window after it: a new minimum is always to the right of the
+     * last one selected, so none is selected twice. */
+    for (size_t r = win; r < n; r++) {
         size_t l = r + 1 - win;
-        int pick = 0;
-        if (!have || m < l) {
+        if (m < l) {
             /* The minimum left the window: rescan it (rightmost minimum). */
             m = l;
+            hm = h[l];
             for (size_t j = l + 1; j <= r; j++)
-                if (h[j] <= h[m])
+                if (h[j] <= hm) {
                     m = j;
-            pick = 1;
-        } else if (h[r] <= h[m]) {
+                    hm = h[j];
+                }
+        } else if (h[r] <= hm) {
             m = r;
-            pick = 1;
+            hm = h[r];
+        } else {
+            continue;
         }
-        if (pick && (!cnt || (*buf)[cnt - 1] != m)) {
-            if (cnt == *cap && room32(buf, cap, cnt + 1))
+        if (cnt == *cap) {
+            if (room32(buf, cap, cnt + 1))
                 return ARC_ENOMEM;
-            (*buf)[cnt++] = (uint32_t)m;
+            out = *buf;
         }
-        have = 1;
+        out[cnt++] = (uint32_t)m;
     }
     *nout = cnt;
     return 0;
