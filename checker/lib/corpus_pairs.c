@@ -14,9 +14,13 @@
  *     texts), close to each other, are one passage.
  *
  * The work is the sum over hashes of (reports holding it)^2, which the
- * boilerplate cut bounds; memory is one array entry per fingerprint while
- * sorting, then the passages.  Everything runs in batch order on one
- * thread: the same batch gives the same pairs whatever -j. */
+ * boilerplate cut bounds; memory is one array entry per fingerprint of a
+ * pass of hash ranges (a quarter) per thread while sorting, then the
+ * passages.  Steps 1-2 take a run of passes per thread, steps 3-4 a run
+ * of reports a per thread (cx->jobs, at most MAX_JOBS); each thread's part
+ * is joined in the order one thread would have made it (passes by hash,
+ * pairs by report a), so the same batch gives the same pairs whatever
+ * -j. */
 #define _POSIX_C_SOURCE 200809L
 #include "corpus.h"
 
