@@ -489,7 +489,9 @@ static int index_make(index_t *x, const batch *b, const arc_corpus_ctx *cx,
             rc = ARC_ENOMEM;
         for (unsigned t = 1; !rc && t < nj; t++) {
             const index_t *o = &job[t].out;
-            memcpy(x->post + x->nbyfp, o->post, o->nbyfp * sizeof *o->post);
+            if (o->nbyfp)
+                memcpy(x->post + x->nbyfp, o->post,
+                       o->nbyfp * sizeof *o->post);
             for (size_t gi = 0; gi < o->ng; gi++)
                 x->g[x->ng + gi] =
                     (group){o->g[gi].start + (uint32_t)x->nbyfp,
@@ -745,7 +747,8 @@ static int all_pairs(struct arc_corpus_pairs *P, const arc_corpus_ctx *cx,
             arc_grow((void **)&P->v, &cap, n, sizeof *P->v))
             rc = ARC_ENOMEM;
         for (unsigned t = 1; !rc && t < nj; t++) {
-            memcpy(P->v + P->n, job[t].P.v, job[t].P.n * sizeof *P->v);
+            if (job[t].P.n)
+                memcpy(P->v + P->n, job[t].P.v, job[t].P.n * sizeof *P->v);
             P->n += job[t].P.n;
             free(job[t].P.v);
             job[t].P = (struct arc_corpus_pairs){0};
