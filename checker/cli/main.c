@@ -907,6 +907,7 @@ int main(int argc, char **argv)
     }
 
     /* Check every file (threads), then across them, then write. */
+    ro.jobs = (unsigned)(jobs < 1 ? 1 : jobs);
     if (arc_run_new(&run, &ro, &err))
         goto nomem;
     h.total = files.n;

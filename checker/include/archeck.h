@@ -437,6 +437,9 @@ typedef struct {
     const char *profile;       /* check every document with this profile
                                   (arc_ruleset_profile_id); NULL: each by
                                   its recognised type */
+    unsigned jobs;             /* threads arc_run_corpus may use, the
+                                  calling one included (0, 1: that one
+                                  only); its results do not depend on it */
 } arc_run_opts;
 
 /* A run: what every report of a batch is checked with.  Read-only once
@@ -477,7 +480,9 @@ int arc_run_buffer(const arc_run *run, arc_checker *c, const char *path,
  * The corpus pass: checks across all results of a batch (rules whose kind
  * compares reports, e.g. the same file submitted twice).  Appends their
  * findings to the results concerned, re-sorts and rescores them.  Reads
- * only the results' digests.  Results must all come from `run`.
+ * only the results' digests.  Results must all come from `run`.  Runs on
+ * up to the run's `jobs` threads (started and joined inside this call);
+ * the results are the same for every number.
  */
 int arc_run_corpus(const arc_run *run, arc_result *const *results, size_t n,
                    arc_error *err);

@@ -8,9 +8,9 @@
 #include <string.h>
 
 int arc_corpus_eval(const arc_ruleset *rs, arc_result *const *results,
-                    size_t n, size_t only, arc_error *err)
+                    size_t n, size_t only, unsigned jobs, arc_error *err)
 {
-    arc_corpus_ctx cx = {rs, results, n, err, NULL, 0};
+    arc_corpus_ctx cx = {rs, results, n, err, NULL, 0, jobs};
     int rc = 0;
     for (size_t i = 0; !rc && i < rs->nrules; i++) {
         const arc_rule *r = &rs->rules[i];

@@ -22,12 +22,15 @@ typedef struct arc_corpus_ctx {
     size_t unit_min_chars; /* passages of reports of different units shorter
                               than this are not kept (no rule reads them);
                               0: all are */
+    unsigned jobs;         /* threads the pass may use (0, 1: the caller's
+                              only); results do not depend on it */
 } arc_corpus_ctx;
 
 /* Runs the corpus hook of every enabled rule (only == ARC_ALL_RULES) or of
- * rule `only`, appending findings to the results concerned. */
+ * rule `only`, appending findings to the results concerned, on up to
+ * `jobs` threads (the calling one included). */
 int arc_corpus_eval(const arc_ruleset *rs, arc_result *const *results,
-                    size_t n, size_t only, arc_error *err);
+                    size_t n, size_t only, unsigned jobs, arc_error *err);
 
 /* Emits a whole-document finding of rule r in result i, with r's message
  * and the given placeholder values. */

@@ -14,14 +14,20 @@
  *     texts), close to each other, are one passage.
  *
  * The work is the sum over hashes of (reports holding it)^2, which the
- * boilerplate cut bounds; memory is one array entry per fingerprint while
- * sorting, then the passages.  Everything runs in batch order on one
- * thread: the same batch gives the same pairs whatever -j. */
+ * boilerplate cut bounds; memory is one array entry per fingerprint of a
+ * pass of hash ranges (a quarter) per thread while sorting, then the
+ * passages.  Steps 1-2 take a run of passes per thread, steps 3-4 a run
+ * of reports a per thread (cx->jobs, at most MAX_JOBS); each thread's part
+ * is joined in the order one thread would have made it (passes by hash,
+ * pairs by report a), so the same batch gives the same pairs whatever
+ * -j. */
+#define _POSIX_C_SOURCE 200809L
 #include "corpus.h"
 
 #include "util.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -237,12 +243,179 @@ static void index_free(index_t *x)
     free(x->byfp);
 }
 
-/* Fingerprints are sorted a hash range at a time: the ranges (runs of
+/* Fingerprints are grouped a hash range at a time: the ranges (runs of
  * the 256 ranges of the hash's top byte) hold about 1/CHUNKS of them
  * each, so that a batch whose reports all repeat a few passages (a whole
  * province using one template) does not put most fingerprints in one
- * range.  Each range costs one scan of all fingerprints. */
+ * range.  A scan of all fingerprints distributes those of PASS_CHUNKS
+ * ranges by top byte (the most significant pass of the sort, in global
+ * index order: CHUNKS / PASS_CHUNKS scans, an array of a quarter of the
+ * fingerprints); each top byte's run is then sorted on the hash's three
+ * lower bytes. */
 #define CHUNKS 16
+#define PASS_CHUNKS 4
+/* Threads the corpus pass uses at most (cx->jobs beyond it: this many). */
+#define MAX_JOBS 16
+
+/* Stable LSD radix sort of v (n) by bits 32..55 (the hash's lower three
+ * bytes), through tmp (room for n). */
+static void radix_sort_low(uint64_t *v, uint64_t *tmp, size_t n)
+{
+    uint64_t *src = v, *dst = tmp;
+    for (int shift = 32; shift < 56; shift += 8) {
+        size_t count[257] = {0};
+        for (size_t i = 0; i < n; i++)
+            count[((src[i] >> shift) & 0xFF) + 1]++;
+        for (int k = 0; k < 256; k++)
+            count[k + 1] += count[k];
+        for (size_t i = 0; i < n; i++)
+            dst[count[(src[i] >> shift) & 0xFF]++] = src[i];
+        uint64_t *t = src;
+        src = dst;
+        dst = t;
+    }
+    /* Three passes: the sorted data is in tmp. */
+    memcpy(v, src, n * sizeof *v);
+}
+
+/* What index_make shares with the threads grouping the ranges. */
+typedef struct {
+    const batch *b;
+    const arc_corpus_ctx *cx;
+    const size_t *count;  /* fingerprints by top byte */
+    const unsigned *first; /* ranges: [first[c], first[c + 1]) */
+    unsigned nchunks;
+    size_t big, most;     /* largest pass, largest range */
+    size_t limit;         /* reports making a hash boilerplate */
+} index_plan;
+
+/* One thread's share: passes [p0, p1), grouped into out. */
+typedef struct {
+    const index_plan *pl;
+    unsigned p0, p1;
+    index_t out;
+    size_t boilerplate;
+    int rc;
+} index_job;
+
+/* Groups the ranges of passes [j->p0, j->p1) into j->out (groups in hash
+ * order, postings from 0). */
+static void *index_part(void *arg)
+{
+    index_job *j = arg;
+    const index_plan *pl = j->pl;
+    const batch *b = pl->b;
+    const arc_corpus_ctx *cx = pl->cx;
+    const size_t *count = pl->count;
+    const unsigned *first = pl->first;
+    index_t *x = &j->out;
+    uint64_t *keys = malloc(pl->big * sizeof *keys);
+    uint64_t *tmp64 = malloc(pl->most * sizeof *tmp64);
+    uint32_t *own = NULL;
+    size_t pcap = 0, gcap = 0, tcap = 0, ocap = 0;
+    keyed *tmp = NULL;
+    int rc = keys && tmp64 ? 0 : ARC_ENOMEM;
+    for (unsigned ps = j->p0; !rc && ps < j->p1; ps++) {
+        unsigned c0 = ps * PASS_CHUNKS;
+        unsigned c1 = c0 + PASS_CHUNKS < pl->nchunks ? c0 + PASS_CHUNKS
+                                                     : pl->nchunks;
+        unsigned lo = first[c0], span = first[c1] - first[c0];
+        size_t at[256], sum = 0;
+        for (unsigned t = lo; t < first[c1]; t++) {
+            at[t] = sum;
+            sum += count[t];
+        }
+        for (size_t e = 0; e < b->ne; e++) {
+            const arc_digest *d = &cx->results[b->res[e]]->digest;
+            uint32_t g = b->base[e];
+            for (size_t f = 0; f < d->nfp; f++) {
+                uint32_t h = d->fp[f].hash;
+                if ((h >> 24) - lo < span)
+                    keys[at[h >> 24]++] = (uint64_t)h << 32 | (g + f);
+            }
+        }
+        size_t from = 0;
+        for (unsigned c = c0; !rc && c < c1; c++) {
+            uint64_t *ck = keys + from;
+            size_t total = 0;
+            /* Each top byte's run on its own: sorted by the whole hash. */
+            for (unsigned t = first[c]; t < first[c + 1]; t++) {
+                radix_sort_low(ck + total, tmp64, count[t]);
+                total += count[t];
+            }
+            from += total;
+            for (size_t i = 0; !rc && i < total;) {
+                size_t k = i + 1;
+                while (k < total && ck[k] >> 32 == ck[i] >> 32)
+                    k++;
+                /* A hash of one fingerprint is in one report only. */
+                if (k - i < 2) {
+                    i = k;
+                    continue;
+                }
+                if (arc_grow((void **)&own, &ocap, k - i, sizeof *own)) {
+                    rc = ARC_ENOMEM;
+                    break;
+                }
+                size_t df = 0;
+                for (size_t q = i; q < k; q++) {
+                    own[q - i] = (uint32_t)owner(b, (uint32_t)ck[q]);
+                    df += q == i || own[q - i] != own[q - i - 1];
+                }
+                if (df >= pl->limit) {
+                    j->boilerplate++;
+                } else if (df >= 2) {
+                    if (arc_grow((void **)&x->post, &pcap, x->nbyfp + (k - i),
+                                 sizeof *x->post) ||
+                        arc_grow((void **)&x->g, &gcap, x->ng + 1,
+                                 sizeof *x->g)) {
+                        rc = ARC_ENOMEM;
+                        break;
+                    }
+                    x->g[x->ng] = (group){(uint32_t)x->nbyfp,
+                                          (uint32_t)(x->nbyfp + k - i)};
+                    for (size_t q = i; q < k; q++) {
+                        uint32_t gfi = (uint32_t)ck[q], e = own[q - i];
+                        x->post[x->nbyfp++] = (posting){e, gfi - b->base[e]};
+                    }
+                    if (sort_group(b, x->post + x->g[x->ng].start, k - i,
+                                   &tmp, &tcap)) {
+                        rc = ARC_ENOMEM;
+                        break;
+                    }
+                    x->ng++;
+                }
+                i = k;
+            }
+        }
+    }
+    free(own);
+    free(tmp64);
+    free(keys);
+    free(tmp);
+    j->rc = rc;
+    return NULL;
+}
+
+/* Runs fn on each of n jobs (of size bytes each, at v): the first on the
+ * calling thread, the others on threads of their own (or on the calling
+ * thread when one cannot be started).  Which thread ran a job changes
+ * nothing in its result. */
+static void run_jobs(void *(*fn)(void *), void *v, size_t size, unsigned n)
+{
+    pthread_t tid[MAX_JOBS];
+    int started[MAX_JOBS] = {0};
+    for (unsigned t = 1; t < n; t++)
+        started[t] =
+            pthread_create(&tid[t], NULL, fn, (char *)v + t * size) == 0;
+    fn(v);
+    for (unsigned t = 1; t < n; t++) {
+        if (started[t])
+            pthread_join(tid[t], NULL);
+        else
+            fn((char *)v + t * size);
+    }
+}
 
 static int index_make(index_t *x, const batch *b, const arc_corpus_ctx *cx,
                       size_t *boilerplate)
@@ -269,71 +442,71 @@ static int index_make(index_t *x, const batch *b, const arc_corpus_ctx *cx,
         nchunks++;
     }
     first[nchunks] = 256;
-    uint64_t *keys = malloc(most * sizeof *keys);
-    if (!keys)
-        return ARC_ENOMEM;
+    /* The fingerprints of PASS_CHUNKS ranges at a time, in the order of
+     * their top byte, by global index within one (the scan is in that
+     * order): one scan of all fingerprints per pass. */
+    size_t big = 1;
+    unsigned npasses = 0;
+    for (unsigned c = 0; c < nchunks; c += PASS_CHUNKS, npasses++) {
+        unsigned c1 = c + PASS_CHUNKS < nchunks ? c + PASS_CHUNKS : nchunks;
+        size_t sum = 0;
+        for (unsigned t = first[c]; t < first[c1]; t++)
+            sum += count[t];
+        if (sum > big)
+            big = sum;
+    }
     const arc_corpus_params *p = &cx->rs->corpus;
     double share = ceil(p->share * (double)b->ne);
     size_t limit = share > (double)p->min_reports ? (size_t)share
                                                   : p->min_reports;
-    size_t pcap = 0, gcap = 0, tcap = 0;
-    keyed *tmp = NULL;
+    index_plan pl = {b, cx, count, first, nchunks, big, most, limit};
+    /* Passes split in runs, one a thread, joined in pass order. */
+    unsigned nj = cx->jobs < 1 ? 1 : cx->jobs > MAX_JOBS ? MAX_JOBS : cx->jobs;
+    if (nj > npasses)
+        nj = npasses ? npasses : 1;
+    index_job job[MAX_JOBS];
+    memset(job, 0, sizeof job);
+    for (unsigned t = 0; t < nj; t++)
+        job[t] = (index_job){&pl, t * npasses / nj, (t + 1) * npasses / nj,
+                             {0}, 0, 0};
+    run_jobs(index_part, job, sizeof *job, nj);
     int rc = 0;
-    for (unsigned c = 0; !rc && c < nchunks; c++) {
-        size_t total = 0;
-        unsigned lo = first[c], span = first[c + 1] - first[c];
-        for (size_t e = 0; e < b->ne; e++) {
-            const arc_digest *d = &cx->results[b->res[e]]->digest;
-            for (size_t f = 0; f < d->nfp; f++)
-                if ((d->fp[f].hash >> 24) - lo < span)
-                    keys[total++] = (uint64_t)d->fp[f].hash << 32 |
-                                    (b->base[e] + f);
-        }
-        if (radix_sort(keys, total)) {
+    size_t ng = 0, npost = 0;
+    for (unsigned t = 0; t < nj; t++) {
+        rc |= job[t].rc;
+        ng += job[t].out.ng;
+        npost += job[t].out.nbyfp;
+        *boilerplate += job[t].boilerplate;
+    }
+    if (!rc) {
+        *x = job[0].out;
+        job[0].out = (index_t){0};
+        size_t pcap = x->nbyfp, gcap = x->ng;
+        if (nj > 1 &&
+            (arc_grow((void **)&x->post, &pcap, npost ? npost : 1,
+                      sizeof *x->post) ||
+             arc_grow((void **)&x->g, &gcap, ng ? ng : 1, sizeof *x->g)))
             rc = ARC_ENOMEM;
-            break;
-        }
-        for (size_t i = 0; !rc && i < total;) {
-            size_t j = i + 1;
-            while (j < total && keys[j] >> 32 == keys[i] >> 32)
-                j++;
-            size_t df = 1, last = owner(b, (uint32_t)keys[i]);
-            for (size_t k = i + 1; k < j; k++) {
-                size_t o = owner(b, (uint32_t)keys[k]);
-                df += o != last;
-                last = o;
-            }
-            if (df >= limit) {
-                ++*boilerplate;
-            } else if (df >= 2) {
-                if (arc_grow((void **)&x->post, &pcap, x->nbyfp + (j - i),
-                             sizeof *x->post) ||
-                    arc_grow((void **)&x->g, &gcap, x->ng + 1, sizeof *x->g)) {
-                    rc = ARC_ENOMEM;
-                    break;
-                }
-                x->g[x->ng] = (group){(uint32_t)x->nbyfp,
-                                      (uint32_t)(x->nbyfp + j - i)};
-                for (size_t k = i; k < j; k++) {
-                    uint32_t gfi = (uint32_t)keys[k];
-                    size_t e = owner(b, gfi);
-                    x->post[x->nbyfp++] =
-                        (posting){(uint32_t)e, gfi - b->base[e]};
-                }
-                if (sort_group(b, x->post + x->g[x->ng].start, j - i, &tmp,
-                               &tcap)) {
-                    rc = ARC_ENOMEM;
-                    break;
-                }
-                x->ng++;
-            }
-            i = j;
+        for (unsigned t = 1; !rc && t < nj; t++) {
+            const index_t *o = &job[t].out;
+            if (o->nbyfp)
+                memcpy(x->post + x->nbyfp, o->post,
+                       o->nbyfp * sizeof *o->post);
+            for (size_t gi = 0; gi < o->ng; gi++)
+                x->g[x->ng + gi] =
+                    (group){o->g[gi].start + (uint32_t)x->nbyfp,
+                            o->g[gi].end + (uint32_t)x->nbyfp};
+            x->nbyfp += o->nbyfp;
+            x->ng += o->ng;
         }
     }
-    free(keys);
-    free(tmp);
-    if (rc)
-        return rc;
+    for (unsigned t = 0; t < nj; t++)
+        index_free(&job[t].out);
+    if (rc) {
+        index_free(x);
+        memset(x, 0, sizeof *x);
+        return ARC_ENOMEM;
+    }
     /* Each kept fingerprint's group, by fingerprint. */
     if (!(x->byfp = malloc((x->nbyfp ? x->nbyfp : 1) * sizeof *x->byfp)))
         return ARC_ENOMEM;
@@ -463,14 +636,24 @@ static int add_matches(matches *m, const arc_corpus_ctx *cx, const batch *bt,
     return 0;
 }
 
-static int find_pairs(struct arc_corpus_pairs *P, const arc_corpus_ctx *cx,
-                      const batch *bt, const index_t *x)
+/* The pairs (a, b) with a in [e0, e1), in the order of a, into P (room
+ * *pcap). */
+static int find_pairs(struct arc_corpus_pairs *P, size_t *pcap,
+                      const arc_corpus_ctx *cx, const batch *bt,
+                      const index_t *x, size_t e0, size_t e1)
 {
     matches m = {0};
-    size_t pcap = 0;
-    size_t k = 0; /* walks x->byfp, ordered by global fingerprint */
+    /* k walks x->byfp, ordered by global fingerprint, from e0's first. */
+    size_t k = 0, hi = x->nbyfp;
+    while (k < hi) {
+        size_t mid = k + (hi - k) / 2;
+        if ((x->byfp[mid] >> 32) < bt->base[e0])
+            k = mid + 1;
+        else
+            hi = mid;
+    }
     int rc = 0;
-    for (size_t ea = 0; !rc && ea < bt->ne; ea++) {
+    for (size_t ea = e0; !rc && ea < e1; ea++) {
         int year = bt->year[ea];
         uint32_t unit = bt->unit[ea];
         m.n = 0;
@@ -502,12 +685,81 @@ static int find_pairs(struct arc_corpus_pairs *P, const arc_corpus_ctx *cx,
             size_t j = i + 1;
             while (j < m.n && m.v[j].b == m.v[i].b)
                 j++;
-            rc = add_pair(P, &pcap, cx, bt, ea, m.v[i].b, m.v + i, j - i);
+            rc = add_pair(P, pcap, cx, bt, ea, m.v[i].b, m.v + i, j - i);
             i = j;
         }
     }
     free(m.v);
     return rc;
+}
+
+/* One thread's share of find_pairs. */
+typedef struct {
+    const arc_corpus_ctx *cx;
+    const batch *bt;
+    const index_t *x;
+    size_t e0, e1;
+    struct arc_corpus_pairs P;
+    size_t pcap;
+    int rc;
+} pairs_job;
+
+static void *pairs_part(void *arg)
+{
+    pairs_job *j = arg;
+    j->rc = find_pairs(&j->P, &j->pcap, j->cx, j->bt, j->x, j->e0, j->e1);
+    return NULL;
+}
+
+/* The pairs of the batch into P: reports split in runs of about equal
+ * fingerprints, one a thread, the pairs joined in the order of report
+ * a (the order one thread gives). */
+static int all_pairs(struct arc_corpus_pairs *P, const arc_corpus_ctx *cx,
+                     const batch *bt, const index_t *x)
+{
+    unsigned nj = cx->jobs < 1 ? 1 : cx->jobs > MAX_JOBS ? MAX_JOBS : cx->jobs;
+    if (nj > bt->ne)
+        nj = bt->ne ? (unsigned)bt->ne : 1;
+    pairs_job job[MAX_JOBS];
+    memset(job, 0, sizeof job);
+    uint64_t total = bt->base[bt->ne];
+    size_t e = 0;
+    for (unsigned t = 0; t < nj; t++) {
+        uint64_t aim = total * (t + 1) / nj;
+        size_t e1 = e;
+        while (e1 < bt->ne && (t + 1 == nj || bt->base[e1] < aim))
+            e1++;
+        job[t] = (pairs_job){cx, bt, x, e, e1, {0}, 0, 0};
+        e = e1;
+    }
+    run_jobs(pairs_part, job, sizeof *job, nj);
+    int rc = 0;
+    size_t n = 0;
+    for (unsigned t = 0; t < nj; t++) {
+        rc |= job[t].rc;
+        n += job[t].P.n;
+    }
+    if (!rc) {
+        *P = (struct arc_corpus_pairs){job[0].P.v, job[0].P.n, 0, 0};
+        size_t cap = job[0].pcap;
+        job[0].P = (struct arc_corpus_pairs){0};
+        if (nj > 1 && n > cap &&
+            arc_grow((void **)&P->v, &cap, n, sizeof *P->v))
+            rc = ARC_ENOMEM;
+        for (unsigned t = 1; !rc && t < nj; t++) {
+            if (job[t].P.n)
+                memcpy(P->v + P->n, job[t].P.v, job[t].P.n * sizeof *P->v);
+            P->n += job[t].P.n;
+            free(job[t].P.v);
+            job[t].P = (struct arc_corpus_pairs){0};
+        }
+    }
+    for (unsigned t = 0; t < nj; t++) {
+        for (size_t i = 0; i < job[t].P.n; i++)
+            free(job[t].P.v[i].v);
+        free(job[t].P.v);
+    }
+    return rc ? ARC_ENOMEM : 0;
 }
 
 int arc_corpus_pairs(arc_corpus_ctx *cx, const struct arc_corpus_pairs **out)
@@ -519,17 +771,18 @@ int arc_corpus_pairs(arc_corpus_ctx *cx, const struct arc_corpus_pairs **out)
     }
     struct arc_corpus_pairs *P = calloc(1, sizeof *P);
     batch bt;
-    index_t x;
+    index_t x = {0};
     if (!P)
         return arc_err_nomem(cx->err);
     int rc = batch_make(&bt, cx);
+    size_t boilerplate = 0;
     if (!rc)
-        rc = index_make(&x, &bt, cx, &P->boilerplate);
-    if (!rc) {
-        P->eligible = bt.ne;
-        rc = find_pairs(P, cx, &bt, &x);
-        index_free(&x);
-    }
+        rc = index_make(&x, &bt, cx, &boilerplate);
+    if (!rc)
+        rc = all_pairs(P, cx, &bt, &x);
+    P->eligible = bt.ne;
+    P->boilerplate = boilerplate;
+    index_free(&x);
     batch_free(&bt);
     if (rc) {
         arc_corpus_pairs_free(P);

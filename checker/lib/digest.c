@@ -69,6 +69,7 @@ typedef struct {
     size_t orig; /* original offset reached (BOM excluded) */
     size_t line; /* its 0-based line */
     size_t col;  /* its 1-based column */
+    size_t brk;  /* the break of the last offset asked (orig_of) */
 } cursor;
 
 static void cursor_init(cursor *c, const arc_text *t)
@@ -77,15 +78,33 @@ static void cursor_init(cursor *c, const arc_text *t)
     c->orig = 0;
     c->line = 0;
     c->col = 1;
+    c->brk = 0;
+}
+
+/* arc_text_orig, walking the breaks from the last offset asked (offsets
+ * asked increase; one before it starts again from the first). */
+static size_t orig_of(cursor *c, size_t norm)
+{
+    const arc_text *t = c->t;
+    if (norm > t->norm_len)
+        norm = t->norm_len;
+    if (c->brk >= t->nbreaks || t->breaks[c->brk].norm > norm)
+        c->brk = 0;
+    while (c->brk + 1 < t->nbreaks && t->breaks[c->brk + 1].norm <= norm)
+        c->brk++;
+    return t->breaks[c->brk].orig + (norm - t->breaks[c->brk].norm);
 }
 
 static void cursor_at(cursor *c, size_t norm, uint32_t *orig, uint32_t *line,
                       uint16_t *col)
 {
     const arc_text *t = c->t;
-    size_t o = arc_text_orig(t, norm);
-    if (o < c->orig)
+    size_t o = orig_of(c, norm);
+    if (o < c->orig) {
+        size_t brk = c->brk;
         cursor_init(c, t);
+        c->brk = brk;
+    }
     while (c->line + 1 < t->nlines && t->lines[c->line + 1] <= o) {
         c->line++;
         c->orig = t->lines[c->line];
@@ -171,8 +190,9 @@ static int fill_fingerprints(arc_digest *d, const arc_corpus_params *p,
         arc_winnow(sc->h, nh, p->window, &sc->sel, &sc->selcap, &nsel) ||
         (nsel && !(d->fp = malloc(nsel * sizeof *d->fp))))
         return ARC_ENOMEM;
-    cursor c;
+    cursor c, ce; /* starts and ends */
     cursor_init(&c, &doc->text);
+    cursor_init(&ce, &doc->text);
     for (size_t j = 0; j < nsel; j++) {
         size_t i = sc->sel[j];
         uint32_t hash = sc->h[i];
@@ -184,8 +204,7 @@ static int fill_fingerprints(arc_digest *d, const arc_corpus_params *p,
         f->hash = hash;
         f->at = (uint32_t)i;
         cursor_at(&c, kept->start[i], &f->orig, NULL, &f->col);
-        size_t end = arc_text_orig(&doc->text,
-                                   arc_kept_end(kept, i + p->k - 1)) +
+        size_t end = orig_of(&ce, arc_kept_end(kept, i + p->k - 1)) +
                      doc->text.bom;
         size_t len = end - f->orig;
         f->len = (uint16_t)(len > ARC_FP_LEN ? ARC_FP_LEN : len);
@@ -233,6 +252,22 @@ static int allowed(const arc_corpus_params *p, const arc_doc *doc,
     return 0;
 }
 
+/* The first 年 in cp[i, n), or n.  Sixteen at a time (a loop the
+ * compiler vectorises): the character is rare. */
+static size_t next_nian(const uint32_t *cp, size_t i, size_t n)
+{
+    for (; i + 16 <= n; i += 16) {
+        unsigned any = 0;
+        for (size_t j = 0; j < 16; j++)
+            any |= cp[i + j] == 0x5E74 /* 年 */;
+        if (any)
+            break;
+    }
+    for (; i < n && cp[i] != 0x5E74; i++)
+        ;
+    return i;
+}
+
 static int fill_years(arc_digest *d, const arc_corpus_params *p,
                       const arc_doc *doc, const arc_kept *k, int own,
                       arc_matcher *m)
@@ -243,9 +278,8 @@ static int fill_years(arc_digest *d, const arc_corpus_params *p,
     const uint32_t *cp = k->cp;
     const uint8_t *fl = k->flag;
     /* Each 年 after four digits, all joined, not after a fifth digit. */
-    for (size_t n4 = 4; n4 < k->n; n4++) {
-        if (cp[n4] != 0x5E74 /* 年 */)
-            continue;
+    for (size_t n4 = next_nian(cp, 4, k->n); n4 < k->n;
+         n4 = next_nian(cp, n4 + 1, k->n)) {
         size_t i = n4 - 4;
         if (!is_digit(cp[i]) || !is_digit(cp[i + 1]) || !is_digit(cp[i + 2]) ||
             !is_digit(cp[i + 3]))

@@ -141,6 +141,9 @@ static int find_names(const char *text, size_t from, size_t to,
     return 0;
 }
 
+/* Bytes read between two checks of the arrays' room. */
+#define SEGMENT 4096
+
 int arc_kept_build(arc_kept *k, const char *text, size_t from, size_t to,
                    const char *const *mask, size_t nmask)
 {
@@ -159,25 +162,70 @@ int arc_kept_build(arc_kept *k, const char *text, size_t from, size_t to,
     /* The arrays in locals: the stores through them cannot change them. */
     uint32_t *cp = k->cp, *st = k->start;
     uint8_t *fl = k->flag;
-    size_t n = 0, cap = k->cap;
+    size_t n = 0;
     size_t stop = nnames ? names[0].s : to;
     size_t prev_end = (size_t)-1; /* byte after the last kept character */
     unsigned prev_cjk = 0;
     for (size_t i = from; i < to;) {
-        uint32_t c;
-        size_t len;
-        unsigned cjk = 1;
         if (i >= stop) {
             /* A name: one placeholder standing for all of it. */
-            c = ARC_KEPT_MASK;
-            len = names[next].e - names[next].s;
-            cjk = 0;
+            if (kept_room(k, n + 1))
+                goto nomem;
+            cp = k->cp, st = k->start, fl = k->flag;
             k->mask_at[k->nmask] = (uint32_t)n;
             k->mask_end[k->nmask++] = (uint32_t)names[next].e;
+            cp[n] = ARC_KEPT_MASK;
+            st[n] = (uint32_t)i;
+            fl[n] = (uint8_t)(i == prev_end);
+            n++;
+            prev_end = names[next].e;
+            prev_cjk = 0;
+            i = names[next].e;
             next++;
             stop = next < nnames ? names[next].s : to;
-        } else {
+            continue;
+        }
+        /* A stretch up to the next name, at most SEGMENT bytes: room for
+         * a character a byte, so that the loop tests neither. */
+        size_t end = stop - i > SEGMENT ? i + SEGMENT : stop;
+        if (kept_room(k, n + (end - i)))
+            goto nomem;
+        cp = k->cp, st = k->start, fl = k->flag;
+        while (i < end) {
             unsigned b = t[i];
+            uint32_t c;
+            size_t len;
+            unsigned cjk;
+            /* Most of a report: U+4000..U+9FFF, ideographs but for the
+             * hexagrams U+4DC0..U+4DFF. */
+            if (b - 0xE4u < 6u && i + 3 <= to) {
+                c = (b & 0x0Fu) << 12 | (t[i + 1] & 0x3Fu) << 6 |
+                    (t[i + 2] & 0x3Fu);
+                if (c - 0x4DC0u >= 0x40u) {
+                    unsigned joined = i == prev_end;
+                    cp[n] = c;
+                    st[n] = (uint32_t)i;
+                    fl[n] = (uint8_t)(joined | (joined & prev_cjk) << 1);
+                    n++;
+                    i += 3;
+                    /* The run of such ideographs that follows: each
+                     * joined to an ideograph. */
+                    while (i + 3 <= end && t[i] - 0xE4u < 6u) {
+                        c = (t[i] & 0x0Fu) << 12 | (t[i + 1] & 0x3Fu) << 6 |
+                            (t[i + 2] & 0x3Fu);
+                        if (c - 0x4DC0u < 0x40u)
+                            break;
+                        cp[n] = c;
+                        st[n] = (uint32_t)i;
+                        fl[n] = ARC_KEPT_JOINED | ARC_KEPT_BIGRAM;
+                        n++;
+                        i += 3;
+                    }
+                    prev_end = i;
+                    prev_cjk = 1;
+                    continue;
+                }
+            }
             /* The text is valid UTF-8 (validated once when normalised). */
             if (b >= 0xE0) {
                 if (b < 0xF0) {
@@ -190,11 +238,12 @@ int arc_kept_build(arc_kept *k, const char *text, size_t from, size_t to,
                     len = 4;
                 }
                 if (i + len > to)
-                    break;
+                    goto done;
                 if (!arc_kept_char(c)) {
                     i += len;
                     continue;
                 }
+                cjk = 1;
             } else if (b - '0' < 10u) {
                 c = b;
                 len = 1;
@@ -203,22 +252,17 @@ int arc_kept_build(arc_kept *k, const char *text, size_t from, size_t to,
                 i += b < 0x80 ? 1 : 2; /* no kept character has two bytes */
                 continue;
             }
+            unsigned joined = i == prev_end;
+            cp[n] = c;
+            st[n] = (uint32_t)i;
+            fl[n] = (uint8_t)(joined | (joined & cjk & prev_cjk) << 1);
+            n++;
+            prev_end = i + len;
+            prev_cjk = cjk;
+            i += len;
         }
-        if (n == cap) {
-            k->n = n;
-            if (kept_room(k, n + 1))
-                goto nomem;
-            cp = k->cp, st = k->start, fl = k->flag, cap = k->cap;
-        }
-        unsigned joined = i == prev_end;
-        cp[n] = c;
-        st[n] = (uint32_t)i;
-        fl[n] = (uint8_t)(joined | (joined & cjk & prev_cjk) << 1);
-        n++;
-        prev_end = i + len;
-        prev_cjk = cjk;
-        i += len;
     }
+done:
     k->n = n;
     free(names);
     return 0;
@@ -296,28 +340,40 @@ int arc_winnow(const uint32_t *h, size_t n, unsigned w, uint32_t **buf,
     /* Usually about 2n / (w + 1) selections; grown if need be. */
     if (room32(buf, cap, 2 * n / (win + 1) + 16))
         return ARC_ENOMEM;
-    size_t cnt = 0, m = 0;
-    int have = 0;
-    for (size_t r = win - 1; r < n; r++) {
+    /* The first window's rightmost minimum. */
+    size_t m = 0;
+    for (size_t j = 1; j < win; j++)
+        if (h[j] <= h[m])
+            m = j;
+    uint32_t hm = h[m];
+    uint32_t *out = *buf;
+    size_t cnt = 0;
+    out[cnt++] = (uint32_t)m;
+    /* Each window after it: a new minimum is always to the right of the
+     * last one selected, so none is selected twice. */
+    for (size_t r = win; r < n; r++) {
         size_t l = r + 1 - win;
-        int pick = 0;
-        if (!have || m < l) {
+        if (m < l) {
             /* The minimum left the window: rescan it (rightmost minimum). */
             m = l;
+            hm = h[l];
             for (size_t j = l + 1; j <= r; j++)
-                if (h[j] <= h[m])
+                if (h[j] <= hm) {
                     m = j;
-            pick = 1;
-        } else if (h[r] <= h[m]) {
+                    hm = h[j];
+                }
+        } else if (h[r] <= hm) {
             m = r;
-            pick = 1;
+            hm = h[r];
+        } else {
+            continue;
         }
-        if (pick && (!cnt || (*buf)[cnt - 1] != m)) {
-            if (cnt == *cap && room32(buf, cap, cnt + 1))
+        if (cnt == *cap) {
+            if (room32(buf, cap, cnt + 1))
                 return ARC_ENOMEM;
-            (*buf)[cnt++] = (uint32_t)m;
+            out = *buf;
         }
-        have = 1;
+        out[cnt++] = (uint32_t)m;
     }
     *nout = cnt;
     return 0;

@@ -468,7 +468,7 @@ int arc_run_corpus(const arc_run *run, arc_result *const *results, size_t n,
         if (results[i]->rs != rs || results[i]->corpus_done)
             return arc_err(err, ARC_EINVAL, results[i]->path, 0, 0,
                            "结果不属于这次运行，或已做过跨报告检查");
-    int rc = arc_corpus_eval(rs, results, n, ARC_ALL_RULES, err);
+    int rc = arc_corpus_eval(rs, results, n, ARC_ALL_RULES, run->o.jobs, err);
     for (size_t i = 0; !rc && i < n; i++) {
         arc_result *r = results[i];
         apply_ignores(run->o.config, r);

@@ -32,7 +32,7 @@ static int run_example(const arc_run *run, arc_checker *c,
         p = sep ? sep + 5 : NULL;
     } while (p && n < MAX_BATCH);
     if (!rc && r->kind->corpus)
-        rc = arc_corpus_eval(rs, res, n, i, err);
+        rc = arc_corpus_eval(rs, res, n, i, 1, err);
     *hits = 0;
     for (size_t d = 0; d < n; d++) {
         const arc_findings *f = arc_result_findings(res[d]);

@@ -4,7 +4,8 @@
  * (reported in both, naming the other), boilerplate frequent across the
  * batch ignored, renaming a unit changes nothing, last year's report
  * recycled and a stale year, reference reports, plan follow-up, the same
- * findings whatever the order of the results. */
+ * findings whatever the order of the results and the number of threads
+ * of the corpus pass. */
 #include "testutil.h"
 #include "util.h"
 
@@ -493,6 +494,75 @@ START_TEST(same_findings_in_any_order)
 }
 END_TEST
 
+/* The corpus pass splits its work among threads (arc_run_opts.jobs): the
+ * same findings and shared passages for every number of them, pairs
+ * found by each thread included. */
+START_TEST(same_findings_for_any_jobs)
+{
+    fixture fx;
+    fixture_make(&fx);
+    char *p = passage(300, 17), *q = passage(300, 18);
+    enum { N = 7 };
+    char *t[N] = {report("青禾区", 2025, 1, 200, p, ""),
+                  report("云溪县", 2025, 2, 200, p, ""),
+                  report("白石镇", 2025, 3, 200, q, ""),
+                  report("白石镇", 2024, 4, 200, q, ""),
+                  report("松山乡", 2025, 5, 200, p, ""),
+                  report("松山乡", 2024, 6, 200, q, ""),
+                  report("河口街道", 2025, 7, 200, q, "")};
+    static const unsigned jobs[] = {1, 2, 3, 5, 64};
+    char *got[ARC_ARRAY_LEN(jobs)];
+    for (size_t jx = 0; jx < ARC_ARRAY_LEN(jobs); jx++) {
+        arc_run_opts ro = {0};
+        ro.rs = fx.rs;
+        ro.jobs = jobs[jx];
+        arc_run *run = NULL;
+        arc_error err = {0};
+        ck_assert_int_eq(arc_run_new(&run, &ro, &err), 0);
+        arc_result *r[N];
+        char path[16];
+        for (int i = 0; i < N; i++) {
+            snprintf(path, sizeof path, "%c.txt", 'a' + i);
+            r[i] = check_with(run, &fx, path, t[i]);
+        }
+        ck_assert_int_eq(arc_run_corpus(run, r, N, &err), 0);
+        arc_buf b = {0};
+        size_t copies = 0;
+        for (int i = 0; i < N; i++) {
+            const arc_findings *f = arc_result_findings(r[i]);
+            for (size_t j = 0; j < arc_findings_count(f); j++) {
+                const arc_finding *fi = arc_findings_get(f, j);
+                copies += strncmp(fi->rule, "copy.", 5) == 0;
+                ck_assert_int_eq(arc_buf_puts(&b, fi->rule), 0);
+                ck_assert_int_eq(arc_buf_puts(&b, fi->message), 0);
+                ck_assert_int_eq(arc_buf_puts(&b, "\n"), 0);
+            }
+            for (size_t j = 0; j < arc_result_shared_count(r[i]); j++) {
+                const arc_shared_passage *sp = arc_result_shared(r[i], j);
+                char line[64];
+                snprintf(line, sizeof line, "%d:%zu:%s\n", sp->line,
+                         sp->chars, sp->other);
+                ck_assert_int_eq(arc_buf_puts(&b, line), 0);
+            }
+            arc_result_free(r[i]);
+        }
+        /* Copies between units and from the year before are found. */
+        ck_assert_uint_ge(copies, 8);
+        got[jx] = b.data;
+        arc_run_free(run);
+    }
+    for (size_t jx = 1; jx < ARC_ARRAY_LEN(jobs); jx++) {
+        ck_assert_str_eq(got[0], got[jx]);
+        free(got[jx]);
+    }
+    free(got[0]);
+    for (int i = 0; i < N; i++)
+        free(t[i]);
+    free(p), free(q);
+    fixture_free(&fx);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("corpus");
@@ -506,6 +576,7 @@ static Suite *suite(void)
     tcase_add_test(tc, plan_items_followed_or_not);
     tcase_add_test(tc, plan_weights_come_from_the_batch);
     tcase_add_test(tc, same_findings_in_any_order);
+    tcase_add_test(tc, same_findings_for_any_jobs);
     suite_add_tcase(s, tc);
     return s;
 }
