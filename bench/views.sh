@@ -6,7 +6,7 @@
 # reports.
 #
 # usage: bench/views.sh [--files N] [--mb M] [--seed S] [--corpus DIR]
-#                       [--runs R] [--overview K] [--archeck BIN]
+#                       [--runs R] [--overview K] [--archeck BIN] [--jobs J]
 #
 #   --files N      files in the generated corpus (default 10000)
 #   --mb M         its size in MB of 10^6 bytes (default 150)
@@ -16,6 +16,8 @@
 #   --overview K   reports in the page opened in Chromium (default 1000;
 #                  0 skips this part)
 #   --archeck BIN  benchmark BIN instead of build-bench/archeck (Release)
+#   --jobs J       archeck -J: threads checking files, and writing them
+#                  (default: archeck's, one per CPU)
 #
 # Each command runs once to warm the page cache, then R times; the table
 # gives the best wall-clock and the best CPU (user + system) seconds, and
@@ -34,8 +36,9 @@ CORPUS=""
 RUNS=3
 OVERVIEW=1000
 ARCHECK=""
+JOBS=""
 
-usage() { sed -n '2,27p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,29p' "$0" | sed 's/^# \{0,1\}//'; }
 
 while [ $# -gt 0 ]; do
   case $1 in
@@ -46,6 +49,7 @@ while [ $# -gt 0 ]; do
     --runs) RUNS=${2:?--runs needs a value}; shift 2 ;;
     --overview) OVERVIEW=${2:?--overview needs a value}; shift 2 ;;
     --archeck) ARCHECK=${2:?--archeck needs a value}; shift 2 ;;
+    --jobs) JOBS=${2:?--jobs needs a value}; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) echo "bench/views.sh: unknown option: $1" >&2; usage >&2; exit 2 ;;
   esac
@@ -105,7 +109,7 @@ EOF
   echo "$best_w $best_c"
 }
 
-base="$ARCHECK --no-config -q -o $WORK/audit.csv --summary $WORK/summary.csv"
+base="$ARCHECK --no-config -q ${JOBS:+-j$JOBS} -o $WORK/audit.csv --summary $WORK/summary.csv"
 printf '%-24s %9s %9s %9s %9s\n' outputs wall_s cpu_s "+wall" "+cpu"
 row() { # LABEL EXTRA-ARGS...
   label=$1

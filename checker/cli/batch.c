@@ -169,3 +169,79 @@ int batch_run(const arc_run *run, const arc_ruleset *rs, int jobs,
     free(tid);
     return rc;
 }
+
+/* The writers of a batch, each fed and closed by one thread. */
+struct write_pool {
+    arc_writer **w;
+    const size_t *order;
+    size_t nw;
+    arc_result *const *v;
+    size_t n;
+    arc_error *errs;
+    int *failed;
+    pthread_mutex_t mu;
+    size_t next; /* next position in order to take */
+    pthread_t *tid;
+    int started;
+};
+
+/* Writes every result to writer i and closes it; a writer that fails is
+ * aborted (its temporary file removed) and its error kept in errs[i]. */
+static void write_one(write_pool *p, size_t i)
+{
+    arc_writer *w = p->w[i];
+    p->w[i] = NULL;
+    for (size_t k = 0; k < p->n; k++)
+        if (arc_writer_result(w, p->v[k], &p->errs[i])) {
+            arc_writer_abort(w);
+            p->failed[i] = 1;
+            return;
+        }
+    p->failed[i] = arc_writer_close(w, &p->errs[i]) != 0;
+}
+
+/* Takes writers in the given order until none is left. */
+static void *write_worker(void *arg)
+{
+    write_pool *p = arg;
+    for (;;) {
+        pthread_mutex_lock(&p->mu);
+        size_t k = p->next < p->nw ? p->next++ : p->nw;
+        pthread_mutex_unlock(&p->mu);
+        if (k == p->nw)
+            return NULL;
+        write_one(p, p->order[k]);
+    }
+}
+
+write_pool *batch_write_start(arc_writer **w, const size_t *order, size_t nw,
+                              arc_result *const *v, size_t n, int jobs,
+                              arc_error *errs, int *failed)
+{
+    write_pool *p = calloc(1, sizeof *p);
+    if (!p)
+        return NULL;
+    *p = (write_pool){.w = w, .order = order, .nw = nw, .v = v, .n = n,
+                      .errs = errs, .failed = failed};
+    pthread_mutex_init(&p->mu, NULL);
+    /* The calling thread is one of the jobs, taken when it finishes. */
+    size_t helpers = jobs > 1 ? (size_t)jobs - 1 : 0;
+    if (helpers > nw)
+        helpers = nw;
+    if (helpers && !(p->tid = calloc(helpers, sizeof *p->tid)))
+        helpers = 0;
+    for (; (size_t)p->started < helpers; p->started++)
+        if (pthread_create(&p->tid[p->started], NULL, write_worker, p) != 0)
+            break;
+    return p;
+}
+
+void batch_write_finish(write_pool *p)
+{
+    write_worker(p);
+    for (int t = 0; t < p->started; t++)
+        pthread_join(p->tid[t], NULL);
+    pthread_mutex_destroy(&p->mu);
+    free(p->tid);
+    free(p);
+}

@@ -74,6 +74,22 @@ typedef int (*result_sink)(arc_result *r, void *ud);
 int batch_run(const arc_run *run, const arc_ruleset *rs, int jobs,
               char *const *paths, size_t n, result_sink sink, void *ud);
 
+/*
+ * Writes results v[0..n) to each writer of w[0..nw) and closes it, each
+ * writer on one thread: up to `jobs` writers at once, the calling thread
+ * among them once it calls batch_write_finish (it may write the listing
+ * meanwhile; the results must not change until then).  Writers are taken
+ * in `order` (indexes into w, the costliest first) and consumed: w[i] is
+ * set to NULL, and a writer that fails is aborted, with failed[i] = 1 and
+ * its error in errs[i].  Each output is the same whatever `jobs` is.
+ * batch_write_start returns NULL when out of memory (nothing started).
+ */
+typedef struct write_pool write_pool;
+write_pool *batch_write_start(arc_writer **w, const size_t *order, size_t nw,
+                              arc_result *const *v, size_t n, int jobs,
+                              arc_error *errs, int *failed);
+void batch_write_finish(write_pool *p);
+
 /* --annotate DIR: writes an annotated copy of each checked result into dir
  * (created if missing): DIR/NAME.docx from the input's base name, "-2",
  * "-3" … for names taken by an earlier input or naming an input; a line

@@ -341,6 +341,18 @@ static int known_format(const char *name)
     return 0;
 }
 
+/* Formats that take long to finish (the page copies in every text, the
+ * workbook is zipped at close): started first when files are written on
+ * several threads. */
+static int costly_output(const char *format)
+{
+    static const char *const costly[] = {"html", "xlsx"};
+    for (size_t i = 0; i < sizeof costly / sizeof *costly; i++)
+        if (strcmp(format, costly[i]) == 0)
+            return 1;
+    return 0;
+}
+
 static int parse_level(const char *s)
 {
     return strcmp(s, "none") == 0 ? 3 : arc_severity_parse(s);
@@ -933,6 +945,21 @@ int main(int argc, char **argv)
         status = ARC_EXIT_USAGE;
         goto done;
     }
+    /* The files are written on their own threads while this one counts
+     * and prints the listing; the costliest first (a page of every text,
+     * a zipped workbook), so that they overlap. */
+    size_t order[MAX_OUTPUTS], norder = 0;
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < nw; i++)
+            if (costly_output(outs[i].format) == !pass)
+                order[norder++] = i;
+    arc_error werr[MAX_OUTPUTS] = {{0}};
+    int wfailed[MAX_OUTPUTS] = {0};
+    write_pool *pool = batch_write_start(w, order, nw, h.v, nbatch,
+                                         (int)(jobs < 1 ? 1 : jobs), werr,
+                                         wfailed);
+    if (!pool)
+        goto nomem;
     size_t errors = 0, warnings = 0, infos = 0, failing = 0, unreadable = 0;
     for (size_t k = 0; k < nbatch; k++) {
         const arc_result *r = h.v[k];
@@ -953,21 +980,13 @@ int main(int argc, char **argv)
          * it is closed; the files are written all the same. */
         if (listing && arc_findings_count(f))
             (void)arc_writer_result(listing, r, &err);
-        for (size_t i = 0; i < nw; i++)
-            if (arc_writer_result(w[i], r, &err)) {
-                print_error(&err);
-                status = ARC_EXIT_USAGE;
-                goto done;
-            }
     }
-    for (size_t i = 0; i < nw; i++) {
-        arc_writer *wi = w[i];
-        w[i] = NULL;
-        if (arc_writer_close(wi, &err)) {
-            print_error(&err);
+    batch_write_finish(pool);
+    for (size_t i = 0; i < nw; i++)
+        if (wfailed[i]) {
+            print_error(&werr[i]);
             status = ARC_EXIT_USAGE;
         }
-    }
     if (listing) {
         arc_writer *l = listing;
         listing = NULL;

@@ -18,38 +18,52 @@
  *           file as the text arrives (arc_writer_prepare, or
  *           arc_writer_result for a result that still has it), so that a
  *           batch never holds its texts.
- * Both spools are copied in at close.  The texts come last so that the
- * browser runs the script and shows the overview before it has parsed
- * the texts (most of the file): a page of 1,000 reports is 18 MB.
+ * The texts come last so that the browser runs the script and shows the
+ * overview before it has parsed the texts (most of the file): a page of
+ * 1,000 reports is 18 MB.  When the page is a file of its own (the
+ * writer's temporary file) the texts are written straight into it, and at
+ * close everything before them is put in front of them: the file system
+ * inserts room at its start (FALLOC_FL_INSERT_RANGE, in whole blocks, so
+ * the part before the texts is padded with spaces to a multiple of 4,096
+ * bytes), else the texts are moved up within the file.  A page written to
+ * a stream has its texts spooled and copied in after that part; the
+ * padding is there too, so that a page is the same bytes either way. 
  * Everything from a report is a JSON string inside script data, with < > &
  * and U+2028/2029 escaped: it cannot end the element, and the script puts
  * it in the page as text only.  The stylesheet and script are embedded at
  * build time (cmake/embed_html.cmake). */
+#define _GNU_SOURCE /* fallocate */
 #include "report.h"
 
 #include "report_html_assets.h"
 #include "result.h"
 #include "util.h"
 
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/types.h>
+#include <unistd.h>
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
 
 /* Output through a buffer of our own: escaped text is copied in runs, and
- * a report of 150 MB must not cost one stdio call per line. */
+ * a report of 150 MB must not cost one stdio call per line.  With no fp,
+ * bytes are only counted (the size of the part before the texts). */
 typedef struct {
     FILE *fp;
     size_t n;
+    unsigned long long written; /* bytes flushed so far */
     char buf[1 << 16];
 } out;
 
 static void out_flush(out *o)
 {
-    if (o->n)
+    if (o->n && o->fp)
         fwrite(o->buf, 1, o->n, o->fp);
+    o->written += o->n;
     o->n = 0;
 }
 
@@ -58,7 +72,9 @@ static void out_put(out *o, const char *s, size_t n)
     if (n > sizeof o->buf - o->n) {
         out_flush(o);
         if (n > sizeof o->buf) {
-            fwrite(s, 1, n, o->fp);
+            if (o->fp)
+                fwrite(s, 1, n, o->fp);
+            o->written += n;
             return;
         }
     }
@@ -204,7 +220,8 @@ typedef struct {
 typedef struct {
     out doc;        /* the page (w->fp) */
     out rows;       /* the overview's rows (a spool) */
-    out texts;      /* the reports' texts (a spool) */
+    out texts;      /* the reports' texts: w->fp when direct, else a spool */
+    int direct;     /* the texts go straight into the page's file */
     size_t nrows;
     long ntexts;
     prepared *map;  /* open addressing, a power of two */
@@ -517,9 +534,17 @@ static int open_html(arc_writer *w)
         return ARC_ENOMEM;
     w->state = st;
     st->doc.fp = w->fp;
-    if (!(st->rows.fp = tmpfile()) || !(st->texts.fp = tmpfile()))
+    /* A temporary file of the writer's own, never a caller's stream. */
+    st->direct = w->tmp != NULL;
+    if (!(st->rows.fp = tmpfile()))
         return ARC_EIO;
-    out *o = &st->doc;
+    st->texts.fp = st->direct ? w->fp : tmpfile();
+    return st->texts.fp ? 0 : ARC_EIO;
+}
+
+/* The page's head and frame. */
+static void page_head(out *o)
+{
     out_str(o, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n"
                "<meta charset=\"utf-8\">\n"
                "<meta name=\"viewport\" content=\"width=device-width, "
@@ -538,8 +563,6 @@ static int open_html(arc_writer *w)
                "<noscript><p class=\"noscript\">本页用 JavaScript "
                "显示检查结果，请允许本页的脚本运行。</p></noscript>\n"
                "<div id=\"arc-app\"></div>\n");
-    out_flush(o);
-    return 0;
 }
 
 static void meta(out *o, const html_state *st, const arc_ruleset *rs)
@@ -586,7 +609,7 @@ static void discard_html(arc_writer *w)
         return;
     if (st->rows.fp)
         fclose(st->rows.fp);
-    if (st->texts.fp)
+    if (st->texts.fp && !st->direct)
         fclose(st->texts.fp);
     free(st->map);
     for (size_t i = 0; i < st->nrefs; i++)
@@ -596,30 +619,123 @@ static void discard_html(arc_writer *w)
     w->state = NULL;
 }
 
-/* Copies the spool to the page; 0 or ARC_EIO. */
+/* Copies the spool to the page (counts its bytes when o has no file);
+ * 0 or ARC_EIO. */
 static int copy_spool(out *o, out *spool)
 {
     FILE *from = spool->fp;
     out_flush(o);
     out_flush(spool);
-    if (fflush(from) != 0 || fseek(from, 0, SEEK_SET) != 0)
+    if (fflush(from) != 0)
         return ARC_EIO;
-    for (size_t k; (k = fread(o->buf, 1, sizeof o->buf, from)) > 0;)
+    if (!o->fp) {
+        off_t size = ftello(from);
+        if (size < 0)
+            return ARC_EIO;
+        o->written += (unsigned long long)size;
+        return 0;
+    }
+    if (fseek(from, 0, SEEK_SET) != 0)
+        return ARC_EIO;
+    for (size_t k; (k = fread(o->buf, 1, sizeof o->buf, from)) > 0;) {
         fwrite(o->buf, 1, k, o->fp);
+        o->written += k;
+    }
     return ferror(from) ? ARC_EIO : 0;
+}
+
+/* The inserted room is whole blocks of the file system: 4,096 bytes is
+ * a multiple of ext4's and XFS's usual block size. */
+#define PAGE_BLOCK 4096ULL
+
+/* Everything before the texts: head, data, script, then spaces up to a
+ * multiple of PAGE_BLOCK (a blank line, to the browser); 0 or ARC_EIO. */
+static int page_start(out *o, html_state *st, const arc_ruleset *rs)
+{
+    page_head(o);
+    meta(o, st, rs);
+    out_str(o, "<script type=\"application/json\" id=\"arc-rows\">[");
+    int rc = copy_spool(o, &st->rows);
+    out_str(o, "\n]</script>\n<script>");
+    out_put(o, (const char *)arc_html_js, arc_html_js_len);
+    out_str(o, "</script>\n");
+    size_t pad = (size_t)((PAGE_BLOCK - (o->written + o->n) % PAGE_BLOCK) %
+                          PAGE_BLOCK);
+    static const char spaces[] = "                                "
+                                 "                                ";
+    while (pad > 1) {
+        size_t k = pad - 1 < sizeof spaces - 1 ? pad - 1 : sizeof spaces - 1;
+        out_put(o, spaces, k);
+        pad -= k;
+    }
+    if (pad)
+        out_put(o, "\n", 1);
+    out_flush(o);
+    return rc;
+}
+
+/* Moves the first len bytes of the file (the texts) up by `by` bytes,
+ * from the end back, through a second descriptor of the writer's
+ * temporary file (the page's own is write-only); 0 or ARC_EIO. */
+static int move_up(const arc_writer *w, char *buf, size_t size, off_t len,
+                   off_t by)
+{
+    int rfd = open(w->tmp, O_RDONLY | O_CLOEXEC), wfd = fileno(w->fp);
+    if (rfd < 0)
+        return ARC_EIO;
+    int rc = 0;
+    for (off_t end = len; end > 0 && !rc;) {
+        size_t k = (size_t)(end < (off_t)size ? end : (off_t)size);
+        end -= (off_t)k;
+        if (pread(rfd, buf, k, end) != (ssize_t)k ||
+            pwrite(wfd, buf, k, end + by) != (ssize_t)k)
+            rc = ARC_EIO;
+    }
+    close(rfd);
+    return rc;
+}
+
+/* The texts are the file so far: room is made in front of them for
+ * everything before them, which is then written there. */
+static int close_direct(arc_writer *w, html_state *st)
+{
+    out *o = &st->doc;
+    out_flush(&st->texts);
+    if (fflush(w->fp) != 0)
+        return ARC_EIO;
+    off_t len = ftello(w->fp);
+    o->fp = NULL;
+    int rc = page_start(o, st, w->rs);
+    off_t room = (off_t)o->written;
+    o->fp = w->fp;
+    o->written = 0;
+    if (rc || len < 0)
+        return ARC_EIO;
+    int inserted = 0;
+#ifdef FALLOC_FL_INSERT_RANGE
+    /* Fails where the file system cannot (tmpfs, btrfs; a block size
+     * that does not divide the room) and for an empty file. */
+    inserted = len > 0 &&
+               fallocate(fileno(w->fp), FALLOC_FL_INSERT_RANGE, 0, room) == 0;
+#endif
+    if (!inserted && move_up(w, o->buf, sizeof o->buf, len, room))
+        return ARC_EIO;
+    if (fseeko(w->fp, 0, SEEK_SET) != 0)
+        return ARC_EIO;
+    rc = page_start(o, st, w->rs);
+    if (!rc && (unsigned long long)room != o->written)
+        rc = ARC_EIO;
+    if (fseeko(w->fp, 0, SEEK_END) != 0)
+        return ARC_EIO;
+    return rc;
 }
 
 static int close_html(arc_writer *w)
 {
     html_state *st = w->state;
     out *o = &st->doc;
-    meta(o, st, w->rs);
-    out_str(o, "<script type=\"application/json\" id=\"arc-rows\">[");
-    int rc = copy_spool(o, &st->rows);
-    out_str(o, "\n]</script>\n<script>");
-    out_put(o, (const char *)arc_html_js, arc_html_js_len);
-    out_str(o, "</script>\n");
-    if (!rc)
+    int rc = st->direct ? close_direct(w, st) : page_start(o, st, w->rs);
+    if (!rc && !st->direct)
         rc = copy_spool(o, &st->texts);
     out_str(o, "</body>\n</html>\n");
     out_flush(o);

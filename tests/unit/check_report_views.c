@@ -247,6 +247,80 @@ START_TEST(test_xlsx_file_and_abort)
 }
 END_TEST
 
+/* The page of two reports written to `path` (NULL: to a stream); its
+ * bytes and length. */
+static char *html_page(const arc_ruleset *rs, arc_result *const *r,
+                       const char *path, size_t *len)
+{
+    FILE *fp = path ? NULL : tmpfile();
+    arc_writer *w = NULL;
+    arc_error err = {0};
+    ck_assert_int_eq(arc_writer_open(&w, "html", path ? path : "-", fp, rs,
+                                     &err),
+                     0);
+    for (int i = 0; i < 2; i++)
+        ck_assert_int_eq(arc_writer_result(w, r[i], &err), 0);
+    ck_assert_msg(arc_writer_close(w, &err) == 0, "close: %s", err.message);
+    if (path)
+        return arc_test_slurp(path, len);
+    *len = (size_t)ftell(fp);
+    char *s = malloc(*len + 1);
+    ck_assert_ptr_nonnull(s);
+    rewind(fp);
+    ck_assert_uint_eq(fread(s, 1, *len, fp), *len);
+    s[*len] = '\0';
+    fclose(fp);
+    return s;
+}
+
+/* A page written to a file has its texts written first and the part
+ * before them put in front at close: by the file system (ext4, XFS), or
+ * moved up within the file (tmpfs: /dev/shm where there is one).  Either
+ * way it is the same bytes as the page written to a stream, the part
+ * before the texts padded to a multiple of 4,096 bytes. */
+START_TEST(test_html_same_bytes_every_way)
+{
+    arc_ruleset *rs = arc_test_default_rules();
+    arc_result *r[2] = {arc_test_result(rs, hostile, ARC_RUN_KEEP_TEXT),
+                        arc_test_result(rs, hostile, ARC_RUN_KEEP_TEXT)};
+    size_t n = 0, m = 0;
+    char *streamed = html_page(rs, r, NULL, &n);
+    ck_assert_uint_gt(n, 4096);
+    const char *t0 = strstr(streamed, "<script type=\"application/json\" "
+                                      "id=\"arc-t0\">");
+    ck_assert_ptr_nonnull(t0);
+    ck_assert_uint_eq((size_t)(t0 - streamed) % 4096, 0);
+    ck_assert_int_eq(t0[-1], '\n');
+    ck_assert_ptr_nonnull(strstr(t0, "id=\"arc-t1\""));
+    ck_assert_str_eq(streamed + n - 16, "</body>\n</html>\n");
+
+    tmpdir t;
+    tmpdir_make(&t, "review.html");
+    char *filed = html_page(rs, r, t.path, &m);
+    ck_assert_uint_eq(m, n);
+    ck_assert_int_eq(memcmp(filed, streamed, n), 0);
+    ck_assert_int_eq(dir_entries(t.dir), 1);
+    free(filed);
+    tmpdir_remove(&t);
+
+    char dir[] = "/dev/shm/arc-views-XXXXXX";
+    if (access("/dev/shm", W_OK) == 0 && mkdtemp(dir)) {
+        char path[64];
+        snprintf(path, sizeof path, "%s/review.html", dir);
+        filed = html_page(rs, r, path, &m);
+        ck_assert_uint_eq(m, n);
+        ck_assert_int_eq(memcmp(filed, streamed, n), 0);
+        free(filed);
+        unlink(path);
+        ck_assert_int_eq(rmdir(dir), 0);
+    }
+    free(streamed);
+    arc_result_free(r[0]);
+    arc_result_free(r[1]);
+    arc_ruleset_free(rs);
+}
+END_TEST
+
 /* Both formats with no rule set and no report, to a stream. */
 START_TEST(test_empty_to_stream)
 {
@@ -281,6 +355,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_html_prepare_then_drop);
     tcase_add_test(tc, test_html_unprepared);
     tcase_add_test(tc, test_html_abort);
+    tcase_add_test(tc, test_html_same_bytes_every_way);
     tcase_add_test(tc, test_xlsx_file_and_abort);
     tcase_add_test(tc, test_empty_to_stream);
     suite_add_tcase(s, tc);
