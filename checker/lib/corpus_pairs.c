@@ -136,14 +136,13 @@ static int pair_type(const batch *b, size_t x, size_t y)
     return dy == 1 || dy == -1 ? ARC_PAIR_YEARS : 0;
 }
 
-/* Stable LSD radix sort of v by the upper 32 bits (the hash). */
-static int radix_sort(uint64_t *v, size_t n)
+/* Stable LSD radix sort of v (n) by bits from..to-1, a byte a pass,
+ * through tmp (room for n); the sorted data ends in v. */
+static void radix_sort_bits(uint64_t *v, uint64_t *tmp, size_t n, int from,
+                            int to)
 {
-    uint64_t *tmp = malloc((n ? n : 1) * sizeof *tmp);
-    if (!tmp)
-        return ARC_ENOMEM;
     uint64_t *src = v, *dst = tmp;
-    for (int shift = 32; shift < 64; shift += 8) {
+    for (int shift = from; shift < to; shift += 8) {
         size_t count[257] = {0};
         for (size_t i = 0; i < n; i++)
             count[((src[i] >> shift) & 0xFF) + 1]++;
@@ -155,7 +154,17 @@ static int radix_sort(uint64_t *v, size_t n)
         src = dst;
         dst = t;
     }
-    /* Four passes: the sorted data is back in v. */
+    if (src != v)
+        memcpy(v, src, n * sizeof *v);
+}
+
+/* Stable LSD radix sort of v by the upper 32 bits (the hash). */
+static int radix_sort(uint64_t *v, size_t n)
+{
+    uint64_t *tmp = malloc((n ? n : 1) * sizeof *tmp);
+    if (!tmp)
+        return ARC_ENOMEM;
+    radix_sort_bits(v, tmp, n, 32, 64);
     free(tmp);
     return 0;
 }
@@ -257,27 +266,6 @@ static void index_free(index_t *x)
 /* Threads the corpus pass uses at most (cx->jobs beyond it: this many). */
 #define MAX_JOBS 16
 
-/* Stable LSD radix sort of v (n) by bits 32..55 (the hash's lower three
- * bytes), through tmp (room for n). */
-static void radix_sort_low(uint64_t *v, uint64_t *tmp, size_t n)
-{
-    uint64_t *src = v, *dst = tmp;
-    for (int shift = 32; shift < 56; shift += 8) {
-        size_t count[257] = {0};
-        for (size_t i = 0; i < n; i++)
-            count[((src[i] >> shift) & 0xFF) + 1]++;
-        for (int k = 0; k < 256; k++)
-            count[k + 1] += count[k];
-        for (size_t i = 0; i < n; i++)
-            dst[count[(src[i] >> shift) & 0xFF]++] = src[i];
-        uint64_t *t = src;
-        src = dst;
-        dst = t;
-    }
-    /* Three passes: the sorted data is in tmp. */
-    memcpy(v, src, n * sizeof *v);
-}
-
 /* What index_make shares with the threads grouping the ranges. */
 typedef struct {
     const batch *b;
@@ -340,7 +328,7 @@ static void *index_part(void *arg)
             size_t total = 0;
             /* Each top byte's run on its own: sorted by the whole hash. */
             for (unsigned t = first[c]; t < first[c + 1]; t++) {
-                radix_sort_low(ck + total, tmp64, count[t]);
+                radix_sort_bits(ck + total, tmp64, count[t], 32, 56);
                 total += count[t];
             }
             from += total;
