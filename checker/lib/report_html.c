@@ -32,7 +32,7 @@
  * and U+2028/2029 escaped: it cannot end the element, and the script puts
  * it in the page as text only.  The stylesheet and script are embedded at
  * build time (cmake/embed_html.cmake). */
-#define _GNU_SOURCE /* fallocate */
+#define _GNU_SOURCE /* fallocate, sync_file_range */
 #include "report.h"
 
 #include "report_html_assets.h"
@@ -222,6 +222,8 @@ typedef struct {
     out rows;       /* the overview's rows (a spool) */
     out texts;      /* the reports' texts: w->fp when direct, else a spool */
     int direct;     /* the texts go straight into the page's file */
+    unsigned long long started; /* texts handed to the disk up to here */
+    unsigned long long dropped; /* texts written and out of memory */
     size_t nrows;
     long ntexts;
     prepared *map;  /* open addressing, a power of two */
@@ -278,6 +280,30 @@ static int remember(html_state *st, const arc_result *r, long block)
     return 0;
 }
 
+/* Length of s[0..n) in UTF-16 code units: a character of four bytes
+ * takes two, every other one. */
+static long utf16_len(const char *str, size_t n)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    long u = 0;
+    for (size_t i = 0; i < n; i++)
+        u += (s[i] & 0xC0) != 0x80 ? 1 + (s[i] >= 0xF0) : 0;
+    return u;
+}
+
+/* Where the heading whose text is `text` ends in the line at line[0..),
+ * which runs to the next newline or end: the end of the first occurrence
+ * of the text, else the end of the line (an empty text, or one the line
+ * does not hold), in UTF-16 code units. */
+static long heading_end(const char *line, const char *end, const char *text)
+{
+    const char *nl = memchr(line, '\n', (size_t)(end - line));
+    size_t n = (size_t)((nl ? nl : end) - line), k = text ? strlen(text) : 0;
+    const char *found = k ? memmem(line, n, text, k) : NULL;
+    return found ? utf16_len(line, (size_t)(found - line) + k)
+                 : utf16_len(line, n);
+}
+
 /* Writes r's text, headings and pages as the next text block. */
 static long write_text(html_state *st, const arc_result *r, const char *t,
                        size_t len)
@@ -289,18 +315,29 @@ static long write_text(html_state *st, const arc_result *r, const char *t,
     out_str(o, "\">{\"x\":");
     out_json(o, t, len);
     out_str(o, ",\"h\":[");
+    /* A heading is [line, level, end]: where in its line the heading ends,
+     * in the page's characters (UTF-16 code units, as the script counts):
+     * its label and text are the start of the line, so the page does not
+     * carry them a second time. */
+    const char *at = t, *tend = t + len;
+    int at_line = 1;
     for (size_t i = 0; i < arc_result_heading_count(r); i++) {
         const arc_heading *h = arc_result_heading(r, i);
+        if (h->line < at_line) {
+            at = t;
+            at_line = 1;
+        }
+        while (at && at_line < h->line) {
+            const char *nl = memchr(at, '\n', (size_t)(tend - at));
+            at = nl ? nl + 1 : NULL;
+            at_line++;
+        }
         out_str(o, i ? ",[" : "[");
         out_long(o, h->line);
         out_put(o, ",", 1);
         out_long(o, h->level);
         out_put(o, ",", 1);
-        out_jstr(o, h->label);
-        out_put(o, ",", 1);
-        out_jstr(o, h->text);
-        out_put(o, ",", 1);
-        out_jstr(o, h->part);
+        out_long(o, at ? heading_end(at, tend, h->text) : 0);
         out_put(o, "]", 1);
     }
     out_str(o, "],\"pg\":[");
@@ -328,6 +365,45 @@ static long write_text(html_state *st, const arc_result *r, const char *t,
     return block;
 }
 
+/* Texts are handed to the disk in stretches of this many bytes. */
+#define EARLY_STRETCH (8ULL << 20)
+
+/* While the batch is checked, the texts already in the page's file are
+ * sent to the disk a stretch at a time (SYNC_FILE_RANGE_WRITE starts the
+ * writes and does not wait), and the stretch before, written by then, is
+ * dropped from memory.  Without this the kernel writes all of them at
+ * close: the room put in front of the texts (fallocate) waits for the
+ * whole file to be written and drops its cached pages, and fsync and the
+ * next run's rename over the page pay for the rest.  Still made durable
+ * by fsync at close, as before. */
+static void early_writeback(const arc_writer *w, html_state *st)
+{
+#if defined(SYNC_FILE_RANGE_WRITE) && defined(POSIX_FADV_DONTNEED)
+    unsigned long long upto = st->texts.written;
+    if (!st->direct || upto - st->started < EARLY_STRETCH)
+        return;
+    if (fflush(w->fp) != 0)
+        return; /* the error shows again at close */
+    int fd = fileno(w->fp);
+    if (st->started > st->dropped &&
+        sync_file_range(fd, (off_t)st->dropped,
+                        (off_t)(st->started - st->dropped),
+                        SYNC_FILE_RANGE_WAIT_BEFORE | SYNC_FILE_RANGE_WRITE |
+                            SYNC_FILE_RANGE_WAIT_AFTER) == 0) {
+        (void)posix_fadvise(fd, (off_t)st->dropped,
+                            (off_t)(st->started - st->dropped),
+                            POSIX_FADV_DONTNEED);
+        st->dropped = st->started;
+    }
+    (void)sync_file_range(fd, (off_t)st->started,
+                          (off_t)(upto - st->started), SYNC_FILE_RANGE_WRITE);
+    st->started = upto;
+#else
+    (void)w;
+    (void)st;
+#endif
+}
+
 static int prepare_html(arc_writer *w, const arc_result *r)
 {
     html_state *st = w->state;
@@ -336,6 +412,7 @@ static int prepare_html(arc_writer *w, const arc_result *r)
     if (!t || prepared_block(st, r) >= 0)
         return 0;
     long block = write_text(st, r, t, len);
+    early_writeback(w, st);
     if (r->reference) {
         /* Never reported: found by its path (few per batch). */
         if (arc_grow((void **)&st->refs, &st->refs_cap, st->nrefs + 1,
@@ -521,8 +598,10 @@ static int report_html(arc_writer *w, const char *path,
     long block = prepared_block(st, r);
     size_t len;
     const char *t = arc_result_text(r, &len);
-    if (block < 0 && t)
+    if (block < 0 && t) {
         block = write_text(st, r, t, len);
+        early_writeback(w, st);
+    }
     row(st, w, r, path, card, f, 0, arc_findings_count(f), block);
     return 0;
 }

@@ -548,10 +548,7 @@
       ln.id = 'arc-l' + n;
       add(ln, el('span', 'no', n));
       var tx = add(ln, el('span', 'tx')), split = 0;
-      if (h) {
-        var at = h[3] ? lines[i].indexOf(h[3]) : -1;
-        split = at >= 0 ? at + h[3].length : lines[i].length;
-      }
+      if (h) split = Math.min(h[2], lines[i].length);
       if (js || split) fillLine(tx, lines[i], split, js, r.f);
       else tx.textContent = lines[i];
       frag.appendChild(ln);
