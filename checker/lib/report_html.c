@@ -39,6 +39,7 @@
 #include "result.h"
 #include "util.h"
 
+#include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -224,6 +225,8 @@ typedef struct {
     int direct;     /* the texts go straight into the page's file */
     unsigned long long started; /* texts handed to the disk up to here */
     unsigned long long dropped; /* texts written and out of memory */
+    int no_early;     /* early_writeback stopped */
+    int early_failed; /* ... on a write error: close fails */
     size_t nrows;
     long ntexts;
     prepared *map;  /* open addressing, a power of two */
@@ -280,25 +283,54 @@ static int remember(html_state *st, const arc_result *r, long block)
     return 0;
 }
 
+/* How many bytes of m have bit 7 set (m has no other bits). */
+static inline long bytes_marked(uint64_t m)
+{
+    return (long)(((m >> 7) * 0x0101010101010101ULL) >> 56);
+}
+
 /* Length of s[0..n) in UTF-16 code units: a character of four bytes
- * takes two, every other one. */
+ * takes two, every other one: the bytes, less the continuation bytes
+ * (10xxxxxx), plus the leads of four (11110xxx); eight bytes at a time. */
 static long utf16_len(const char *str, size_t n)
 {
     const unsigned char *s = (const unsigned char *)str;
-    long u = 0;
-    for (size_t i = 0; i < n; i++)
-        u += (s[i] & 0xC0) != 0x80 ? 1 + (s[i] >= 0xF0) : 0;
+    const uint64_t high = 0x8080808080808080ULL;
+    long u = (long)n;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, sizeof w);
+        /* Bit 7 of each byte: 10 in bits 7-6; 1111 in bits 7-4 (a
+         * shift moves no bit into another byte's bit 7). */
+        u -= bytes_marked(w & ~(w << 1) & high);
+        u += bytes_marked(w & (w << 1) & (w << 2) & (w << 3) & high);
+    }
+    for (; i < n; i++)
+        u += (s[i] & 0xC0) == 0x80 ? -1 : s[i] >= 0xF0;
     return u;
 }
 
-/* Where the heading whose text is `text` ends in the line at line[0..),
- * which runs to the next newline or end: the end of the first occurrence
- * of the text, else the end of the line (an empty text, or one the line
- * does not hold), in UTF-16 code units. */
-static long heading_end(const char *line, const char *end, const char *text)
+/* Where the heading (label, text) ends in the line at line[0..), which
+ * runs to the next newline or end: the end of the first occurrence of
+ * the text, else the end of the line (an empty text, or one the line does
+ * not hold), in UTF-16 code units.  The text mostly follows the label at
+ * the start of the line: then only the bytes before it can hold an
+ * earlier occurrence. */
+static long heading_end(const char *line, const char *end, const char *label,
+                        const char *text)
 {
+    size_t k = text ? strlen(text) : 0, lk = label ? strlen(label) : 0;
+    if (k && lk + k <= (size_t)(end - line) && memcmp(line, label, lk) == 0 &&
+        memcmp(line + lk, text, k) == 0 &&
+        memchr(line, '\n', lk + k) == NULL) {
+        for (size_t i = 0; i < lk; i++)
+            if (line[i] == text[0] && memcmp(line + i, text, k) == 0)
+                return utf16_len(line, i + k);
+        return utf16_len(line, lk + k);
+    }
     const char *nl = memchr(line, '\n', (size_t)(end - line));
-    size_t n = (size_t)((nl ? nl : end) - line), k = text ? strlen(text) : 0;
+    size_t n = (size_t)((nl ? nl : end) - line);
     const char *found = k ? memmem(line, n, text, k) : NULL;
     return found ? utf16_len(line, (size_t)(found - line) + k)
                  : utf16_len(line, n);
@@ -337,7 +369,7 @@ static long write_text(html_state *st, const arc_result *r, const char *t,
         out_put(o, ",", 1);
         out_long(o, h->level);
         out_put(o, ",", 1);
-        out_long(o, at ? heading_end(at, tend, h->text) : 0);
+        out_long(o, at ? heading_end(at, tend, h->label, h->text) : 0);
         out_put(o, "]", 1);
     }
     out_str(o, "],\"pg\":[");
@@ -380,23 +412,37 @@ static void early_writeback(const arc_writer *w, html_state *st)
 {
 #if defined(SYNC_FILE_RANGE_WRITE) && defined(POSIX_FADV_DONTNEED)
     unsigned long long upto = st->texts.written;
-    if (!st->direct || upto - st->started < EARLY_STRETCH)
+    if (!st->direct || st->no_early || upto - st->started < EARLY_STRETCH)
         return;
     if (fflush(w->fp) != 0)
         return; /* the error shows again at close */
     int fd = fileno(w->fp);
-    if (st->started > st->dropped &&
-        sync_file_range(fd, (off_t)st->dropped,
-                        (off_t)(st->started - st->dropped),
-                        SYNC_FILE_RANGE_WAIT_BEFORE | SYNC_FILE_RANGE_WRITE |
-                            SYNC_FILE_RANGE_WAIT_AFTER) == 0) {
+    if (st->started > st->dropped) {
+        if (sync_file_range(fd, (off_t)st->dropped,
+                            (off_t)(st->started - st->dropped),
+                            SYNC_FILE_RANGE_WAIT_BEFORE |
+                                SYNC_FILE_RANGE_WRITE |
+                                SYNC_FILE_RANGE_WAIT_AFTER) != 0) {
+            /* A write error reported here is not reported again by fsync
+             * on this file: close must fail.  A file system that cannot
+             * (EINVAL, ESPIPE) leaves the writing to fsync, as before. */
+            st->no_early = 1;
+            st->early_failed = errno != EINVAL && errno != ESPIPE &&
+                               errno != ENOSYS && errno != EOPNOTSUPP;
+            return;
+        }
         (void)posix_fadvise(fd, (off_t)st->dropped,
                             (off_t)(st->started - st->dropped),
                             POSIX_FADV_DONTNEED);
         st->dropped = st->started;
     }
-    (void)sync_file_range(fd, (off_t)st->started,
-                          (off_t)(upto - st->started), SYNC_FILE_RANGE_WRITE);
+    if (sync_file_range(fd, (off_t)st->started, (off_t)(upto - st->started),
+                        SYNC_FILE_RANGE_WRITE) != 0) {
+        st->no_early = 1;
+        st->early_failed = errno != EINVAL && errno != ESPIPE &&
+                           errno != ENOSYS && errno != EOPNOTSUPP;
+        return;
+    }
     st->started = upto;
 #else
     (void)w;
@@ -814,6 +860,8 @@ static int close_html(arc_writer *w)
     html_state *st = w->state;
     out *o = &st->doc;
     int rc = st->direct ? close_direct(w, st) : page_start(o, st, w->rs);
+    if (st->early_failed)
+        rc = ARC_EIO;
     if (!rc && !st->direct)
         rc = copy_spool(o, &st->texts);
     out_str(o, "</body>\n</html>\n");
