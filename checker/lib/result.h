@@ -36,7 +36,7 @@ typedef struct {
 
 /* A plan item. */
 typedef struct {
-    char *text;          /* its first words (owned) */
+    char *text;          /* its first words */
     uint32_t orig, end;  /* byte span in the file */
     uint32_t line;
     uint16_t col;
@@ -74,6 +74,8 @@ typedef struct {
     size_t nmeasures;
     uint16_t *grams;
     size_t ngrams;
+    struct arc_slab *slab; /* holds all of the above (slab.h): the arrays,
+                              the unit and the items' texts are one piece */
 } arc_digest;
 
 struct arc_doc;
