@@ -33,11 +33,12 @@ struct arc_digest_scratch {
     size_t hcap, selcap;
     /* The digest's arrays while it is made (its own until sealed). */
     arc_fp *fp;
+    uint32_t *fph;
     arc_dyear *years;
     arc_ditem *plan;
     arc_dpara *measures;
     uint16_t *grams;
-    size_t fp_cap, years_cap, plan_cap, meas_cap, grams_cap;
+    size_t fp_cap, fph_cap, years_cap, plan_cap, meas_cap, grams_cap;
     arc_buf texts;      /* the plan items' texts, each NUL-terminated */
     size_t *text_at;    /* where each item's text starts in texts */
     size_t text_cap;
@@ -60,6 +61,7 @@ void arc_digest_scratch_free(arc_digest_scratch *s)
     free(s->h);
     free(s->sel);
     free(s->fp);
+    free(s->fph);
     free(s->years);
     free(s->plan);
     free(s->measures);
@@ -197,9 +199,11 @@ static int fill_fingerprints(arc_digest *d, const arc_corpus_params *p,
     size_t nh = 0, nsel = 0;
     if (arc_kgram_hashes(kept, p->k, &sc->h, &sc->hcap, &nh) ||
         arc_winnow(sc->h, nh, p->window, &sc->sel, &sc->selcap, &nsel) ||
-        arc_grow((void **)&sc->fp, &sc->fp_cap, nsel, sizeof *sc->fp))
+        arc_grow((void **)&sc->fp, &sc->fp_cap, nsel, sizeof *sc->fp) ||
+        arc_grow((void **)&sc->fph, &sc->fph_cap, nsel, sizeof *sc->fph))
         return ARC_ENOMEM;
     d->fp = sc->fp;
+    d->fph = sc->fph;
     cursor c, ce; /* starts and ends */
     cursor_init(&c, &doc->text);
     cursor_init(&ce, &doc->text);
@@ -210,8 +214,8 @@ static int fill_fingerprints(arc_digest *d, const arc_corpus_params *p,
         if (p->npassages && bsearch(&hash, p->passages, p->npassages,
                                     sizeof *p->passages, cmp_u32))
             continue;
+        d->fph[d->nfp] = hash;
         arc_fp *f = &d->fp[d->nfp++];
-        f->hash = hash;
         f->at = (uint32_t)i;
         cursor_at(&c, kept->start[i], &f->orig, NULL, &f->col);
         size_t end = orig_of(&ce, arc_kept_end(kept, i + p->k - 1)) +
@@ -607,6 +611,7 @@ static int seal(arc_digest *d, const arc_text *text, char *unit,
         }
         size_t at = 0;
         arc_fp *fp = place(base, &at, d->nfp, sizeof *fp);
+        uint32_t *fph = place(base, &at, d->nfp, sizeof *fph);
         uint32_t *line = place(base, &at, d->nline, sizeof *line);
         arc_dyear *years = place(base, &at, d->nyears, sizeof *years);
         arc_ditem *plan = place(base, &at, d->nplan, sizeof *plan);
@@ -618,8 +623,10 @@ static int seal(arc_digest *d, const arc_text *text, char *unit,
             size = at;
             continue;
         }
-        if (d->nfp)
+        if (d->nfp) {
             memcpy(fp, d->fp, d->nfp * sizeof *fp);
+            memcpy(fph, d->fph, d->nfp * sizeof *fph);
+        }
         for (size_t i = 0; i < d->nline; i++)
             line[i] = (uint32_t)(text->lines[i] + text->bom);
         if (d->nyears)
@@ -636,6 +643,7 @@ static int seal(arc_digest *d, const arc_text *text, char *unit,
             memcpy(grams, d->grams, d->ngrams * sizeof *grams);
         memcpy(u, unit, ulen);
         d->fp = fp;
+        d->fph = fph;
         d->line = line;
         d->years = years;
         d->plan = plan;
@@ -729,7 +737,8 @@ int arc_digest_line(const arc_digest *d, uint32_t orig)
 size_t arc_digest_bytes(const arc_digest *d)
 {
     size_t n = d->unit ? strlen(d->unit) + 1 : 0;
-    n += d->nfp * sizeof *d->fp + d->nline * sizeof *d->line +
+    n += d->nfp * (sizeof *d->fp + sizeof *d->fph) +
+         d->nline * sizeof *d->line +
          d->nyears * sizeof *d->years + d->nplan * sizeof *d->plan +
          d->nmeasures * sizeof *d->measures + d->ngrams * sizeof *d->grams;
     for (size_t i = 0; i < d->nplan; i++)

@@ -9,7 +9,6 @@
 
 /* One fingerprint (fingerprint.h) and where its k-gram lies in the file. */
 typedef struct {
-    uint32_t hash;
     uint32_t at;   /* index of its first kept character */
     uint32_t orig; /* byte offset of that character in the file (BOM
                       included, as findings count) */
@@ -63,6 +62,9 @@ typedef struct {
                            arc_digest_fill): its tasks are the plan items */
     uint32_t kept;      /* kept characters of the text */
     arc_fp *fp;         /* ARC_DIGEST_TEXT: fingerprints, by position */
+    uint32_t *fph;      /* their hashes, apart: the corpus pass reads all
+                           the hashes of a batch several times, and nothing
+                           else of most fingerprints */
     size_t nfp;
     uint32_t *line;     /* byte offsets of the line starts */
     size_t nline;
