@@ -183,13 +183,14 @@ static int cmp_u32(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* Does kept[i, i + k) hold a digit? */
-static int has_digit(const arc_kept *kept, size_t i, unsigned k)
+/* The first digit of kept[i, n) at or after *next (indices asked
+ * increase, so each character is looked at once), or n. */
+static size_t next_digit(const arc_kept *kept, size_t i, size_t *next)
 {
-    for (size_t j = i; j < i + k; j++)
-        if (kept->cp[j] - '0' < 10u)
-            return 1;
-    return 0;
+    size_t j = *next > i ? *next : i;
+    while (j < kept->n && kept->cp[j] - '0' >= 10u)
+        j++;
+    return *next = j;
 }
 
 static int fill_fingerprints(arc_digest *d, const arc_corpus_params *p,
@@ -205,14 +206,16 @@ static int fill_fingerprints(arc_digest *d, const arc_corpus_params *p,
     d->fp = sc->fp;
     d->fph = sc->fph;
     cursor c, ce; /* starts and ends */
+    size_t digit = 0;
     cursor_init(&c, &doc->text);
     cursor_init(&ce, &doc->text);
     for (size_t j = 0; j < nsel; j++) {
         size_t i = sc->sel[j];
         uint32_t hash = sc->h[i];
         /* Listed boilerplate never counts: dropped here, not stored. */
-        if (p->npassages && bsearch(&hash, p->passages, p->npassages,
-                                    sizeof *p->passages, cmp_u32))
+        if ((p->passage_bits[hash >> 26] >> (hash >> 20 & 63) & 1) &&
+            bsearch(&hash, p->passages, p->npassages, sizeof *p->passages,
+                    cmp_u32))
             continue;
         d->fph[d->nfp] = hash;
         arc_fp *f = &d->fp[d->nfp++];
@@ -222,7 +225,7 @@ static int fill_fingerprints(arc_digest *d, const arc_corpus_params *p,
                      doc->text.bom;
         size_t len = end - f->orig;
         f->len = (uint16_t)(len > ARC_FP_LEN ? ARC_FP_LEN : len);
-        if (has_digit(kept, i, p->k))
+        if (next_digit(kept, i, &digit) < i + p->k)
             f->len |= ARC_FP_DIGIT;
     }
     return 0;
@@ -353,6 +356,10 @@ static size_t kept_index(plan_ctx *pc, size_t off)
         }
         i = lo;
     } else {
+        /* Eight at a time while the eighth is still before off (starts
+         * increase). */
+        while (i + 8 <= k->n && k->start[i + 7] < off)
+            i += 8;
         while (i < k->n && k->start[i] < off)
             i++;
     }
