@@ -298,7 +298,9 @@ static void *index_part(void *arg)
     const size_t *count = pl->count;
     const unsigned *first = pl->first;
     index_t *x = &j->out;
-    uint64_t *keys = malloc(pl->big * sizeof *keys);
+    /* One slot more: where the fingerprints of other passes are written
+     * (and overwritten), so that the scan does not branch on them. */
+    uint64_t *keys = malloc((pl->big + 1) * sizeof *keys);
     uint64_t *tmp64 = malloc(pl->most * sizeof *tmp64);
     uint32_t *own = NULL;
     size_t pcap = 0, gcap = 0, ocap = 0;
@@ -313,6 +315,9 @@ static void *index_part(void *arg)
             at[t] = sum;
             sum += count[t];
         }
+        for (unsigned t = 0; t < 256; t++)
+            if (t - lo >= span)
+                at[t] = pl->big;
         /* In (year, unit, report) order: the postings of a hash come out
          * of the (stable) sort in the order pairs are sought. */
         for (size_t r = 0; r < b->ne; r++) {
@@ -321,9 +326,9 @@ static void *index_part(void *arg)
             const uint32_t *fh = d->fph;
             uint32_t g = b->base[e];
             for (size_t f = 0; f < d->nfp; f++) {
-                uint32_t h = fh[f];
-                if ((h >> 24) - lo < span)
-                    keys[at[h >> 24]++] = (uint64_t)h << 32 | (g + f);
+                uint32_t h = fh[f], t = h >> 24;
+                keys[at[t]] = (uint64_t)h << 32 | (g + f);
+                at[t] += t - lo < span;
             }
         }
         size_t from = 0;
