@@ -2,7 +2,8 @@
  * their fingerprints (digest.c) without comparing texts pair by pair:
  *
  *  1. every fingerprint of every comparable report goes into one array,
- *     sorted by hash (radix sort, stable: by report within a hash);
+ *     sorted by hash (radix sort, stable: the reports read in the order
+ *     of (year, unit, report), so that within a hash they stay in it);
  *  2. a hash found in one report only is dropped; one found in too many
  *     (at least corpus.boilerplate.share of the reports and at least
  *     min_reports of them) is boilerplate and dropped;
@@ -46,7 +47,13 @@ typedef struct {
     int *ref;
     uint32_t *base;   /* its first global fingerprint index; [ne] = total */
     size_t ne;
+    uint32_t *order;  /* the reports by (year, unit, index) */
+    uint32_t *own_at; /* the report holding global index g << OWN_SHIFT */
 } batch;
+
+/* Global fingerprint indices per entry of own_at: fewer than a report
+ * usually has, so that owner() steps at most once or twice. */
+#define OWN_SHIFT 6
 
 static void batch_free(batch *b)
 {
@@ -55,6 +62,8 @@ static void batch_free(batch *b)
     free(b->year);
     free(b->ref);
     free(b->base);
+    free(b->order);
+    free(b->own_at);
 }
 
 typedef struct {
@@ -67,6 +76,12 @@ static int cmp_unit(const void *x, const void *y)
     const unit_of *a = x, *b = y;
     int c = strcmp(a->unit, b->unit);
     return c ? c : (a->e > b->e) - (a->e < b->e);
+}
+
+static int cmp_u64(const void *x, const void *y)
+{
+    uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+    return (a > b) - (a < b);
 }
 
 static int batch_make(batch *b, const arc_corpus_ctx *cx)
@@ -109,21 +124,38 @@ static int batch_make(batch *b, const arc_corpus_ctx *cx)
         b->unit[byunit[k].e] = id;
     }
     free(byunit);
+    /* The order of the postings of a hash: (year, unit, report). */
+    uint64_t *key = malloc(n * sizeof *key);
+    b->order = malloc(n * sizeof *b->order);
+    b->own_at = malloc(((size_t)(total >> OWN_SHIFT) + 1) * sizeof *b->own_at);
+    if (!key || !b->order || !b->own_at) {
+        free(key);
+        return ARC_ENOMEM;
+    }
+    for (size_t e = 0; e < b->ne; e++)
+        key[e] = (uint64_t)(uint16_t)b->year[e] << 48 |
+                 (uint64_t)b->unit[e] << 24 | e;
+    qsort(key, b->ne, sizeof *key, cmp_u64);
+    for (size_t r = 0; r < b->ne; r++)
+        b->order[r] = (uint32_t)(key[r] & 0xFFFFFF);
+    free(key);
+    size_t e = 0;
+    for (uint64_t blk = 0; blk <= total >> OWN_SHIFT; blk++) {
+        while (e + 1 < b->ne && b->base[e + 1] <= blk << OWN_SHIFT)
+            e++;
+        b->own_at[blk] = (uint32_t)e;
+    }
     return 0;
 }
 
-/* The comparable report holding global fingerprint g. */
+/* The comparable report holding global fingerprint g (reports hold at
+ * least one: their bases increase). */
 static size_t owner(const batch *b, uint32_t g)
 {
-    size_t lo = 0, hi = b->ne;
-    while (hi - lo > 1) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (b->base[mid] <= g)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    return lo;
+    size_t e = b->own_at[g >> OWN_SHIFT];
+    while (e + 1 < b->ne && b->base[e + 1] <= g)
+        e++;
+    return e;
 }
 
 static int pair_type(const batch *b, size_t x, size_t y)
@@ -214,37 +246,6 @@ static uint32_t seek(const batch *b, const posting *v, uint32_t lo,
     return lo;
 }
 
-typedef struct {
-    uint64_t key; /* year, unit, report */
-    posting p;
-} keyed;
-
-static int cmp_keyed(const void *x, const void *y)
-{
-    const keyed *a = x, *b = y;
-    if (a->key != b->key)
-        return a->key < b->key ? -1 : 1;
-    return (a->p.f > b->p.f) - (a->p.f < b->p.f);
-}
-
-/* Sorts the postings of one group by (year, unit, report). */
-static int sort_group(const batch *b, posting *v, size_t n, keyed **tmp,
-                      size_t *cap)
-{
-    if (arc_grow((void **)tmp, cap, n, sizeof **tmp))
-        return ARC_ENOMEM;
-    for (size_t i = 0; i < n; i++) {
-        uint32_t e = v[i].e;
-        (*tmp)[i] = (keyed){(uint64_t)(uint16_t)b->year[e] << 48 |
-                                (uint64_t)b->unit[e] << 24 | e,
-                            v[i]};
-    }
-    qsort(*tmp, n, sizeof **tmp, cmp_keyed);
-    for (size_t i = 0; i < n; i++)
-        v[i] = (*tmp)[i].p;
-    return 0;
-}
-
 static void index_free(index_t *x)
 {
     free(x->post);
@@ -297,11 +298,12 @@ static void *index_part(void *arg)
     const size_t *count = pl->count;
     const unsigned *first = pl->first;
     index_t *x = &j->out;
-    uint64_t *keys = malloc(pl->big * sizeof *keys);
+    /* One slot more: where the fingerprints of other passes are written
+     * (and overwritten), so that the scan does not branch on them. */
+    uint64_t *keys = malloc((pl->big + 1) * sizeof *keys);
     uint64_t *tmp64 = malloc(pl->most * sizeof *tmp64);
     uint32_t *own = NULL;
-    size_t pcap = 0, gcap = 0, tcap = 0, ocap = 0;
-    keyed *tmp = NULL;
+    size_t pcap = 0, gcap = 0, ocap = 0;
     int rc = keys && tmp64 ? 0 : ARC_ENOMEM;
     for (unsigned ps = j->p0; !rc && ps < j->p1; ps++) {
         unsigned c0 = ps * PASS_CHUNKS;
@@ -313,13 +315,20 @@ static void *index_part(void *arg)
             at[t] = sum;
             sum += count[t];
         }
-        for (size_t e = 0; e < b->ne; e++) {
+        for (unsigned t = 0; t < 256; t++)
+            if (t - lo >= span)
+                at[t] = pl->big;
+        /* In (year, unit, report) order: the postings of a hash come out
+         * of the (stable) sort in the order pairs are sought. */
+        for (size_t r = 0; r < b->ne; r++) {
+            uint32_t e = b->order[r];
             const arc_digest *d = &cx->results[b->res[e]]->digest;
+            const uint32_t *fh = d->fph;
             uint32_t g = b->base[e];
             for (size_t f = 0; f < d->nfp; f++) {
-                uint32_t h = d->fp[f].hash;
-                if ((h >> 24) - lo < span)
-                    keys[at[h >> 24]++] = (uint64_t)h << 32 | (g + f);
+                uint32_t h = fh[f], t = h >> 24;
+                keys[at[t]] = (uint64_t)h << 32 | (g + f);
+                at[t] += t - lo < span;
             }
         }
         size_t from = 0;
@@ -366,11 +375,6 @@ static void *index_part(void *arg)
                         uint32_t gfi = (uint32_t)ck[q], e = own[q - i];
                         x->post[x->nbyfp++] = (posting){e, gfi - b->base[e]};
                     }
-                    if (sort_group(b, x->post + x->g[x->ng].start, k - i,
-                                   &tmp, &tcap)) {
-                        rc = ARC_ENOMEM;
-                        break;
-                    }
                     x->ng++;
                 }
                 i = k;
@@ -380,7 +384,6 @@ static void *index_part(void *arg)
     free(own);
     free(tmp64);
     free(keys);
-    free(tmp);
     j->rc = rc;
     return NULL;
 }
@@ -413,7 +416,7 @@ static int index_make(index_t *x, const batch *b, const arc_corpus_ctx *cx,
     for (size_t e = 0; e < b->ne; e++) {
         const arc_digest *d = &cx->results[b->res[e]]->digest;
         for (size_t f = 0; f < d->nfp; f++)
-            count[d->fp[f].hash >> 24]++;
+            count[d->fph[f] >> 24]++;
         all += d->nfp;
     }
     /* Ranges [first[c], first[c + 1]) of top bytes, and the largest. */

@@ -4,14 +4,16 @@
  * (so that a report copied under another name is still the same text),
  * the years it mentions, its plan items and the paragraphs telling what
  * it did, as bigram sets.  Positions are resolved here (line, column,
- * byte offsets): the text is gone when the corpus pass reports.  Arrays
- * are trimmed to size; the working memory is the thread's scratch. */
+ * byte offsets): the text is gone when the corpus pass reports.  All of it
+ * is made in the thread's scratch, then copied into one piece of a slab
+ * (slab.h): exact sizes, one allocation a report, none that grows. */
 #include "result.h"
 
 #include "doc.h"
 #include "eval.h"
 #include "fingerprint.h"
 #include "rules.h"
+#include "slab.h"
 #include "text.h"
 #include "util.h"
 
@@ -29,6 +31,20 @@ struct arc_digest_scratch {
     arc_kept kept;
     uint32_t *h, *sel;
     size_t hcap, selcap;
+    /* The digest's arrays while it is made (its own until sealed). */
+    arc_fp *fp;
+    uint32_t *fph;
+    arc_dyear *years;
+    arc_ditem *plan;
+    arc_dpara *measures;
+    uint16_t *grams;
+    size_t fp_cap, fph_cap, years_cap, plan_cap, meas_cap, grams_cap;
+    arc_buf texts;      /* the plan items' texts, each NUL-terminated */
+    size_t *text_at;    /* where each item's text starts in texts */
+    size_t text_cap;
+    unsigned char *use; /* per line: a line of the measures */
+    size_t use_cap;
+    arc_slab_pool pool;
     uint64_t seen[ARC_BITS16_WORDS];
 };
 
@@ -44,22 +60,17 @@ void arc_digest_scratch_free(arc_digest_scratch *s)
     arc_kept_free(&s->kept);
     free(s->h);
     free(s->sel);
+    free(s->fp);
+    free(s->fph);
+    free(s->years);
+    free(s->plan);
+    free(s->measures);
+    free(s->grams);
+    arc_buf_free(&s->texts);
+    free(s->text_at);
+    free(s->use);
+    arc_slab_pool_done(&s->pool);
     free(s);
-}
-
-/* Shrinks *v to n elements (kept as is if that fails). */
-static void trim(void **v, size_t n, size_t elem)
-{
-    if (!*v)
-        return;
-    if (!n) {
-        free(*v);
-        *v = NULL;
-        return;
-    }
-    void *p = realloc(*v, n * elem);
-    if (p)
-        *v = p;
 }
 
 /* Resolves increasing normalised offsets to original byte offsets, lines
@@ -172,13 +183,14 @@ static int cmp_u32(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* Does kept[i, i + k) hold a digit? */
-static int has_digit(const arc_kept *kept, size_t i, unsigned k)
+/* The first digit of kept[i, n) at or after *next (indices asked
+ * increase, so each character is looked at once), or n. */
+static size_t next_digit(const arc_kept *kept, size_t i, size_t *next)
 {
-    for (size_t j = i; j < i + k; j++)
-        if (kept->cp[j] - '0' < 10u)
-            return 1;
-    return 0;
+    size_t j = *next > i ? *next : i;
+    while (j < kept->n && kept->cp[j] - '0' >= 10u)
+        j++;
+    return *next = j;
 }
 
 static int fill_fingerprints(arc_digest *d, const arc_corpus_params *p,
@@ -188,30 +200,34 @@ static int fill_fingerprints(arc_digest *d, const arc_corpus_params *p,
     size_t nh = 0, nsel = 0;
     if (arc_kgram_hashes(kept, p->k, &sc->h, &sc->hcap, &nh) ||
         arc_winnow(sc->h, nh, p->window, &sc->sel, &sc->selcap, &nsel) ||
-        (nsel && !(d->fp = malloc(nsel * sizeof *d->fp))))
+        arc_grow((void **)&sc->fp, &sc->fp_cap, nsel, sizeof *sc->fp) ||
+        arc_grow((void **)&sc->fph, &sc->fph_cap, nsel, sizeof *sc->fph))
         return ARC_ENOMEM;
+    d->fp = sc->fp;
+    d->fph = sc->fph;
     cursor c, ce; /* starts and ends */
+    size_t digit = 0;
     cursor_init(&c, &doc->text);
     cursor_init(&ce, &doc->text);
     for (size_t j = 0; j < nsel; j++) {
         size_t i = sc->sel[j];
         uint32_t hash = sc->h[i];
         /* Listed boilerplate never counts: dropped here, not stored. */
-        if (p->npassages && bsearch(&hash, p->passages, p->npassages,
-                                    sizeof *p->passages, cmp_u32))
+        if ((p->passage_bits[hash >> 26] >> (hash >> 20 & 63) & 1) &&
+            bsearch(&hash, p->passages, p->npassages, sizeof *p->passages,
+                    cmp_u32))
             continue;
+        d->fph[d->nfp] = hash;
         arc_fp *f = &d->fp[d->nfp++];
-        f->hash = hash;
         f->at = (uint32_t)i;
         cursor_at(&c, kept->start[i], &f->orig, NULL, &f->col);
         size_t end = orig_of(&ce, arc_kept_end(kept, i + p->k - 1)) +
                      doc->text.bom;
         size_t len = end - f->orig;
         f->len = (uint16_t)(len > ARC_FP_LEN ? ARC_FP_LEN : len);
-        if (has_digit(kept, i, p->k))
+        if (next_digit(kept, i, &digit) < i + p->k)
             f->len |= ARC_FP_DIGIT;
     }
-    trim((void **)&d->fp, d->nfp, sizeof *d->fp);
     return 0;
 }
 
@@ -269,10 +285,11 @@ static size_t next_nian(const uint32_t *cp, size_t i, size_t n)
 }
 
 static int fill_years(arc_digest *d, const arc_corpus_params *p,
-                      const arc_doc *doc, const arc_kept *k, int own,
+                      const arc_doc *doc, arc_digest_scratch *sc, int own,
                       arc_matcher *m)
 {
-    size_t cap = 0;
+    const arc_kept *k = &sc->kept;
+    d->years = sc->years;
     cursor c;
     cursor_init(&c, &doc->text);
     const uint32_t *cp = k->cp;
@@ -294,9 +311,10 @@ static int fill_years(arc_digest *d, const arc_corpus_params *p,
                          (cp[i + 2] - '0') * 10 + (cp[i + 3] - '0'));
         if (year != own && year != own - 1)
             continue;
-        if (arc_grow((void **)&d->years, &cap, d->nyears + 1,
-                     sizeof *d->years))
+        if (arc_grow((void **)&sc->years, &sc->years_cap, d->nyears + 1,
+                     sizeof *sc->years))
             return ARC_ENOMEM;
+        d->years = sc->years;
         arc_dyear *y = &d->years[d->nyears++];
         y->at = (uint32_t)i;
         y->year = (uint16_t)year;
@@ -306,7 +324,6 @@ static int fill_years(arc_digest *d, const arc_corpus_params *p,
         y->allowed = (uint8_t)(year == own - 1 &&
                                allowed(p, doc, k->start[i], m));
     }
-    trim((void **)&d->years, d->nyears, sizeof *d->years);
     return 0;
 }
 
@@ -317,21 +334,37 @@ typedef struct {
     const arc_corpus_params *p;
     const arc_doc *doc;
     arc_digest_scratch *sc;
-    size_t gcap, plan_cap, meas_cap;
+    size_t hint; /* the kept index found last */
 } plan_ctx;
 
-/* First kept index at or after normalised offset off. */
-static size_t kept_index(const arc_kept *k, size_t off)
+/* First kept index at or after normalised offset off.  Spans are mostly
+ * asked in text order, one after the other: walked forward from the last
+ * one found (a binary search a line cost more in mispredicted branches
+ * than the walk over the line), sought only when asked backwards. */
+static size_t kept_index(plan_ctx *pc, size_t off)
 {
-    size_t lo = 0, hi = k->n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (k->start[mid] < off)
-            lo = mid + 1;
-        else
-            hi = mid;
+    const arc_kept *k = &pc->sc->kept;
+    size_t i = pc->hint;
+    if (i > k->n || (i > 0 && k->start[i - 1] >= off)) {
+        size_t lo = 0, hi = i > k->n ? k->n : i;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (k->start[mid] < off)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        i = lo;
+    } else {
+        /* Eight at a time while the eighth is still before off (starts
+         * increase). */
+        while (i + 8 <= k->n && k->start[i + 7] < off)
+            i += 8;
+        while (i < k->n && k->start[i] < off)
+            i++;
     }
-    return lo;
+    pc->hint = i;
+    return i;
 }
 
 /* Appends the bigrams of the normalised span [s, e), stop words left
@@ -339,11 +372,12 @@ static size_t kept_index(const arc_kept *k, size_t off)
 static size_t span_grams(plan_ctx *pc, size_t s, size_t e)
 {
     arc_digest *d = pc->d;
-    const arc_kept *k = &pc->sc->kept;
-    size_t before = d->ngrams;
-    if (arc_bigrams(k, kept_index(k, s), kept_index(k, e), pc->p->stop_bits,
-                    pc->sc->seen, &d->grams, &d->ngrams, &pc->gcap))
+    arc_digest_scratch *sc = pc->sc;
+    size_t before = d->ngrams, from = kept_index(pc, s);
+    if (arc_bigrams(&sc->kept, from, kept_index(pc, e), pc->p->stop_bits,
+                    sc->seen, &sc->grams, &d->ngrams, &sc->grams_cap))
         return (size_t)-1;
+    d->grams = sc->grams;
     return d->ngrams - before;
 }
 
@@ -365,18 +399,23 @@ static int add_item(plan_ctx *pc, int plan, size_t s, size_t e, size_t ls,
         d->ngrams = g0;
         return 0;
     }
+    arc_digest_scratch *sc = pc->sc;
     if (!plan) {
-        if (arc_grow((void **)&d->measures, &pc->meas_cap, d->nmeasures + 1,
-                     sizeof *d->measures))
+        if (arc_grow((void **)&sc->measures, &sc->meas_cap, d->nmeasures + 1,
+                     sizeof *sc->measures))
             return ARC_ENOMEM;
-        /* The line is resolved later; the offset stands in for it. */
+        d->measures = sc->measures;
+        /* The caller knows the line. */
         d->measures[d->nmeasures++] =
-            (arc_dpara){(uint32_t)s, (uint32_t)g0, (uint32_t)d->ngrams};
+            (arc_dpara){0, (uint32_t)g0, (uint32_t)d->ngrams};
         return 0;
     }
-    if (arc_grow((void **)&d->plan, &pc->plan_cap, d->nplan + 1,
-                 sizeof *d->plan))
+    if (arc_grow((void **)&sc->plan, &sc->plan_cap, d->nplan + 1,
+                 sizeof *sc->plan) ||
+        arc_grow((void **)&sc->text_at, &sc->text_cap, d->nplan + 1,
+                 sizeof *sc->text_at))
         return ARC_ENOMEM;
+    d->plan = sc->plan;
     arc_ditem *it = &d->plan[d->nplan];
     memset(it, 0, sizeof *it);
     it->g0 = (uint32_t)g0;
@@ -394,8 +433,11 @@ static int add_item(plan_ctx *pc, int plan, size_t s, size_t e, size_t ls,
     le = arc_trim_end(t, ls, le);
     if (ls >= le)
         ls = s, le = e;
+    /* The text is placed when the digest is sealed. */
     size_t nb = arc_utf8_prefix(t + ls, le - ls, ITEM_CHARS);
-    if (!(it->text = arc_strndup(t + ls, nb)))
+    sc->text_at[d->nplan] = sc->texts.len;
+    if (arc_buf_append(&sc->texts, t + ls, nb) ||
+        arc_buf_append(&sc->texts, "", 1))
         return ARC_ENOMEM;
     d->nplan++;
     return 0;
@@ -494,9 +536,11 @@ static int fill_measures(plan_ctx *pc, const arc_ruleset *rs,
 {
     const arc_doc *doc = pc->doc;
     const arc_corpus_params *p = pc->p;
-    unsigned char *use = calloc(doc->nlines + 1, 1);
-    if (!use)
+    arc_digest_scratch *sc = pc->sc;
+    if (arc_grow((void **)&sc->use, &sc->use_cap, doc->nlines + 1, 1))
         return ARC_ENOMEM;
+    unsigned char *use = sc->use;
+    memset(use, 0, doc->nlines + 1);
     for (size_t i = 0; i < p->nmeasures_parts; i++) {
         int pm = arc_ruleset_part(rs, p->measures_parts[i]);
         if (pm < 0 || pm >= ARC_MAX_PARTS || co->part[pm] == ARC_PART_MISSING)
@@ -506,11 +550,15 @@ static int fill_measures(plan_ctx *pc, const arc_ruleset *rs,
             use[li] = 1;
     }
     int rc = 0;
-    for (size_t li = 0; !rc && li < doc->nlines; li++)
-        if (use[li])
-            rc = add_item(pc, 0, doc->lines[li].start, doc->lines[li].end, 0,
-                          0);
-    free(use);
+    arc_digest *d = pc->d;
+    for (size_t li = 0; !rc && li < doc->nlines; li++) {
+        if (!use[li])
+            continue;
+        size_t n = d->nmeasures;
+        rc = add_item(pc, 0, doc->lines[li].start, doc->lines[li].end, 0, 0);
+        if (!rc && d->nmeasures > n)
+            d->measures[n].line = (uint32_t)li + 1;
+    }
     return rc;
 }
 
@@ -519,7 +567,7 @@ static int fill_plan(arc_digest *d, const arc_ruleset *rs,
                      arc_digest_scratch *sc)
 {
     const arc_corpus_params *p = &rs->corpus;
-    plan_ctx pc = {d, p, doc, sc, 0, 0, 0};
+    plan_ctx pc = {d, p, doc, sc, 0};
     int pp = p->plan_part ? arc_ruleset_part(rs, p->plan_part) : -1;
     int rc = 0;
     if (d->work_plan)
@@ -542,16 +590,76 @@ static int fill_plan(arc_digest *d, const arc_ruleset *rs,
         cursor_at(&c, s, &it->orig, &it->line, &it->col);
         it->end = (uint32_t)(arc_text_orig(&doc->text, e) + doc->text.bom);
     }
-    for (size_t i = 0; i < d->nmeasures; i++)
-        d->measures[i].line =
-            (uint32_t)arc_doc_line_at(doc, d->measures[i].line) + 1;
-    trim((void **)&d->plan, d->nplan, sizeof *d->plan);
-    trim((void **)&d->measures, d->nmeasures, sizeof *d->measures);
-    trim((void **)&d->grams, d->ngrams, sizeof *d->grams);
     return 0;
 }
 
 /* ----------------------------------------------------------- digest */
+
+/* Room for n elements of elem bytes at *at in a piece being laid out (or
+ * only counted: base NULL), 16-byte aligned. */
+static void *place(char *base, size_t *at, size_t n, size_t elem)
+{
+    void *p = base && n ? base + *at : NULL;
+    *at += (n * elem + 15) & ~(size_t)15;
+    return p;
+}
+
+/* Moves what d holds (in the scratch, the unit on the heap) into one
+ * piece of a slab, sized exactly. */
+static int seal(arc_digest *d, const arc_text *text, char *unit,
+                arc_digest_scratch *sc)
+{
+    size_t ulen = strlen(unit) + 1, size = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        char *base = NULL;
+        if (pass) {
+            if (!(base = arc_slab_alloc(&sc->pool, size, &d->slab)))
+                return ARC_ENOMEM;
+        }
+        size_t at = 0;
+        arc_fp *fp = place(base, &at, d->nfp, sizeof *fp);
+        uint32_t *fph = place(base, &at, d->nfp, sizeof *fph);
+        uint32_t *line = place(base, &at, d->nline, sizeof *line);
+        arc_dyear *years = place(base, &at, d->nyears, sizeof *years);
+        arc_ditem *plan = place(base, &at, d->nplan, sizeof *plan);
+        arc_dpara *measures = place(base, &at, d->nmeasures, sizeof *measures);
+        uint16_t *grams = place(base, &at, d->ngrams, sizeof *grams);
+        char *texts = place(base, &at, d->nplan ? sc->texts.len : 0, 1);
+        char *u = place(base, &at, ulen, 1);
+        if (!pass) {
+            size = at;
+            continue;
+        }
+        if (d->nfp) {
+            memcpy(fp, d->fp, d->nfp * sizeof *fp);
+            memcpy(fph, d->fph, d->nfp * sizeof *fph);
+        }
+        for (size_t i = 0; i < d->nline; i++)
+            line[i] = (uint32_t)(text->lines[i] + text->bom);
+        if (d->nyears)
+            memcpy(years, d->years, d->nyears * sizeof *years);
+        if (d->nplan) {
+            memcpy(plan, d->plan, d->nplan * sizeof *plan);
+            memcpy(texts, sc->texts.data, sc->texts.len);
+            for (size_t i = 0; i < d->nplan; i++)
+                plan[i].text = texts + sc->text_at[i];
+        }
+        if (d->nmeasures)
+            memcpy(measures, d->measures, d->nmeasures * sizeof *measures);
+        if (d->ngrams)
+            memcpy(grams, d->grams, d->ngrams * sizeof *grams);
+        memcpy(u, unit, ulen);
+        d->fp = fp;
+        d->fph = fph;
+        d->line = line;
+        d->years = years;
+        d->plan = plan;
+        d->measures = measures;
+        d->grams = grams;
+        d->unit = u;
+    }
+    return 0;
+}
 
 int arc_digest_fill(arc_digest *d, const arc_ruleset *rs, unsigned need,
                     const arc_doc *doc, const char *unit, int year,
@@ -564,11 +672,12 @@ int arc_digest_fill(arc_digest *d, const arc_ruleset *rs, unsigned need,
     /* The unit's own name is one placeholder in its text: as written and
      * as stripped, the longer first. */
     char *names[2] = {unit_norm(NULL, unit, m), NULL};
+    char *key = NULL;
     if (names[0])
         names[1] = unit_norm(p->unit_strip, names[0], m);
     if (names[1])
-        d->unit = unit_key(p, names[1], m);
-    int rc = d->unit ? 0 : ARC_ENOMEM;
+        key = unit_key(p, names[1], m);
+    int rc = key ? 0 : ARC_ENOMEM;
     const char *mask[2];
     size_t nmask = 0;
     for (size_t i = 0; !rc && i < 2; i++) {
@@ -583,39 +692,37 @@ int arc_digest_fill(arc_digest *d, const arc_ruleset *rs, unsigned need,
                             mask, nmask);
     free(names[0]);
     free(names[1]);
-    if (rc)
-        return ARC_ENOMEM;
+    sc->texts.len = 0;
     d->kept = (uint32_t)sc->kept.n;
-    if (need & ARC_DIGEST_TEXT) {
+    if (!rc && (need & ARC_DIGEST_TEXT)) {
         rc = fill_fingerprints(d, p, doc, sc);
         if (!rc && year)
-            rc = fill_years(d, p, doc, &sc->kept, year, m);
-        if (!rc && doc->text.nlines &&
-            !(d->line = malloc(doc->text.nlines * sizeof *d->line)))
-            rc = ARC_ENOMEM;
-        for (size_t i = 0; !rc && i < doc->text.nlines; i++)
-            d->line[i] = (uint32_t)(doc->text.lines[i] + doc->text.bom);
-        if (!rc)
-            d->nline = doc->text.nlines;
+            rc = fill_years(d, p, doc, sc, year, m);
+        d->nline = doc->text.nlines;
     }
     if (!rc && (need & ARC_DIGEST_PLAN))
         rc = fill_plan(d, rs, doc, co, sc);
     if (!rc)
-        d->have = need;
-    return rc;
+        rc = seal(d, &doc->text, key, sc);
+    free(key);
+    if (rc) {
+        /* Nothing of the scratch may stay behind in d. */
+        uint64_t hash = d->text_hash;
+        size_t len = d->text_len;
+        int work_plan = d->work_plan;
+        memset(d, 0, sizeof *d);
+        d->text_hash = hash;
+        d->text_len = len;
+        d->work_plan = work_plan;
+        return ARC_ENOMEM;
+    }
+    d->have = need;
+    return 0;
 }
 
 void arc_digest_free(arc_digest *d)
 {
-    free(d->unit);
-    free(d->fp);
-    free(d->line);
-    free(d->years);
-    for (size_t i = 0; i < d->nplan; i++)
-        free(d->plan[i].text);
-    free(d->plan);
-    free(d->measures);
-    free(d->grams);
+    arc_slab_release(d->slab);
     memset(d, 0, sizeof *d);
 }
 
@@ -637,7 +744,8 @@ int arc_digest_line(const arc_digest *d, uint32_t orig)
 size_t arc_digest_bytes(const arc_digest *d)
 {
     size_t n = d->unit ? strlen(d->unit) + 1 : 0;
-    n += d->nfp * sizeof *d->fp + d->nline * sizeof *d->line +
+    n += d->nfp * (sizeof *d->fp + sizeof *d->fph) +
+         d->nline * sizeof *d->line +
          d->nyears * sizeof *d->years + d->nplan * sizeof *d->plan +
          d->nmeasures * sizeof *d->measures + d->ngrams * sizeof *d->grams;
     for (size_t i = 0; i < d->nplan; i++)

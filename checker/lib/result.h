@@ -9,7 +9,6 @@
 
 /* One fingerprint (fingerprint.h) and where its k-gram lies in the file. */
 typedef struct {
-    uint32_t hash;
     uint32_t at;   /* index of its first kept character */
     uint32_t orig; /* byte offset of that character in the file (BOM
                       included, as findings count) */
@@ -36,7 +35,7 @@ typedef struct {
 
 /* A plan item. */
 typedef struct {
-    char *text;          /* its first words (owned) */
+    char *text;          /* its first words */
     uint32_t orig, end;  /* byte span in the file */
     uint32_t line;
     uint16_t col;
@@ -63,6 +62,9 @@ typedef struct {
                            arc_digest_fill): its tasks are the plan items */
     uint32_t kept;      /* kept characters of the text */
     arc_fp *fp;         /* ARC_DIGEST_TEXT: fingerprints, by position */
+    uint32_t *fph;      /* their hashes, apart: the corpus pass reads all
+                           the hashes of a batch several times, and nothing
+                           else of most fingerprints */
     size_t nfp;
     uint32_t *line;     /* byte offsets of the line starts */
     size_t nline;
@@ -74,6 +76,8 @@ typedef struct {
     size_t nmeasures;
     uint16_t *grams;
     size_t ngrams;
+    struct arc_slab *slab; /* holds all of the above (slab.h): the arrays,
+                              the unit and the items' texts are one piece */
 } arc_digest;
 
 struct arc_doc;

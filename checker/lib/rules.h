@@ -117,6 +117,9 @@ int arc_load_deadline(const arc_load_ctx *cx, const arc_node *n,
 /* How reports are compared across a batch (the rule set's `corpus`
  * section, rules_corpus.c): fingerprints, boilerplate, units, years, and
  * the words that say nothing about what a plan item is about. */
+/* Words of arc_corpus_params.passage_bits: a bit per 12-bit hash prefix. */
+#define ARC_PASSAGE_WORDS 64
+
 typedef struct {
     unsigned k;             /* characters per k-gram */
     unsigned window;        /* winnowing window, in k-grams */
@@ -126,6 +129,10 @@ typedef struct {
     size_t npassage_text;
     uint32_t *passages;     /* their k-gram hashes, sorted */
     size_t npassages;
+    uint64_t passage_bits[ARC_PASSAGE_WORDS]; /* bit (hash >> 20) set for
+                               each: most fingerprints are not listed, and
+                               one load tells (a search a fingerprint cost
+                               as much as the rest of its digest) */
     arc_regex *unit_strip;  /* removed from a unit's name, or NULL */
     char **alias_from;      /* unit aliases: name -> canonical name */
     char **alias_to;

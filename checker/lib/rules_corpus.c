@@ -93,6 +93,10 @@ static int passage_hashes(arc_corpus_params *p)
                 p->passages[out++] = p->passages[i];
         p->npassages = out;
     }
+    memset(p->passage_bits, 0, sizeof p->passage_bits);
+    for (size_t i = 0; i < p->npassages; i++)
+        p->passage_bits[p->passages[i] >> 26] |= 1ULL
+                                                 << (p->passages[i] >> 20 & 63);
     return 0;
 }
 
