@@ -219,7 +219,10 @@ static void text(xlsx_state *st, int sheet, lxw_row_t row, lxw_col_t col,
         s = copy;
         n = cut;
     }
-    widen(st, sheet, col, display_width(s, n));
+    /* A column already at the widest allowed needs no more counting
+     * (messages and evidence reach it in the first rows). */
+    if (col >= MAX_COLS || st->width[sheet][col] < MAX_WIDTH)
+        widen(st, sheet, col, display_width(s, n));
     check(st, worksheet_write_string(st->sheet[sheet], row, col, s, fmt));
     free(copy);
     free(fixed);
