@@ -354,14 +354,16 @@ int arc_winnow(const uint32_t *h, size_t n, unsigned w, uint32_t **buf,
     for (size_t r = win; r < n; r++) {
         size_t l = r + 1 - win;
         if (m < l) {
-            /* The minimum left the window: rescan it (rightmost minimum). */
+            /* The minimum left the window: rescan it (rightmost minimum),
+             * with conditional moves: which value wins is random. */
             m = l;
             hm = h[l];
-            for (size_t j = l + 1; j <= r; j++)
-                if (h[j] <= hm) {
-                    m = j;
-                    hm = h[j];
-                }
+            for (size_t j = l + 1; j <= r; j++) {
+                uint32_t v = h[j];
+                int le = v <= hm;
+                m = le ? j : m;
+                hm = le ? v : hm;
+            }
         } else if (h[r] <= hm) {
             m = r;
             hm = h[r];
