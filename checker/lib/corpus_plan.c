@@ -277,6 +277,18 @@ static int follow_up(const arc_rule *r, arc_corpus_ctx *cx, size_t i,
     return rc;
 }
 
+/* Is report i held to a plan (its unit's, of the year before or a work
+ * plan), and which?  ARC_NO_OTHER if not. */
+static size_t held_to(const arc_corpus_ctx *cx, const key *k, size_t nk,
+                      size_t i)
+{
+    const arc_result *c = cx->results[i];
+    if (c->reference || !usable(c) || !annual(c) || c->digest.work_plan ||
+        !c->digest.nmeasures)
+        return ARC_NO_OTHER;
+    return plan_of(cx, k, nk, i);
+}
+
 static int corpus(const arc_rule *r, arc_corpus_ctx *cx)
 {
     uint32_t *df = calloc(0x10000, sizeof *df);
@@ -284,11 +296,6 @@ static int corpus(const arc_rule *r, arc_corpus_ctx *cx)
     uint32_t *mark = calloc(0x10000, sizeof *mark);
     uint64_t *bits = calloc(ARC_BITS16_WORDS, sizeof *bits);
     int rc = df && stamp && mark && bits ? 0 : arc_err_nomem(cx->err);
-    size_t eligible = 0;
-    for (size_t i = 0; !rc && i < cx->n; i++)
-        if (usable(cx->results[i])) {
-            count_df(&cx->results[i]->digest, df, stamp, (uint32_t)++eligible);
-        }
     key *k = rc ? NULL : malloc((cx->n ? cx->n : 1) * sizeof *k);
     size_t nk = 0;
     if (!rc && !k)
@@ -302,13 +309,18 @@ static int corpus(const arc_rule *r, arc_corpus_ctx *cx)
     }
     if (!rc)
         qsort(k, nk, sizeof *k, cmp_key);
+    /* The words' rarity only weighs follow-ups: counted when there is
+     * one (a batch of one year has none). */
+    int any = 0;
+    for (size_t i = 0; !rc && !any && i < cx->n; i++)
+        any = held_to(cx, k, nk, i) != ARC_NO_OTHER;
+    size_t eligible = 0;
+    for (size_t i = 0; any && i < cx->n; i++)
+        if (usable(cx->results[i]))
+            count_df(&cx->results[i]->digest, df, stamp, (uint32_t)++eligible);
     weights w = {df, mark, 0, 0, bits};
-    for (size_t i = 0; !rc && i < cx->n; i++) {
-        const arc_result *c = cx->results[i];
-        if (c->reference || !usable(c) || !annual(c) || c->digest.work_plan ||
-            !c->digest.nmeasures)
-            continue;
-        size_t pi = plan_of(cx, k, nk, i);
+    for (size_t i = 0; !rc && any && i < cx->n; i++) {
+        size_t pi = held_to(cx, k, nk, i);
         if (pi != ARC_NO_OTHER)
             rc = follow_up(r, cx, i, pi, &w, eligible);
     }

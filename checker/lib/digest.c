@@ -183,14 +183,15 @@ static int cmp_u32(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* The first digit of kept[i, n) at or after *next (indices asked
- * increase, so each character is looked at once), or n. */
+/* The first digit of kept[i, n), or n; *next is where the digits'
+ * list was left (indices asked increase). */
 static size_t next_digit(const arc_kept *kept, size_t i, size_t *next)
 {
-    size_t j = *next > i ? *next : i;
-    while (j < kept->n && kept->cp[j] - '0' >= 10u)
+    size_t j = *next;
+    while (j < kept->ndigit && kept->digit[j] < i)
         j++;
-    return *next = j;
+    *next = j;
+    return j < kept->ndigit ? kept->digit[j] : kept->n;
 }
 
 static int fill_fingerprints(arc_digest *d, const arc_corpus_params *p,
@@ -268,22 +269,6 @@ static int allowed(const arc_corpus_params *p, const arc_doc *doc,
     return 0;
 }
 
-/* The first 年 in cp[i, n), or n.  Sixteen at a time (a loop the
- * compiler vectorises): the character is rare. */
-static size_t next_nian(const uint32_t *cp, size_t i, size_t n)
-{
-    for (; i + 16 <= n; i += 16) {
-        unsigned any = 0;
-        for (size_t j = 0; j < 16; j++)
-            any |= cp[i + j] == 0x5E74 /* 年 */;
-        if (any)
-            break;
-    }
-    for (; i < n && cp[i] != 0x5E74; i++)
-        ;
-    return i;
-}
-
 static int fill_years(arc_digest *d, const arc_corpus_params *p,
                       const arc_doc *doc, arc_digest_scratch *sc, int own,
                       arc_matcher *m)
@@ -295,8 +280,10 @@ static int fill_years(arc_digest *d, const arc_corpus_params *p,
     const uint32_t *cp = k->cp;
     const uint8_t *fl = k->flag;
     /* Each 年 after four digits, all joined, not after a fifth digit. */
-    for (size_t n4 = next_nian(cp, 4, k->n); n4 < k->n;
-         n4 = next_nian(cp, n4 + 1, k->n)) {
+    for (size_t ny = 0; ny < k->nnian; ny++) {
+        size_t n4 = k->nian[ny];
+        if (n4 < 4)
+            continue;
         size_t i = n4 - 4;
         if (!is_digit(cp[i]) || !is_digit(cp[i + 1]) || !is_digit(cp[i + 2]) ||
             !is_digit(cp[i + 3]))

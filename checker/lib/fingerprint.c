@@ -15,6 +15,8 @@ void arc_kept_free(arc_kept *k)
     free(k->flag);
     free(k->mask_at);
     free(k->mask_end);
+    free(k->digit);
+    free(k->nian);
     memset(k, 0, sizeof *k);
 }
 
@@ -152,6 +154,8 @@ int arc_kept_build(arc_kept *k, const char *text, size_t from, size_t to,
     size_t nnames = 0, next = 0;
     k->n = 0;
     k->nmask = 0;
+    k->ndigit = 0;
+    k->nnian = 0;
     /* CJK text holds one kept character per 3 bytes; digits and ASCII
      * grow the arrays when they must. */
     if (kept_room(k, (to - from) / 3 + 16) ||
@@ -202,6 +206,14 @@ int arc_kept_build(arc_kept *k, const char *text, size_t from, size_t to,
                 c = (b & 0x0Fu) << 12 | (t[i + 1] & 0x3Fu) << 6 |
                     (t[i + 2] & 0x3Fu);
                 if (c - 0x4DC0u >= 0x40u) {
+                    /* A run's first ideograph: the only place a 年 can
+                     * follow a digit. */
+                    if (c == 0x5E74 && n > 0 && cp[n - 1] - '0' < 10u) {
+                        if (arc_grow((void **)&k->nian, &k->nian_cap,
+                                     k->nnian + 1, sizeof *k->nian))
+                            goto nomem;
+                        k->nian[k->nnian++] = (uint32_t)n;
+                    }
                     unsigned joined = i == prev_end;
                     cp[n] = c;
                     st[n] = (uint32_t)i;
@@ -248,6 +260,10 @@ int arc_kept_build(arc_kept *k, const char *text, size_t from, size_t to,
                 c = b;
                 len = 1;
                 cjk = 0;
+                if (arc_grow((void **)&k->digit, &k->digit_cap, k->ndigit + 1,
+                             sizeof *k->digit))
+                    goto nomem;
+                k->digit[k->ndigit++] = (uint32_t)n;
             } else {
                 i += b < 0x80 ? 1 : 2; /* no kept character has two bytes */
                 continue;
@@ -354,14 +370,16 @@ int arc_winnow(const uint32_t *h, size_t n, unsigned w, uint32_t **buf,
     for (size_t r = win; r < n; r++) {
         size_t l = r + 1 - win;
         if (m < l) {
-            /* The minimum left the window: rescan it (rightmost minimum). */
+            /* The minimum left the window: rescan it (rightmost minimum),
+             * with conditional moves: which value wins is random. */
             m = l;
             hm = h[l];
-            for (size_t j = l + 1; j <= r; j++)
-                if (h[j] <= hm) {
-                    m = j;
-                    hm = h[j];
-                }
+            for (size_t j = l + 1; j <= r; j++) {
+                uint32_t v = h[j];
+                int le = v <= hm;
+                m = le ? j : m;
+                hm = le ? v : hm;
+            }
         } else if (h[r] <= hm) {
             m = r;
             hm = h[r];

@@ -36,6 +36,11 @@ typedef struct {
     uint32_t *mask_at;  /* kept indices of the masked names, increasing */
     uint32_t *mask_end; /* byte offset just after each name */
     size_t nmask, mask_cap;
+    /* Noted while reading, for the passes after it that look for rare
+     * characters: the indices of the digits, and of each 年 whose kept
+     * character before is a digit (a year's "2025年"), increasing. */
+    uint32_t *digit, *nian;
+    size_t ndigit, nnian, digit_cap, nian_cap;
 } arc_kept;
 
 /* flag: no byte between the character and the kept one before it (so

@@ -121,6 +121,27 @@ START_TEST(kept_masks_names)
 }
 END_TEST
 
+/* The digits and each 年 right after a digit are noted while reading. */
+START_TEST(kept_notes_digits_and_years)
+{
+    arc_kept k = {0};
+    kept_of(&k, "于2025年完成12项，年度2024 年", NULL, 0);
+    static const uint32_t digits[] = {1, 2, 3, 4, 8, 9, 13, 14, 15, 16};
+    ck_assert_uint_eq(k.n, 18);
+    ck_assert_uint_eq(k.ndigit, 10);
+    for (size_t i = 0; i < k.ndigit; i++)
+        ck_assert_uint_eq(k.digit[i], digits[i]);
+    ck_assert_uint_eq(k.nnian, 2);
+    ck_assert_uint_eq(k.nian[0], 5);
+    ck_assert_uint_eq(k.nian[1], 17);
+    /* Built again: the lists start over. */
+    kept_of(&k, "年年有余", NULL, 0);
+    ck_assert_uint_eq(k.ndigit, 0);
+    ck_assert_uint_eq(k.nnian, 0);
+    arc_kept_free(&k);
+}
+END_TEST
+
 START_TEST(kept_reuses_arrays_and_range)
 {
     arc_kept k = {0};
@@ -297,6 +318,7 @@ static Suite *suite(void)
     tcase_add_test(tc, kept_same_for_fullwidth_and_halfwidth_punctuation);
     tcase_add_test(tc, kept_masks_names);
     tcase_add_test(tc, kept_reuses_arrays_and_range);
+    tcase_add_test(tc, kept_notes_digits_and_years);
     tcase_add_test(tc, kgram_hashes_match_kept_hash);
     tcase_add_test(tc, winnow_selects_minimum_of_every_window);
     tcase_add_test(tc, winnow_short_sequence_is_one_window);
