@@ -47,7 +47,11 @@ typedef struct {
     int *ref;
     uint32_t *base;   /* its first global fingerprint index; [ne] = total */
     size_t ne;
-    uint32_t *order;  /* the reports by (year, unit, index) */
+    struct scan {     /* by (year, unit, report): what the index scans
+                         read of each report */
+        const uint32_t *hash; /* the fingerprints' hashes */
+        uint32_t base, n;
+    } *scan;
     uint32_t *own_at; /* the report holding global index g << OWN_SHIFT */
 } batch;
 
@@ -62,7 +66,7 @@ static void batch_free(batch *b)
     free(b->year);
     free(b->ref);
     free(b->base);
-    free(b->order);
+    free(b->scan);
     free(b->own_at);
 }
 
@@ -126,9 +130,9 @@ static int batch_make(batch *b, const arc_corpus_ctx *cx)
     free(byunit);
     /* The order of the postings of a hash: (year, unit, report). */
     uint64_t *key = malloc(n * sizeof *key);
-    b->order = malloc(n * sizeof *b->order);
+    b->scan = malloc(n * sizeof *b->scan);
     b->own_at = malloc(((size_t)(total >> OWN_SHIFT) + 1) * sizeof *b->own_at);
-    if (!key || !b->order || !b->own_at) {
+    if (!key || !b->scan || !b->own_at) {
         free(key);
         return ARC_ENOMEM;
     }
@@ -136,8 +140,11 @@ static int batch_make(batch *b, const arc_corpus_ctx *cx)
         key[e] = (uint64_t)(uint16_t)b->year[e] << 48 |
                  (uint64_t)b->unit[e] << 24 | e;
     qsort(key, b->ne, sizeof *key, cmp_u64);
-    for (size_t r = 0; r < b->ne; r++)
-        b->order[r] = (uint32_t)(key[r] & 0xFFFFFF);
+    for (size_t r = 0; r < b->ne; r++) {
+        uint32_t e = (uint32_t)(key[r] & 0xFFFFFF);
+        const arc_digest *d = &cx->results[b->res[e]]->digest;
+        b->scan[r] = (struct scan){d->fph, b->base[e], (uint32_t)d->nfp};
+    }
     free(key);
     size_t e = 0;
     for (uint64_t blk = 0; blk <= total >> OWN_SHIFT; blk++) {
@@ -270,7 +277,6 @@ static void index_free(index_t *x)
 /* What index_make shares with the threads grouping the ranges. */
 typedef struct {
     const batch *b;
-    const arc_corpus_ctx *cx;
     const size_t *count;  /* fingerprints by top byte */
     const unsigned *first; /* ranges: [first[c], first[c + 1]) */
     unsigned nchunks;
@@ -294,7 +300,6 @@ static void *index_part(void *arg)
     index_job *j = arg;
     const index_plan *pl = j->pl;
     const batch *b = pl->b;
-    const arc_corpus_ctx *cx = pl->cx;
     const size_t *count = pl->count;
     const unsigned *first = pl->first;
     index_t *x = &j->out;
@@ -321,11 +326,13 @@ static void *index_part(void *arg)
         /* In (year, unit, report) order: the postings of a hash come out
          * of the (stable) sort in the order pairs are sought. */
         for (size_t r = 0; r < b->ne; r++) {
-            uint32_t e = b->order[r];
-            const arc_digest *d = &cx->results[b->res[e]]->digest;
-            const uint32_t *fh = d->fph;
-            uint32_t g = b->base[e];
-            for (size_t f = 0; f < d->nfp; f++) {
+            const uint32_t *fh = b->scan[r].hash;
+            uint32_t g = b->scan[r].base, nf = b->scan[r].n;
+            /* The reports' hashes lie apart: the next one's asked for
+             * while this one is read. */
+            if (r + 1 < b->ne)
+                __builtin_prefetch(b->scan[r + 1].hash);
+            for (uint32_t f = 0; f < nf; f++) {
                 uint32_t h = fh[f], t = h >> 24;
                 keys[at[t]] = (uint64_t)h << 32 | (g + f);
                 at[t] += t - lo < span;
@@ -413,11 +420,13 @@ static int index_make(index_t *x, const batch *b, const arc_corpus_ctx *cx,
 {
     memset(x, 0, sizeof *x);
     size_t count[256] = {0}, all = 0;
-    for (size_t e = 0; e < b->ne; e++) {
-        const arc_digest *d = &cx->results[b->res[e]]->digest;
-        for (size_t f = 0; f < d->nfp; f++)
-            count[d->fph[f] >> 24]++;
-        all += d->nfp;
+    for (size_t r = 0; r < b->ne; r++) {
+        const uint32_t *fh = b->scan[r].hash;
+        if (r + 1 < b->ne)
+            __builtin_prefetch(b->scan[r + 1].hash);
+        for (uint32_t f = 0; f < b->scan[r].n; f++)
+            count[fh[f] >> 24]++;
+        all += b->scan[r].n;
     }
     /* Ranges [first[c], first[c + 1]) of top bytes, and the largest. */
     unsigned first[257], nchunks = 0;
@@ -450,7 +459,7 @@ static int index_make(index_t *x, const batch *b, const arc_corpus_ctx *cx,
     double share = ceil(p->share * (double)b->ne);
     size_t limit = share > (double)p->min_reports ? (size_t)share
                                                   : p->min_reports;
-    index_plan pl = {b, cx, count, first, nchunks, big, most, limit};
+    index_plan pl = {b, count, first, nchunks, big, most, limit};
     /* Passes split in runs, one a thread, joined in pass order. */
     unsigned nj = cx->jobs < 1 ? 1 : cx->jobs > MAX_JOBS ? MAX_JOBS : cx->jobs;
     if (nj > npasses)
