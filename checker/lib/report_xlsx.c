@@ -12,70 +12,15 @@
  * libxlsxwriter writes a file by name; it writes a private file, which
  * close copies into the writer's stream, so the workbook is committed
  * atomically (or streamed) like every other output. */
-#define _GNU_SOURCE /* RTLD_NEXT */
 #include "report.h"
 
 #include "text.h"
 #include "util.h"
 
-#include <dlfcn.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <xlsxwriter.h>
-
-/* libxlsxwriter zips the workbook's parts through minizip at zlib's
- * default level (6) and has no option for another: deflating 18 MB of
- * sheet XML was half of the workbook's cost on the bench corpus (10,000
- * reports).  Its call to minizip (through the PLT: Debian links it with
- * the shared libminizip) comes here first and goes on at level 1 (about
- * twice as fast there; the workbook 1.7 MB instead of 1.3 MB, the same
- * parts once unzipped).  Where libxlsxwriter carries its own minizip
- * unexported, this is never called and nothing changes.  Nothing else in
- * archeck uses minizip (libzip writes the annotated copies).  The
- * parameters are minizip's (zip.h), with its typedefs spelled out. */
-typedef int (*open_in_zip_fn)(void *, const char *, const void *,
-                              const void *, unsigned, const void *, unsigned,
-                              const char *, int, int, int, int, int, int,
-                              const char *, unsigned long, unsigned long,
-                              unsigned long, int);
-static open_in_zip_fn minizip_open;
-static pthread_once_t minizip_once = PTHREAD_ONCE_INIT;
-
-static void find_minizip(void)
-{
-    /* A data pointer to a function pointer: what dlsym is for. */
-    void *f = dlsym(RTLD_NEXT, "zipOpenNewFileInZip4_64");
-    memcpy(&minizip_open, &f, sizeof f);
-}
-
-int zipOpenNewFileInZip4_64(void *file, const char *name, const void *info,
-                            const void *local, unsigned nlocal,
-                            const void *global, unsigned nglobal,
-                            const char *comment, int method, int level,
-                            int raw, int bits, int mem, int strategy,
-                            const char *password, unsigned long crc,
-                            unsigned long made_by, unsigned long flags,
-                            int zip64);
-int zipOpenNewFileInZip4_64(void *file, const char *name, const void *info,
-                            const void *local, unsigned nlocal,
-                            const void *global, unsigned nglobal,
-                            const char *comment, int method, int level,
-                            int raw, int bits, int mem, int strategy,
-                            const char *password, unsigned long crc,
-                            unsigned long made_by, unsigned long flags,
-                            int zip64)
-{
-    pthread_once(&minizip_once, find_minizip);
-    if (!minizip_open)
-        return -104; /* ZIP_INTERNALERROR */
-    if (level == -1) /* Z_DEFAULT_COMPRESSION */
-        level = 1;   /* Z_BEST_SPEED */
-    return minizip_open(file, name, info, local, nlocal, global, nglobal,
-                        comment, method, level, raw, bits, mem, strategy,
-                        password, crc, made_by, flags, zip64);
-}
 
 /* Sheet names; links into 明细 name it. */
 #define SHEET_SUMMARY "汇总"
