@@ -333,15 +333,7 @@ static size_t kept_index(plan_ctx *pc, size_t off)
     const arc_kept *k = &pc->sc->kept;
     size_t i = pc->hint;
     if (i > k->n || (i > 0 && k->start[i - 1] >= off)) {
-        size_t lo = 0, hi = i > k->n ? k->n : i;
-        while (lo < hi) {
-            size_t mid = lo + (hi - lo) / 2;
-            if (k->start[mid] < off)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        i = lo;
+        i = arc_lower_bound_u32(k->start, i > k->n ? k->n : i, off);
     } else {
         /* Eight at a time while the eighth is still before off (starts
          * increase). */

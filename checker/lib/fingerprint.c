@@ -64,14 +64,7 @@ size_t arc_kept_end(const arc_kept *k, size_t i)
 {
     uint32_t c = k->cp[i];
     if (c == ARC_KEPT_MASK) {
-        size_t lo = 0, hi = k->nmask;
-        while (lo < hi) {
-            size_t mid = lo + (hi - lo) / 2;
-            if (k->mask_at[mid] < i)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
+        size_t lo = arc_lower_bound_u32(k->mask_at, k->nmask, i);
         return lo < k->nmask ? k->mask_end[lo] : k->start[i];
     }
     /* Kept characters: ASCII digits, BMP ideographs, supplementary ones. */

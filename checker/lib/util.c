@@ -56,6 +56,19 @@ int arc_reason_nomem(char *reason, size_t size)
     return arc_reason(reason, size, ARC_ENOMEM, "内存不足");
 }
 
+size_t arc_lower_bound_u32(const uint32_t *v, size_t n, uint64_t x)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (v[mid] < x)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 int arc_grow(void **buf, size_t *cap, size_t need, size_t elem)
 {
     if (need <= *cap)

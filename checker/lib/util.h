@@ -6,6 +6,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #define ARC_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -39,6 +40,9 @@ int arc_reason(char *reason, size_t size, int rc, const char *fmt, ...)
 
 /* arc_reason with ARC_ENOMEM and its reason. */
 int arc_reason_nomem(char *reason, size_t size);
+
+/* The first index i in v[0, n) (increasing) with v[i] >= x, or n. */
+size_t arc_lower_bound_u32(const uint32_t *v, size_t n, uint64_t x);
 
 /* Grows *buf (of *cap elements of size `elem`) to hold at least `need`.
  * Returns 0 or ARC_ENOMEM (the old buffer is kept on failure). */
